@@ -1,0 +1,24 @@
+//! Pure domain types and rules: no I/O, no clock, no terminal. Times come in as arguments.
+
+pub mod agenda;
+pub mod meeting;
+pub mod roster;
+pub mod rules;
+pub mod text;
+
+pub use agenda::{AgendaTemplate, StageTemplate};
+pub use meeting::{
+    ActionItem, AgendaStage, ApplyError, AttendanceMark, AttendanceStatus, Event, ExcuseReason,
+    Guest, Item, ItemSource, ItemStage, Meeting, MeetingKind, MeetingSetup, PersonRef, StudyTopic,
+    TextField, TimelineEntry, TimelineEvent,
+};
+pub use roster::{
+    Branch, CommitteeRole, Exclusion, ExclusionCategory, Group, Member, Roster, Standing,
+};
+pub use rules::{
+    ItemType, Judgement, Opinion, Outcome, QuorumComparison, Rule, RuleSettings, VoteBody,
+    VoteError, VoteInput, VoteMethod, VoteRecord, WrittenOpinion,
+};
+
+/// A moment with its UTC offset, as written into files (RFC 3339).
+pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;

@@ -1,0 +1,376 @@
+//! Quorum and pass thresholds, computed from the regulations and frozen into the record.
+//!
+//! Let E = entitled voters expected (full members in 应到会), P = entitled voters present,
+//! Y/N/A = yes/no/abstain. All comparisons are integer arithmetic (`2 * x > e`), never division.
+
+use serde::{Deserialize, Serialize};
+
+use super::Timestamp;
+
+/// The body that votes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteBody {
+    /// 支部党员大会 (also a 党员大会 session inside a themed day).
+    Assembly,
+    /// 支部委员会会议.
+    Committee,
+}
+
+/// What is being decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemType {
+    /// An ordinary decision.
+    Ordinary,
+    /// 接收预备党员.
+    Admission,
+    /// 预备党员转正.
+    FullMembership,
+    /// 延长预备期.
+    ProbationExtension,
+    /// 取消预备党员资格.
+    ProbationCancellation,
+}
+
+impl ItemType {
+    pub const ALL: [ItemType; 5] = [
+        ItemType::Ordinary,
+        ItemType::Admission,
+        ItemType::FullMembership,
+        ItemType::ProbationExtension,
+        ItemType::ProbationCancellation,
+    ];
+
+    /// Decisions on membership (细则 第二十、二十一、三十三条): secret ballot, written opinions count.
+    pub fn is_membership(self) -> bool {
+        self != ItemType::Ordinary
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ItemType::Ordinary => "ordinary",
+            ItemType::Admission => "admission",
+            ItemType::FullMembership => "full_membership",
+            ItemType::ProbationExtension => "probation_extension",
+            ItemType::ProbationCancellation => "probation_cancellation",
+        }
+    }
+}
+
+/// How the vote was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteMethod {
+    /// 举手表决
+    ShowOfHands,
+    /// 无记名投票
+    SecretBallot,
+    /// 口头表决
+    Voice,
+    /// 记名投票 / 逐一表态
+    RollCall,
+}
+
+impl VoteMethod {
+    pub const ALL: [VoteMethod; 4] = [
+        VoteMethod::ShowOfHands,
+        VoteMethod::SecretBallot,
+        VoteMethod::Voice,
+        VoteMethod::RollCall,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            VoteMethod::ShowOfHands => "show_of_hands",
+            VoteMethod::SecretBallot => "secret_ballot",
+            VoteMethod::Voice => "voice",
+            VoteMethod::RollCall => "roll_call",
+        }
+    }
+}
+
+/// The outcome of a vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Passed,
+    Failed,
+    NoQuorum,
+    /// 暂缓表决 (党章 第十七条): chosen by the meeting, never forced.
+    Deferred,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Passed,
+        Outcome::Failed,
+        Outcome::NoQuorum,
+        Outcome::Deferred,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Passed => "passed",
+            Outcome::Failed => "failed",
+            Outcome::NoQuorum => "no_quorum",
+            Outcome::Deferred => "deferred",
+        }
+    }
+}
+
+/// The rule a vote was judged by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// 党员大会, ordinary decision: quorum P > E/2, passes when Y > E/2. 条例 第十一条.
+    AssemblyOrdinary,
+    /// 支委会: committee present > half; passes when Y > half of the committee (a setting). 条例 第十二条.
+    CommitteeOrdinary,
+    /// Admission, 转正, extension or cancellation of probation: quorum P > E/2, passes when
+    /// Y + written yes > E/2, secret ballot. 细则 第二十、二十一、三十三条.
+    Membership,
+}
+
+impl Rule {
+    pub fn key(self) -> &'static str {
+        match self {
+            Rule::AssemblyOrdinary => "assembly_ordinary",
+            Rule::CommitteeOrdinary => "committee_ordinary",
+            Rule::Membership => "membership",
+        }
+    }
+
+    /// The source of the rule, as shown in the UI and the record.
+    pub fn citation(self) -> &'static str {
+        match self {
+            Rule::AssemblyOrdinary => "条例 第五章（第十一条）",
+            Rule::CommitteeOrdinary => "条例 第五章（第十二条）",
+            Rule::Membership => "细则 第二十、二十一、三十三条",
+        }
+    }
+}
+
+/// "半数以上" vs "超过半数": how the quorum is compared. The default is strict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum QuorumComparison {
+    /// P > E/2
+    #[default]
+    MoreThanHalf,
+    /// P ≥ E/2
+    AtLeastHalf,
+}
+
+/// The denominator of a committee decision (no central rule).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitteePassBase {
+    /// Y > half of all committee members (default).
+    #[default]
+    AllMembers,
+    /// Y > half of the committee members present.
+    Present,
+}
+
+/// The branch's settings where no central rule fixes the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSettings {
+    #[serde(default)]
+    pub quorum: QuorumComparison,
+    #[serde(default)]
+    pub committee_pass: CommitteePassBase,
+}
+
+/// A written opinion (书面意见) submitted before the meeting by an absent full member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrittenOpinion {
+    pub member_id: String,
+    pub name: String,
+    pub opinion: Opinion,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Opinion {
+    Yes,
+    No,
+    Abstain,
+}
+
+/// Everything the rules need to judge a vote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteInput {
+    pub body: VoteBody,
+    pub item_type: ItemType,
+    pub method: VoteMethod,
+    /// E
+    pub entitled_expected: u32,
+    /// P
+    pub entitled_present: u32,
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    pub written: Vec<WrittenOpinion>,
+    /// Ids of the entitled voters who are absent: the only ones whose written opinions may count.
+    pub absent_entitled: Vec<String>,
+    /// The meeting chose 暂缓表决.
+    pub deferred: bool,
+    pub settings: RuleSettings,
+}
+
+/// Why a vote cannot be recorded as entered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VoteError {
+    #[error("yes + no + abstain = {total} exceeds the {present} entitled voters present")]
+    CountsExceedPresent { total: u32, present: u32 },
+    #[error("a membership decision must be taken by secret ballot (细则 第二十条)")]
+    SecretBallotRequired,
+    #[error("written opinions count only for membership decisions")]
+    WrittenNotAllowed,
+    #[error("written opinion from {0}, who is not an absent full member")]
+    WrittenFromIneligible(String),
+    #[error("two written opinions from {0}")]
+    WrittenDuplicate(String),
+    #[error("membership decisions are taken by the 党员大会, not the committee (细则 第二十条)")]
+    MembershipNeedsAssembly,
+}
+
+/// The rules' verdict on a vote, with its denominators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judgement {
+    pub rule: Rule,
+    pub quorum_met: bool,
+    /// Yes votes that count (including written yes for membership decisions).
+    pub yes_counted: u32,
+    /// The smallest number of counted yes votes that passes.
+    pub yes_needed: u32,
+    /// The smallest number present that makes a quorum.
+    pub quorum_needed: u32,
+    pub outcome: Outcome,
+}
+
+/// The least integer `x` with `2x > n` (strict) or `2x >= n`.
+fn least_half(n: u32, strict: bool) -> u32 {
+    if strict { n / 2 + 1 } else { n.div_ceil(2) }
+}
+
+/// Judge a vote. Errors are inputs the rules reject at entry.
+pub fn judge(input: &VoteInput) -> Result<Judgement, VoteError> {
+    let total = input
+        .yes
+        .saturating_add(input.no)
+        .saturating_add(input.abstain);
+    if total > input.entitled_present {
+        return Err(VoteError::CountsExceedPresent {
+            total,
+            present: input.entitled_present,
+        });
+    }
+    let rule = match (input.body, input.item_type.is_membership()) {
+        (VoteBody::Assembly, false) => Rule::AssemblyOrdinary,
+        (VoteBody::Committee, false) => Rule::CommitteeOrdinary,
+        (VoteBody::Assembly, true) => Rule::Membership,
+        (VoteBody::Committee, true) => return Err(VoteError::MembershipNeedsAssembly),
+    };
+    if rule == Rule::Membership {
+        if input.method != VoteMethod::SecretBallot {
+            return Err(VoteError::SecretBallotRequired);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for w in &input.written {
+            if !input.absent_entitled.iter().any(|id| id == &w.member_id) {
+                return Err(VoteError::WrittenFromIneligible(w.name.clone()));
+            }
+            if !seen.insert(w.member_id.as_str()) {
+                return Err(VoteError::WrittenDuplicate(w.name.clone()));
+            }
+        }
+    } else if !input.written.is_empty() {
+        return Err(VoteError::WrittenNotAllowed);
+    }
+
+    let e = input.entitled_expected;
+    let p = input.entitled_present;
+    let quorum_needed = match input.settings.quorum {
+        QuorumComparison::MoreThanHalf => least_half(e, true),
+        QuorumComparison::AtLeastHalf => least_half(e, false).max(1),
+    };
+    let quorum_met = e > 0 && p >= quorum_needed;
+    let written_yes = input
+        .written
+        .iter()
+        .filter(|w| w.opinion == Opinion::Yes)
+        .count() as u32;
+    let yes_counted = input.yes.saturating_add(written_yes);
+    let base = match (rule, input.settings.committee_pass) {
+        (Rule::CommitteeOrdinary, CommitteePassBase::Present) => p,
+        _ => e,
+    };
+    let yes_needed = least_half(base, true);
+    let outcome = if input.deferred {
+        Outcome::Deferred
+    } else if !quorum_met {
+        Outcome::NoQuorum
+    } else if yes_counted >= yes_needed {
+        Outcome::Passed
+    } else {
+        Outcome::Failed
+    };
+    Ok(Judgement {
+        rule,
+        quorum_met,
+        yes_counted,
+        yes_needed,
+        quorum_needed,
+        outcome,
+    })
+}
+
+/// A closed vote as frozen into the record: counts, denominators, rule and outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoteRecord {
+    pub body: VoteBody,
+    pub method: VoteMethod,
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    #[serde(default)]
+    pub written_opinions: Vec<WrittenOpinion>,
+    pub rule: Rule,
+    pub rule_citation: String,
+    pub quorum_comparison: QuorumComparison,
+    pub committee_pass: CommitteePassBase,
+    pub entitled_expected: u32,
+    pub entitled_present: u32,
+    pub quorum_met: bool,
+    pub yes_needed: u32,
+    pub outcome: Outcome,
+    pub closed_at: Timestamp,
+}
+
+impl VoteRecord {
+    /// Rebuild the rules' input from a frozen record (for checking a file).
+    pub fn input(&self, item_type: ItemType, absent_entitled: Vec<String>) -> VoteInput {
+        VoteInput {
+            body: self.body,
+            item_type,
+            method: self.method,
+            entitled_expected: self.entitled_expected,
+            entitled_present: self.entitled_present,
+            yes: self.yes,
+            no: self.no,
+            abstain: self.abstain,
+            written: self.written_opinions.clone(),
+            absent_entitled,
+            deferred: self.outcome == Outcome::Deferred,
+            settings: RuleSettings {
+                quorum: self.quorum_comparison,
+                committee_pass: self.committee_pass,
+            },
+        }
+    }
+}

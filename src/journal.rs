@@ -1,0 +1,166 @@
+//! The append-only event log of a meeting in progress (JSON Lines, one event per line).
+//!
+//! Each append writes one line and calls `fsync` before returning; earlier bytes are never rewritten.
+//! Reading tolerates a torn last line (a crash mid-write): it is dropped with a warning. Lines in the
+//! middle that cannot be read are skipped with a warning naming their line number.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::domain::{ApplyError, Event, Meeting};
+use crate::store::{self, StoreError};
+
+/// Largest journal read (a long meeting with many notes stays far below this).
+pub const MAX_JOURNAL_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest single line read.
+pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Something noticed while reading a journal that did not stop it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JournalWarning {
+    /// The last line was incomplete (a crash mid-write) and was dropped.
+    TornTail { line: usize, bytes: usize },
+    /// A line that is not a readable event was skipped.
+    BadLine { line: usize, message: String },
+    /// An event that does not fit the meeting was skipped.
+    Skipped { line: usize, error: ApplyError },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{}", crate::i18n::tr().journal_no_start(path))]
+    NoStart { path: PathBuf },
+}
+
+/// Parse journal bytes into events, with warnings for what was dropped.
+pub fn parse(bytes: &[u8]) -> (Vec<Event>, Vec<JournalWarning>) {
+    let mut events = Vec::new();
+    let mut warnings = Vec::new();
+    let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
+    let lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
+    // `split` yields an empty slice after a final newline.
+    let count = if ends_clean {
+        lines.len().saturating_sub(1)
+    } else {
+        lines.len()
+    };
+    for (i, raw) in lines.iter().take(count).enumerate() {
+        let line = i + 1;
+        let is_last = i + 1 == count;
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if raw.len() > MAX_LINE_BYTES {
+            warnings.push(JournalWarning::BadLine {
+                line,
+                message: format!("line longer than {MAX_LINE_BYTES} bytes"),
+            });
+            continue;
+        }
+        match serde_json::from_slice::<Event>(raw) {
+            Ok(e) => events.push(e),
+            Err(_) if is_last && !ends_clean => warnings.push(JournalWarning::TornTail {
+                line,
+                bytes: raw.len(),
+            }),
+            Err(e) => warnings.push(JournalWarning::BadLine {
+                line,
+                message: e.to_string(),
+            }),
+        }
+    }
+    (events, warnings)
+}
+
+/// An open journal, ready to append.
+#[derive(Debug)]
+pub struct Journal {
+    file: File,
+    path: PathBuf,
+    /// Bytes known to be complete on disk; a failed append is cut back to this.
+    len: u64,
+}
+
+impl Journal {
+    /// Start a new journal with its `Created` event.
+    pub fn create(path: &Path, created: &Event) -> Result<Journal, StoreError> {
+        if path.exists() {
+            return Err(StoreError::Exists {
+                path: path.to_path_buf(),
+            });
+        }
+        let mut j = Journal {
+            file: store::open_append(path)?,
+            path: path.to_path_buf(),
+            len: 0,
+        };
+        j.append(created)?;
+        if let Some(dir) = path.parent() {
+            store::sync_dir(dir)?;
+        }
+        Ok(j)
+    }
+
+    /// Open an existing journal: read and replay it, drop a torn tail so appends start on a fresh
+    /// line, and return the meeting with the warnings.
+    pub fn open(path: &Path) -> Result<(Journal, Meeting, Vec<JournalWarning>), JournalError> {
+        let bytes = store::read_capped(path, MAX_JOURNAL_BYTES)?;
+        let (events, mut warnings) = parse(&bytes);
+        let (meeting, skipped) = Meeting::replay(&events).map_err(|_| JournalError::NoStart {
+            path: path.to_path_buf(),
+        })?;
+        warnings.extend(
+            skipped
+                .into_iter()
+                .map(|(line, error)| JournalWarning::Skipped {
+                    line: line + 1,
+                    error,
+                }),
+        );
+        let file = store::open_append(path)?;
+        let keep = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+        if keep < bytes.len() {
+            // Keep the torn bytes out of the next line: cut back to the last complete line.
+            file.set_len(keep as u64)
+                .and_then(|()| file.sync_all())
+                .map_err(|e| StoreError::io(path, e))?;
+        }
+        Ok((
+            Journal {
+                file,
+                path: path.to_path_buf(),
+                len: keep as u64,
+            },
+            meeting,
+            warnings,
+        ))
+    }
+
+    /// Append one event and fsync it. When this returns `Ok`, the event survives a crash.
+    pub fn append(&mut self, event: &Event) -> Result<(), StoreError> {
+        let mut line = serde_json::to_vec(event).unwrap_or_default();
+        line.push(b'\n');
+        match self
+            .file
+            .write_all(&line)
+            .and_then(|()| self.file.sync_data())
+        {
+            Ok(()) => {
+                self.len += line.len() as u64;
+                Ok(())
+            }
+            Err(e) => {
+                // A partial line (e.g. disk full mid-write) must not glue onto the next append.
+                let _ = self.file.set_len(self.len);
+                Err(StoreError::io(&self.path, e))
+            }
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}

@@ -1,0 +1,16 @@
+//! branchday: run Party branch meetings live in the terminal and keep their minutes as verifiable
+//! JSON files.
+//!
+//! The pure rules and types live in [`domain`]; [`journal`] records a meeting as it happens;
+//! [`minutes`] is the file format; [`store`] is the only module that touches the data directory;
+//! [`i18n`] holds every user-facing string.
+
+pub mod cli;
+pub mod commands;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod journal;
+pub mod minutes;
+pub mod sanitize;
+pub mod store;

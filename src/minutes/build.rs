@@ -1,0 +1,103 @@
+//! Build the minutes of a meeting and serialize them with their digest.
+
+use serde_json::Value;
+
+use super::canonical::{CanonicalError, digest_without_integrity};
+use super::{AttendanceEntry, FORMAT, Integrity, Minutes, VERSION};
+use crate::domain::{AttendanceStatus, Meeting, Timestamp};
+
+/// The minutes of `meeting`, finalized at `at`. Members never marked are recorded as absent, and a
+/// meeting that was never ended ends at `at`. The digest is filled in by [`to_bytes`].
+pub fn build(meeting: &Meeting, at: Timestamp) -> Minutes {
+    let mut agenda = meeting.agenda.clone();
+    // A stage still running at finalize closes now.
+    if let (Some(cur), Some(since)) = (meeting.current_stage, meeting.stage_since)
+        && meeting.ended_at.is_none()
+        && let Some(stage) = agenda.get_mut(cur)
+    {
+        stage.actual_seconds += crate::domain::meeting::seconds_between(since, at);
+        stage.ended_at = Some(at);
+    }
+    let mut study = meeting.study.clone();
+    for t in &mut study {
+        if let Some(since) = t.timer_since.take() {
+            t.duration_seconds += crate::domain::meeting::seconds_between(since, at);
+        }
+    }
+    let attendance = meeting
+        .body()
+        .map(|(i, m)| {
+            let mark = meeting.marks[i].as_ref();
+            AttendanceEntry {
+                member_id: m.id.clone(),
+                name: m.name.clone(),
+                standing: m.standing,
+                group: m.group.clone(),
+                committee_role: m.committee_role,
+                status: mark.map_or(AttendanceStatus::Absent, |(mk, _)| mk.status),
+                reason: mark.and_then(|(mk, _)| mk.reason),
+                reason_text: mark
+                    .map(|(mk, _)| mk.reason_text.clone())
+                    .unwrap_or_default(),
+                approver: mark.map(|(mk, _)| mk.approver.clone()).unwrap_or_default(),
+                checked_in_at: mark.filter(|(mk, _)| mk.status.attended()).map(|(_, t)| *t),
+                counted: m.counted(),
+                exclusion: m.exclusion.clone(),
+            }
+        })
+        .collect();
+    let s = &meeting.setup;
+    Minutes {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        id: s.id,
+        supersedes: s.supersedes,
+        branch: meeting.branch().clone(),
+        kind: s.kind,
+        title: s.title.clone(),
+        theme: s.theme.clone(),
+        place: s.place.clone(),
+        group: s.group.clone(),
+        chair: s.chair.clone(),
+        chair_delegated_by: s.chair_delegated_by.clone(),
+        recorder: s.recorder.clone(),
+        started_at: meeting.started_at.unwrap_or(meeting.created_at),
+        ended_at: meeting.ended_at.unwrap_or(at),
+        agenda,
+        counts: meeting.counts(),
+        attendance,
+        guests: meeting.guests.clone(),
+        study,
+        items: meeting.items.clone(),
+        actions: meeting.actions.clone(),
+        summary: meeting.summary.clone(),
+        settings: s.settings,
+        timeline: meeting.timeline.clone(),
+        finalized_at: at,
+        integrity: Integrity {
+            algorithm: "sha256".to_owned(),
+            canonicalization: "RFC8785".to_owned(),
+            digest: String::new(),
+        },
+    }
+}
+
+/// Serialize `minutes` as pretty JSON with its integrity digest computed; returns the bytes and the
+/// digest.
+pub fn to_bytes(minutes: &Minutes) -> Result<(Vec<u8>, String), CanonicalError> {
+    let mut value = serde_json::to_value(minutes).unwrap_or(Value::Null);
+    let digest = digest_without_integrity(&value)?;
+    if let Value::Object(map) = &mut value {
+        map.insert(
+            "integrity".to_owned(),
+            serde_json::json!({
+                "algorithm": "sha256",
+                "canonicalization": "RFC8785",
+                "digest": digest,
+            }),
+        );
+    }
+    let mut bytes = serde_json::to_vec_pretty(&value).unwrap_or_default();
+    bytes.push(b'\n');
+    Ok((bytes, digest))
+}
