@@ -14,3 +14,4 @@ pub mod journal;
 pub mod minutes;
 pub mod sanitize;
 pub mod store;
+pub mod tui;

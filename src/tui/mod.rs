@@ -1,0 +1,3 @@
+//! The interactive program: home screen, live meeting, and the terminal they run in.
+
+pub mod terminal;
