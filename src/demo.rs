@@ -34,6 +34,7 @@ const NAMES: [&str; 25] = [
 ];
 
 /// The demo roster.
+#[must_use]
 pub fn roster() -> Roster {
     let groups = vec![
         Group {

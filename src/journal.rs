@@ -160,7 +160,54 @@ impl Journal {
         }
     }
 
+    #[must_use]
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// What the home screen shows of a draft without replaying it.
+#[derive(Debug, Clone)]
+pub struct DraftSummary {
+    pub title: String,
+    pub kind: crate::domain::MeetingKind,
+    pub created_at: crate::domain::Timestamp,
+    pub finalized: bool,
+}
+
+/// Read a draft's opening event and whether its last event is `finalized`.
+#[must_use]
+pub fn summary(path: &Path) -> Option<DraftSummary> {
+    use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+    let file = File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let mut reader = BufReader::new(file);
+    let mut first = Vec::new();
+    reader
+        .by_ref()
+        .take(MAX_LINE_BYTES as u64)
+        .read_until(b'\n', &mut first)
+        .ok()?;
+    let Ok(Event::Created { at, setup }) = serde_json::from_slice::<Event>(&first) else {
+        return None;
+    };
+    let tail_len = len.min(4096);
+    let mut tail = Vec::new();
+    let mut file = reader.into_inner();
+    file.seek(SeekFrom::Start(len - tail_len)).ok()?;
+    file.read_to_end(&mut tail).ok()?;
+    let last = tail
+        .split(|b| *b == b'\n')
+        .rfind(|l| !l.is_empty())
+        .unwrap_or_default();
+    let finalized = {
+        let needle: &[u8] = b"\"event\":\"finalized\"";
+        last.windows(needle.len()).any(|w| w == needle)
+    };
+    Some(DraftSummary {
+        title: setup.title,
+        kind: setup.kind,
+        created_at: at,
+        finalized,
+    })
 }

@@ -13,5 +13,6 @@ pub mod i18n;
 pub mod journal;
 pub mod minutes;
 pub mod sanitize;
+pub mod session;
 pub mod store;
 pub mod tui;

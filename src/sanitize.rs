@@ -27,6 +27,7 @@ pub fn line(s: &str) -> Cow<'_, str> {
 }
 
 /// Multi-line text: `\n` and `\t` are kept (and `\r\n` becomes `\n`); other controls become U+FFFD.
+#[must_use]
 pub fn text(s: &str) -> Cow<'_, str> {
     let bad = |c: char| is_hostile(c) && c != '\n' && c != '\t';
     if s.chars().any(bad) {
@@ -42,6 +43,7 @@ pub fn text(s: &str) -> Cow<'_, str> {
 }
 
 /// A path for display: lossy UTF-8, then neutralised as one line.
+#[must_use]
 pub fn path(p: &std::path::Path) -> String {
     line(&p.to_string_lossy()).into_owned()
 }

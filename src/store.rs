@@ -38,6 +38,7 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    #[must_use]
     pub fn io(path: &Path, source: std::io::Error) -> Self {
         StoreError::Io {
             path: path.to_path_buf(),
@@ -46,6 +47,7 @@ impl StoreError {
     }
 
     /// The error is the disk being full or read-only (the meeting can go on in memory).
+    #[must_use]
     pub fn is_disk_fault(&self) -> bool {
         matches!(self, StoreError::Io { source, .. }
             if matches!(source.raw_os_error(), Some(28 | 30 | 122 | 13 | 1)))
@@ -213,30 +215,39 @@ impl DataDir {
         Ok(())
     }
 
+    #[must_use]
     pub fn root(&self) -> &Path {
         &self.root
     }
+    #[must_use]
     pub fn roster_path(&self) -> PathBuf {
         self.root.join("roster.json")
     }
+    #[must_use]
     pub fn templates_path(&self) -> PathBuf {
         self.root.join("templates.json")
     }
+    #[must_use]
     pub fn drafts_dir(&self) -> PathBuf {
         self.root.join("drafts")
     }
+    #[must_use]
     pub fn minutes_dir(&self) -> PathBuf {
         self.root.join("minutes")
     }
+    #[must_use]
     pub fn reviews_dir(&self) -> PathBuf {
         self.root.join("reviews")
     }
+    #[must_use]
     pub fn uploads_ledger(&self) -> PathBuf {
         self.root.join("uploads.jsonl")
     }
+    #[must_use]
     pub fn journal_path(&self, id: &uuid::Uuid) -> PathBuf {
         self.drafts_dir().join(format!("{id}.journal"))
     }
+    #[must_use]
     pub fn lock_path(&self, id: &uuid::Uuid) -> PathBuf {
         self.drafts_dir().join(format!("{id}.lock"))
     }
@@ -276,6 +287,7 @@ impl DataDir {
     }
 
     /// Drafts (journals) in progress, newest first: id, path and last-modified time.
+    #[must_use]
     pub fn drafts(&self) -> Vec<(uuid::Uuid, PathBuf, Option<std::time::SystemTime>)> {
         let mut out: Vec<_> = fs::read_dir(self.drafts_dir())
             .into_iter()
@@ -339,6 +351,7 @@ impl DraftLock {
         })
     }
 
+    #[must_use]
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 /// Every file named directly, and every `*.json` file under the folders named (recursively, without
 /// following symbolic links to folders, skipping hidden temporary files). Paths that do not exist are
 /// returned in the second list.
+#[must_use]
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let mut files = Vec::new();
     let mut missing = Vec::new();

@@ -18,6 +18,7 @@ pub const EXIT_INVALID: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
 /// Parse the command line, set the language, run the command.
+#[must_use]
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -31,14 +32,50 @@ pub fn main() -> ExitCode {
 }
 
 /// Run a parsed command line; returns the exit code.
+#[must_use]
 pub fn run(cli: Cli) -> u8 {
     let tr = i18n::tr();
     match cli.command {
         Some(Command::Validate { paths, json }) => validate::run(&paths, json, tr),
-        Some(Command::Export { .. } | Command::Roster { .. } | Command::DevCorpus { .. })
-        | None => {
+        Some(Command::Export { .. } | Command::Roster { .. } | Command::DevCorpus { .. }) => {
             eprintln!("{}", tr.pick("此功能尚在建设", "not built yet"));
             EXIT_USAGE
+        }
+        None => interactive(cli.data_dir, cli.demo, tr),
+    }
+}
+
+/// The home screen, on the data directory or on a throw-away demo one.
+fn interactive(data_dir: Option<std::path::PathBuf>, demo: bool, tr: crate::i18n::Tr) -> u8 {
+    if !crate::tui::terminal::is_interactive() {
+        eprintln!("{}", tr.no_terminal());
+        return EXIT_USAGE;
+    }
+    let data = if demo {
+        crate::tui::demo_data_dir()
+    } else {
+        crate::store::DataDir::resolve(data_dir)
+    };
+    let data = match data {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{e}");
+            return EXIT_USAGE;
+        }
+    };
+    match crate::tui::run(data.clone(), demo, tr) {
+        Ok(farewell) => {
+            for line in farewell {
+                eprintln!("{line}");
+            }
+            if demo {
+                eprintln!("{}", tr.demo_location(data.root()));
+            }
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", tr.error_prefix());
+            EXIT_INVALID
         }
     }
 }

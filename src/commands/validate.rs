@@ -28,6 +28,7 @@ pub fn check_file(path: &Path) -> Result<Checked, StoreError> {
 }
 
 /// Run the command; returns the exit code.
+#[must_use]
 pub fn run(paths: &[PathBuf], json: bool, tr: Tr) -> u8 {
     let (files, missing) = files::collect(paths);
     let mut invalid = 0usize;

@@ -46,6 +46,7 @@ fn stage(title: &str, kind: StageKind, planned_minutes: u32) -> StageTemplate {
 
 /// The templates a new data directory starts with (`templates.json` overrides them).
 /// The themed day follows the Enshi, Hubei sequence (August 2017) in domain-rules.md.
+#[must_use]
 pub fn builtin_templates() -> Vec<AgendaTemplate> {
     use StageKind::{Activity, CheckIn, Items, Study, WrapUp};
     vec![

@@ -37,6 +37,7 @@ impl MeetingKind {
         MeetingKind::LifeMeeting,
     ];
 
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             MeetingKind::ThemedDay => "themed_day",
@@ -49,6 +50,7 @@ impl MeetingKind {
     }
 
     /// Which body votes at this kind of meeting, if any (条例 第十一～十三条).
+    #[must_use]
     pub fn vote_body(self) -> Option<VoteBody> {
         match self {
             MeetingKind::ThemedDay | MeetingKind::GeneralAssembly => Some(VoteBody::Assembly),
@@ -68,6 +70,7 @@ pub struct PersonRef {
 }
 
 impl PersonRef {
+    #[must_use]
     pub fn member(m: &Member) -> Self {
         PersonRef {
             member_id: Some(m.id.clone()),
@@ -93,10 +96,12 @@ impl AttendanceStatus {
         AttendanceStatus::Absent,
     ];
 
+    #[must_use]
     pub fn attended(self) -> bool {
         matches!(self, AttendanceStatus::Present | AttendanceStatus::Late)
     }
 
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             AttendanceStatus::Present => "present",
@@ -128,6 +133,7 @@ impl ExcuseReason {
         ExcuseReason::Other,
     ];
 
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             ExcuseReason::Sick => "sick",
@@ -221,6 +227,7 @@ impl ItemStage {
         ItemStage::ResultPublished,
     ];
 
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             ItemStage::Proposal => "proposal",
@@ -253,6 +260,7 @@ impl ItemSource {
         ItemSource::Other,
     ];
 
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             ItemSource::MembersSuggestion => "members_suggestion",
@@ -493,6 +501,7 @@ pub struct Meeting {
 
 impl Meeting {
     /// A new meeting from its setup.
+    #[must_use]
     pub fn new(setup: MeetingSetup, at: Timestamp) -> Meeting {
         let agenda = setup
             .agenda
@@ -553,19 +562,23 @@ impl Meeting {
         Ok((meeting, skipped))
     }
 
+    #[must_use]
     pub fn members(&self) -> &[Member] {
         &self.setup.roster.members
     }
 
+    #[must_use]
     pub fn member_index(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
     }
 
+    #[must_use]
     pub fn mark_of(&self, i: usize) -> Option<&AttendanceMark> {
         self.marks.get(i).and_then(|m| m.as_ref()).map(|(m, _)| m)
     }
 
     /// Whether a member belongs to the body this meeting convenes (committee, group or everyone).
+    #[must_use]
     pub fn in_body(&self, m: &Member) -> bool {
         match self.setup.kind {
             MeetingKind::Committee => m.on_committee(),
@@ -585,11 +598,13 @@ impl Meeting {
             .filter(|(_, m)| self.in_body(m))
     }
 
+    #[must_use]
     pub fn attended(&self, i: usize) -> bool {
         self.mark_of(i).is_some_and(|m| m.status.attended())
     }
 
     /// 应到 / 实到 over the body's counted members.
+    #[must_use]
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
         for (i, m) in self.body().filter(|(_, m)| m.counted()) {
@@ -611,6 +626,25 @@ impl Meeting {
         c
     }
 
+    /// Entitled voters of the body (full members counted in 应到会): (expected, present, absent ids).
+    #[must_use]
+    pub fn entitled(&self) -> (u32, u32, Vec<String>) {
+        let mut expected = 0;
+        let mut present = 0;
+        let mut absent = Vec::new();
+        for (i, m) in self.body() {
+            if m.counted() && m.standing.votes() {
+                expected += 1;
+                if self.attended(i) {
+                    present += 1;
+                } else {
+                    absent.push(m.id.clone());
+                }
+            }
+        }
+        (expected, present, absent)
+    }
+
     /// The rules' input for a vote taken now on an item, from the current attendance.
     pub fn vote_input(
         &self,
@@ -625,19 +659,7 @@ impl Meeting {
             what: "item",
             index: item,
         })?;
-        let mut expected = 0;
-        let mut present = 0;
-        let mut absent_entitled = Vec::new();
-        for (i, m) in self.body() {
-            if m.counted() && m.standing.votes() {
-                expected += 1;
-                if self.attended(i) {
-                    present += 1;
-                } else {
-                    absent_entitled.push(m.id.clone());
-                }
-            }
-        }
+        let (expected, present, absent_entitled) = self.entitled();
         Ok(VoteInput {
             body,
             item_type: it.item_type,
@@ -682,6 +704,7 @@ impl Meeting {
     }
 
     /// The current text of a field (empty when it does not exist).
+    #[must_use]
     pub fn text(&self, target: TextField) -> &str {
         match target {
             TextField::Summary => &self.summary,
@@ -874,12 +897,14 @@ impl Meeting {
     }
 
     /// The branch this meeting belongs to.
+    #[must_use]
     pub fn branch(&self) -> &Branch {
         &self.setup.roster.branch
     }
 }
 
 /// Whole seconds from `a` to `b`, never negative.
+#[must_use]
 pub fn seconds_between(a: Timestamp, b: Timestamp) -> u64 {
     u64::try_from((b - a).num_seconds()).unwrap_or(0)
 }

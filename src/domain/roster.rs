@@ -34,10 +34,12 @@ impl Standing {
     ];
 
     /// Whether a member of this standing holds 表决权.
+    #[must_use]
     pub fn votes(self) -> bool {
         self == Standing::Full
     }
 
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             Standing::Full => "full",
@@ -70,6 +72,7 @@ impl CommitteeRole {
         CommitteeRole::Member,
     ];
 
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             CommitteeRole::Secretary => "secretary",
@@ -108,6 +111,7 @@ impl ExclusionCategory {
         ExclusionCategory::AwayWorkStudy,
     ];
 
+    #[must_use]
     pub fn number(self) -> u8 {
         match self {
             ExclusionCategory::Illness => 1,
@@ -118,6 +122,7 @@ impl ExclusionCategory {
         }
     }
 
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             ExclusionCategory::Illness => "illness",
@@ -155,10 +160,12 @@ pub struct Member {
 
 impl Member {
     /// Counted in 应到会 unless excluded under one of the five categories.
+    #[must_use]
     pub fn counted(&self) -> bool {
         self.exclusion.is_none()
     }
 
+    #[must_use]
     pub fn on_committee(&self) -> bool {
         self.committee_role.is_some()
     }
@@ -185,6 +192,7 @@ pub struct Roster {
 }
 
 impl Roster {
+    #[must_use]
     pub fn member(&self, id: &str) -> Option<&Member> {
         self.members.iter().find(|m| m.id == id)
     }
@@ -195,6 +203,7 @@ impl Roster {
     }
 
     /// Full members: only branches with 7 or more have a committee (条例 第二十条).
+    #[must_use]
     pub fn full_count(&self) -> usize {
         self.members
             .iter()
@@ -203,6 +212,7 @@ impl Roster {
     }
 
     /// The next free member id of the form `m001`.
+    #[must_use]
     pub fn next_id(&self) -> String {
         let mut n = self.members.len() + 1;
         loop {

@@ -43,10 +43,12 @@ impl ItemType {
     ];
 
     /// Decisions on membership (细则 第二十、二十一、三十三条): secret ballot, written opinions count.
+    #[must_use]
     pub fn is_membership(self) -> bool {
         self != ItemType::Ordinary
     }
 
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             ItemType::Ordinary => "ordinary",
@@ -80,6 +82,7 @@ impl VoteMethod {
         VoteMethod::RollCall,
     ];
 
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             VoteMethod::ShowOfHands => "show_of_hands",
@@ -109,6 +112,7 @@ impl Outcome {
         Outcome::Deferred,
     ];
 
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             Outcome::Passed => "passed",
@@ -133,6 +137,7 @@ pub enum Rule {
 }
 
 impl Rule {
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             Rule::AssemblyOrdinary => "assembly_ordinary",
@@ -142,6 +147,7 @@ impl Rule {
     }
 
     /// The source of the rule, as shown in the UI and the record.
+    #[must_use]
     pub fn citation(self) -> &'static str {
         match self {
             Rule::AssemblyOrdinary => "条例 第五章（第十一条）",
@@ -257,6 +263,15 @@ fn least_half(n: u32, strict: bool) -> u32 {
     if strict { n / 2 + 1 } else { n.div_ceil(2) }
 }
 
+/// The fewest entitled voters present that make a quorum of `expected` (at least one).
+#[must_use]
+pub fn quorum_needed(expected: u32, comparison: QuorumComparison) -> u32 {
+    match comparison {
+        QuorumComparison::MoreThanHalf => least_half(expected, true),
+        QuorumComparison::AtLeastHalf => least_half(expected, false).max(1),
+    }
+}
+
 /// Judge a vote. Errors are inputs the rules reject at entry.
 pub fn judge(input: &VoteInput) -> Result<Judgement, VoteError> {
     let total = input
@@ -294,10 +309,7 @@ pub fn judge(input: &VoteInput) -> Result<Judgement, VoteError> {
 
     let e = input.entitled_expected;
     let p = input.entitled_present;
-    let quorum_needed = match input.settings.quorum {
-        QuorumComparison::MoreThanHalf => least_half(e, true),
-        QuorumComparison::AtLeastHalf => least_half(e, false).max(1),
-    };
+    let quorum_needed = quorum_needed(e, input.settings.quorum);
     let quorum_met = e > 0 && p >= quorum_needed;
     let written_yes = input
         .written
@@ -354,6 +366,7 @@ pub struct VoteRecord {
 
 impl VoteRecord {
     /// Rebuild the rules' input from a frozen record (for checking a file).
+    #[must_use]
     pub fn input(&self, item_type: ItemType, absent_entitled: Vec<String>) -> VoteInput {
         VoteInput {
             body: self.body,

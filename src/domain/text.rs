@@ -14,6 +14,7 @@ pub struct Splice {
 impl Splice {
     /// The smallest splice that turns `old` into `new` (common prefix and suffix kept), or `None`
     /// when they are equal.
+    #[must_use]
     pub fn between(old: &str, new: &str) -> Option<Splice> {
         if old == new {
             return None;
@@ -41,6 +42,7 @@ impl Splice {
     }
 
     /// Apply to `text`; `None` when the splice does not fit the text.
+    #[must_use]
     pub fn apply(&self, text: &str) -> Option<String> {
         let byte_at = |chars: usize| -> Option<usize> {
             if chars == 0 {

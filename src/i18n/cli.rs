@@ -7,6 +7,7 @@ use crate::sanitize;
 use crate::store::StoreError;
 
 impl Tr {
+    #[must_use]
     pub fn store_error(self, e: &StoreError) -> String {
         match e {
             StoreError::Io { path, source } => {
@@ -76,6 +77,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn journal_no_start(self, path: &Path) -> String {
         let p = sanitize::path(path);
         self.pick(
@@ -84,6 +86,7 @@ impl Tr {
         )
     }
 
+    #[must_use]
     pub fn journal_warning(self, w: &crate::journal::JournalWarning) -> String {
         use crate::journal::JournalWarning;
         match w {
@@ -102,6 +105,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn no_terminal(self) -> &'static str {
         self.pick(
             "branchday 需要在终端中运行（标准输入/输出不是终端）；批处理请用 validate、export、stats、upload 子命令",
@@ -109,7 +113,61 @@ impl Tr {
         )
     }
 
+    #[must_use]
     pub fn error_prefix(self) -> &'static str {
         self.pick("错误", "error")
+    }
+}
+
+impl Tr {
+    #[must_use]
+    pub fn apply_error(self, e: &crate::domain::ApplyError) -> String {
+        use crate::domain::ApplyError;
+        match e {
+            ApplyError::AlreadyCreated => {
+                self.pick("会议已创建".into(), "the meeting is already created".into())
+            }
+            ApplyError::NotCreated => self.pick(
+                "会议尚未创建".into(),
+                "the meeting is not created yet".into(),
+            ),
+            ApplyError::NoSuch { what, index } => self.pick(
+                format!(
+                    "没有第 {} 个{}",
+                    index + 1,
+                    match *what {
+                        "item" => "议题",
+                        "topic" => "学习专题",
+                        "stage" => "议程环节",
+                        "guest" => "列席人员",
+                        _ => "待办事项",
+                    }
+                ),
+                format!("there is no {what} number {}", index + 1),
+            ),
+            ApplyError::NoMember(id) => self.pick(
+                format!("名册中没有编号为 {} 的党员", crate::sanitize::line(id)),
+                format!(
+                    "no member with id {} in the roster",
+                    crate::sanitize::line(id)
+                ),
+            ),
+            ApplyError::AlreadyVoted(i) => self.pick(
+                format!("议题 {} 已表决，结果已固定", i + 1),
+                format!("item {} has been voted; its result is frozen", i + 1),
+            ),
+            ApplyError::NoVotes => self.pick(
+                "此类会议不进行表决".into(),
+                "this kind of meeting holds no votes".into(),
+            ),
+            ApplyError::BadSplice => self.pick(
+                "文字修改与原文不符".into(),
+                "the text edit does not fit the text".into(),
+            ),
+            ApplyError::Finalized => self.pick(
+                "会议记录已定稿，不能再修改".into(),
+                "the minutes are finalized and cannot change".into(),
+            ),
+        }
     }
 }

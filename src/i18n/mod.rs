@@ -5,6 +5,7 @@
 
 mod cli;
 mod record;
+mod tui;
 
 use std::sync::OnceLock;
 
@@ -16,6 +17,7 @@ pub enum Lang {
 
 impl Lang {
     /// `--lang`, else the locale (`zh*` → Chinese), else English.
+    #[must_use]
     pub fn detect(flag: Option<&str>) -> Lang {
         if let Some(f) = flag {
             return Lang::parse(f).unwrap_or(Lang::En);
@@ -31,6 +33,7 @@ impl Lang {
     }
 
     /// A locale string such as `zh_CN.UTF-8` or `en_US`.
+    #[must_use]
     pub fn from_locale(locale: &str) -> Lang {
         if locale.to_ascii_lowercase().starts_with("zh") {
             Lang::Zh
@@ -39,6 +42,7 @@ impl Lang {
         }
     }
 
+    #[must_use]
     pub fn parse(s: &str) -> Option<Lang> {
         match s.to_ascii_lowercase().as_str() {
             "zh" | "zh-cn" | "zh_cn" | "cn" => Some(Lang::Zh),
@@ -53,10 +57,12 @@ impl Lang {
 pub struct Tr(pub Lang);
 
 impl Tr {
+    #[must_use]
     pub fn lang(self) -> Lang {
         self.0
     }
 
+    #[must_use]
     pub fn is_zh(self) -> bool {
         self.0 == Lang::Zh
     }

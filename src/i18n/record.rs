@@ -11,6 +11,7 @@ use crate::domain::{
 use crate::minutes::check::Problem;
 
 impl Tr {
+    #[must_use]
     pub fn kind(self, k: MeetingKind) -> &'static str {
         match k {
             MeetingKind::ThemedDay => self.pick("支部主题党日", "Themed party day"),
@@ -22,15 +23,17 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn standing(self, s: Standing) -> &'static str {
         match s {
-            Standing::Full => self.pick("正式党员", "full member"),
+            Standing::Full => self.pick("正式党员", "full"),
             Standing::Probationary => self.pick("预备党员", "probationary"),
-            Standing::Observation => self.pick("留党察看", "under observation"),
-            Standing::Suspended => self.pick("权利中止", "rights suspended"),
+            Standing::Observation => self.pick("留党察看", "observation"),
+            Standing::Suspended => self.pick("权利中止", "suspended"),
         }
     }
 
+    #[must_use]
     pub fn committee_role(self, r: CommitteeRole) -> &'static str {
         match r {
             CommitteeRole::Secretary => self.pick("书记", "secretary"),
@@ -42,6 +45,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn exclusion(self, c: ExclusionCategory) -> &'static str {
         match c {
             ExclusionCategory::Illness => self.pick(
@@ -63,6 +67,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn status(self, s: AttendanceStatus) -> &'static str {
         match s {
             AttendanceStatus::Present => self.pick("出席", "present"),
@@ -72,6 +77,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn excuse(self, r: ExcuseReason) -> &'static str {
         match r {
             ExcuseReason::Sick => self.pick("病假", "sick leave"),
@@ -81,6 +87,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn item_type(self, t: ItemType) -> &'static str {
         match t {
             ItemType::Ordinary => self.pick("一般事项", "ordinary decision"),
@@ -93,6 +100,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn item_stage(self, s: ItemStage) -> &'static str {
         match s {
             ItemStage::Proposal => self.pick("党组织提议", "Party organisation proposes"),
@@ -109,6 +117,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn item_source(self, s: ItemSource) -> &'static str {
         match s {
             ItemSource::MembersSuggestion => self.pick("党员建议", "members' suggestion"),
@@ -119,6 +128,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn method(self, m: VoteMethod) -> &'static str {
         match m {
             VoteMethod::ShowOfHands => self.pick("举手表决", "show of hands"),
@@ -128,6 +138,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn outcome(self, o: Outcome) -> &'static str {
         match o {
             Outcome::Passed => self.pick("通过", "passed"),
@@ -137,6 +148,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn opinion(self, o: Opinion) -> &'static str {
         match o {
             Opinion::Yes => self.pick("同意", "yes"),
@@ -145,6 +157,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn rule(self, r: Rule) -> String {
         let text = match r {
             Rule::AssemblyOrdinary => self.pick(
@@ -160,9 +173,19 @@ impl Tr {
                 "Membership: secret ballot; passes when yes (with written opinions) exceeds half of all entitled voters",
             ),
         };
-        format!("{text}（{}）", r.citation())
+        self.pick(
+            format!("{text}（{}）", r.citation()),
+            format!("{text} ({})", r.citation()),
+        )
     }
 
+    /// The separator between a label and its value.
+    #[must_use]
+    pub fn colon(self) -> &'static str {
+        self.pick("：", ": ")
+    }
+
+    #[must_use]
     pub fn stage_kind(self, k: StageKind) -> &'static str {
         match k {
             StageKind::CheckIn => self.pick("签到", "check-in"),
@@ -173,6 +196,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn vote_error(self, e: &VoteError) -> String {
         match e {
             VoteError::CountsExceedPresent { total, present } => self.pick(
@@ -203,6 +227,7 @@ impl Tr {
     }
 
     /// One finding of a check, in one line.
+    #[must_use]
     pub fn problem(self, p: &Problem) -> String {
         let z = self.is_zh();
         let pick = |zh: String, en: String| if z { zh } else { en };
@@ -403,6 +428,7 @@ impl Tr {
         }
     }
 
+    #[must_use]
     pub fn severity(self, s: crate::minutes::Severity) -> &'static str {
         match s {
             crate::minutes::Severity::Error => self.pick("错误", "error"),

@@ -8,6 +8,7 @@ use crate::domain::{AttendanceStatus, Meeting, Timestamp};
 
 /// The minutes of `meeting`, finalized at `at`. Members never marked are recorded as absent, and a
 /// meeting that was never ended ends at `at`. The digest is filled in by [`to_bytes`].
+#[must_use]
 pub fn build(meeting: &Meeting, at: Timestamp) -> Minutes {
     let mut agenda = meeting.agenda.clone();
     // A stage still running at finalize closes now.

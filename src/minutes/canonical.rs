@@ -95,6 +95,7 @@ fn write_string(s: &str, out: &mut String) {
 }
 
 /// Lower-case hex of bytes.
+#[must_use]
 pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);

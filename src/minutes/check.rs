@@ -18,6 +18,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    #[must_use]
     pub fn key(self) -> &'static str {
         match self {
             Severity::Warning => "warning",
@@ -145,6 +146,7 @@ pub enum Problem {
 }
 
 impl Problem {
+    #[must_use]
     pub fn severity(&self) -> Severity {
         use Problem::{
             AbsentWithoutReason, DecisionWithoutFollowUp, ExcusedWithoutReason, MissingChair,
@@ -164,6 +166,7 @@ impl Problem {
     }
 
     /// A stable machine-readable code.
+    #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
             Problem::TooLarge { .. } => "too_large",
@@ -232,11 +235,13 @@ pub struct Checked {
 }
 
 impl Checked {
+    #[must_use]
     pub fn is_valid(&self) -> bool {
         self.findings.iter().all(|f| f.severity < Severity::Error)
     }
 
     /// The file's content does not match its recorded digest.
+    #[must_use]
     pub fn is_tampered(&self) -> bool {
         self.findings
             .iter()
@@ -256,6 +261,7 @@ fn line_col_of(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// Check a whole file's bytes.
+#[must_use]
 pub fn check_bytes(bytes: &[u8]) -> Checked {
     let fail = |p: Problem| Checked {
         minutes: None,
@@ -373,6 +379,7 @@ pub fn check_value(value: &Value) -> Checked {
 
 /// Consistency of a well-formed file with the rules: counts against the attendance list, each vote
 /// against its rule, and what a reviewer would reject the record for.
+#[must_use]
 pub fn check_rules(m: &Minutes) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut ids = HashSet::new();
@@ -485,6 +492,7 @@ pub fn check_rules(m: &Minutes) -> Vec<Problem> {
 }
 
 /// 应到 / 实到 recomputed from the attendance list.
+#[must_use]
 pub fn counts_of(m: &Minutes) -> Counts {
     let mut c = Counts::default();
     for a in m.attendance.iter().filter(|a| a.counted) {

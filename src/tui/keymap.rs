@@ -1,0 +1,323 @@
+//! Keys as data: each context has a table of (key, action); the footer and the help overlay are
+//! generated from the same tables, so they cannot drift from what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Everything a key can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Help,
+    Back,
+    Up,
+    Down,
+    Confirm,
+    NextStage,
+    PrevStage,
+    ShowCheckIn,
+    ShowStudy,
+    ShowItems,
+    ShowWrapUp,
+    // Home
+    NewMeeting,
+    Browse,
+    ShowRoster,
+    // Check-in
+    MarkPresent,
+    MarkLate,
+    MarkExcused,
+    MarkAbsent,
+    Undo,
+    AddGuest,
+    ClearFilter,
+    // Study and activities
+    AddTopic,
+    EditNotes,
+    ToggleTimer,
+    // Items
+    AddItem,
+    EditDecision,
+    Vote,
+    // Wrap-up
+    AddAction,
+    RemoveAction,
+    EditSummary,
+    EditDetails,
+    Finalize,
+    Export,
+    // Forms and editors
+    NextField,
+    PrevField,
+    Submit,
+    Left,
+    Right,
+}
+
+/// Where the keys are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Home,
+    CheckIn,
+    Study,
+    Activity,
+    Items,
+    WrapUp,
+    Editor,
+    Form,
+    Roster,
+    Help,
+}
+
+/// One key of a context.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+    pub action: Action,
+    /// Shown in the footer (all bindings are shown in help).
+    pub footer: bool,
+}
+
+const fn key(code: KeyCode, action: Action, footer: bool) -> Binding {
+    Binding {
+        code,
+        mods: KeyModifiers::NONE,
+        action,
+        footer,
+    }
+}
+
+const fn ctrl(c: char, action: Action, footer: bool) -> Binding {
+    Binding {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+        action,
+        footer,
+    }
+}
+
+const fn ch(c: char, action: Action, footer: bool) -> Binding {
+    key(KeyCode::Char(c), action, footer)
+}
+
+use Action as A;
+use KeyCode as K;
+
+/// Keys every meeting panel shares.
+const MEETING: &[Binding] = &[
+    key(K::PageDown, A::NextStage, true),
+    key(K::PageUp, A::PrevStage, false),
+    key(K::F(2), A::ShowCheckIn, false),
+    key(K::F(3), A::ShowStudy, false),
+    key(K::F(4), A::ShowItems, false),
+    key(K::F(5), A::ShowWrapUp, false),
+    key(K::F(1), A::Help, true),
+    ctrl('q', A::Quit, true),
+];
+
+const HOME: &[Binding] = &[
+    key(K::Up, A::Up, false),
+    key(K::Down, A::Down, false),
+    key(K::Enter, A::Confirm, true),
+    ch('n', A::NewMeeting, true),
+    ch('b', A::Browse, true),
+    ch('r', A::ShowRoster, true),
+    ch('?', A::Help, true),
+    key(K::F(1), A::Help, false),
+    ch('q', A::Quit, true),
+    ctrl('q', A::Quit, false),
+];
+
+const CHECK_IN: &[Binding] = &[
+    key(K::Up, A::Up, false),
+    key(K::Down, A::Down, false),
+    key(K::Enter, A::MarkPresent, true),
+    ch('1', A::MarkPresent, false),
+    ch('2', A::MarkLate, true),
+    ch('3', A::MarkExcused, true),
+    ch('4', A::MarkAbsent, true),
+    ctrl('z', A::Undo, true),
+    ctrl('g', A::AddGuest, true),
+    key(K::Esc, A::ClearFilter, false),
+];
+
+const STUDY: &[Binding] = &[
+    key(K::Up, A::Up, false),
+    key(K::Down, A::Down, false),
+    ch('a', A::AddTopic, true),
+    key(K::Enter, A::EditNotes, true),
+    ch('e', A::EditNotes, false),
+    ch('t', A::ToggleTimer, true),
+    ch('?', A::Help, false),
+];
+
+const ACTIVITY: &[Binding] = &[
+    key(K::Enter, A::EditNotes, true),
+    ch('e', A::EditNotes, false),
+    ch('?', A::Help, false),
+];
+
+const ITEMS: &[Binding] = &[
+    key(K::Up, A::Up, false),
+    key(K::Down, A::Down, false),
+    ch('a', A::AddItem, true),
+    key(K::Enter, A::EditNotes, true),
+    ch('e', A::EditNotes, false),
+    ch('d', A::EditDecision, true),
+    ch('v', A::Vote, true),
+    ch('?', A::Help, false),
+];
+
+const WRAP_UP: &[Binding] = &[
+    key(K::Up, A::Up, false),
+    key(K::Down, A::Down, false),
+    ch('a', A::AddAction, true),
+    key(K::Delete, A::RemoveAction, false),
+    ch('s', A::EditSummary, true),
+    ch('m', A::EditDetails, true),
+    ch('f', A::Finalize, true),
+    ch('x', A::Export, true),
+    ch('?', A::Help, false),
+];
+
+const EDITOR: &[Binding] = &[
+    key(K::Esc, A::Back, true),
+    key(K::F(1), A::Help, true),
+    ctrl('q', A::Quit, false),
+];
+
+const FORM: &[Binding] = &[
+    key(K::Tab, A::NextField, true),
+    key(K::Down, A::NextField, false),
+    key(K::BackTab, A::PrevField, false),
+    key(K::Up, A::PrevField, false),
+    key(K::Enter, A::Confirm, true),
+    ctrl('s', A::Submit, true),
+    key(K::Esc, A::Back, true),
+    key(K::F(1), A::Help, false),
+];
+
+const ROSTER: &[Binding] = &[
+    key(K::Up, A::Up, false),
+    key(K::Down, A::Down, false),
+    key(K::Esc, A::Back, true),
+    ch('q', A::Back, false),
+    ch('?', A::Help, true),
+];
+
+const HELP: &[Binding] = &[
+    key(K::Esc, A::Back, true),
+    ch('?', A::Back, false),
+    key(K::F(1), A::Back, false),
+];
+
+/// The bindings of a context, most specific first (meeting panels end with the shared keys).
+#[must_use]
+pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
+    let own: &[Binding] = match ctx {
+        Context::Home => HOME,
+        Context::CheckIn => CHECK_IN,
+        Context::Study => STUDY,
+        Context::Activity => ACTIVITY,
+        Context::Items => ITEMS,
+        Context::WrapUp => WRAP_UP,
+        Context::Editor => EDITOR,
+        Context::Form => FORM,
+        Context::Roster => ROSTER,
+        Context::Help => HELP,
+    };
+    let shared: &[Binding] = match ctx {
+        Context::CheckIn
+        | Context::Study
+        | Context::Activity
+        | Context::Items
+        | Context::WrapUp => MEETING,
+        _ => &[],
+    };
+    own.iter().chain(shared).collect()
+}
+
+/// The action a key asks for in a context.
+#[must_use]
+pub fn lookup(ctx: Context, k: KeyEvent) -> Option<Action> {
+    // Shift is part of the character for printable keys (e.g. '?'); compare the rest.
+    let mods = k.modifiers - KeyModifiers::SHIFT;
+    bindings(ctx)
+        .into_iter()
+        .find(|b| b.code == k.code && b.mods == mods)
+        .map(|b| b.action)
+}
+
+/// How a key is written in the footer and help.
+#[must_use]
+pub fn key_label(b: &Binding) -> String {
+    let base = match b.code {
+        K::Enter => "Enter".to_owned(),
+        K::Esc => "Esc".to_owned(),
+        K::Tab => "Tab".to_owned(),
+        K::BackTab => "Shift+Tab".to_owned(),
+        K::Up => "↑".to_owned(),
+        K::Down => "↓".to_owned(),
+        K::Left => "←".to_owned(),
+        K::Right => "→".to_owned(),
+        K::PageDown => "PgDn".to_owned(),
+        K::PageUp => "PgUp".to_owned(),
+        K::Delete => "Del".to_owned(),
+        K::Backspace => "Backspace".to_owned(),
+        K::F(n) => format!("F{n}"),
+        K::Char(c) => c.to_string(),
+        other => format!("{other:?}"),
+    };
+    if b.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl+{}", base.to_uppercase())
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_context_binds_one_key_twice() {
+        for ctx in [
+            Context::Home,
+            Context::CheckIn,
+            Context::Study,
+            Context::Activity,
+            Context::Items,
+            Context::WrapUp,
+            Context::Editor,
+            Context::Form,
+            Context::Roster,
+            Context::Help,
+        ] {
+            let b = bindings(ctx);
+            for (i, x) in b.iter().enumerate() {
+                for y in &b[i + 1..] {
+                    assert!(
+                        !(x.code == y.code && x.mods == y.mods),
+                        "{ctx:?}: {:?} bound twice",
+                        x.code
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_ignores_shift_on_characters() {
+        let k = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Context::Home, k), Some(Action::Help));
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Context::CheckIn, q), Some(Action::Quit));
+        assert_eq!(
+            lookup(
+                Context::CheckIn,
+                KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)
+            ),
+            None
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! Check-in: type to find a member (name or pinyin initials), one key per status, undo, guests.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
+
+use crate::domain::{AttendanceMark, AttendanceStatus, Meeting, Standing};
+use crate::i18n::Tr;
+use crate::sanitize;
+use crate::tui::search::{self, NameKey};
+use crate::tui::widgets::line_input::LineInput;
+
+/// The check-in panel's own state (the marks themselves live in the meeting).
+#[derive(Debug, Clone)]
+pub struct CheckIn {
+    pub filter: LineInput,
+    /// Roster indices of the body's members, in roster order.
+    rows: Vec<usize>,
+    keys: Vec<NameKey>,
+    /// Positions in `rows` matching the filter, best first.
+    visible: Vec<usize>,
+    pub selected: usize,
+    /// Previous marks, newest last, for undo.
+    pub undo: Vec<(String, Option<AttendanceMark>)>,
+}
+
+impl CheckIn {
+    #[must_use]
+    pub fn new(meeting: &Meeting) -> CheckIn {
+        let rows: Vec<usize> = meeting.body().map(|(i, _)| i).collect();
+        let keys = rows
+            .iter()
+            .map(|&i| NameKey::new(&meeting.members()[i].name))
+            .collect();
+        let mut c = CheckIn {
+            filter: LineInput::default(),
+            visible: (0..rows.len()).collect(),
+            rows,
+            keys,
+            selected: 0,
+            undo: Vec::new(),
+        };
+        c.refilter();
+        c
+    }
+
+    pub fn refilter(&mut self) {
+        self.visible = search::filter(&self.keys, self.filter.text());
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        if !self.filter.is_empty() {
+            self.selected = 0;
+        }
+    }
+
+    /// The roster index of the highlighted member.
+    #[must_use]
+    pub fn current(&self) -> Option<usize> {
+        self.visible.get(self.selected).map(|&r| self.rows[r])
+    }
+
+    pub fn up(&mut self) {
+        self.selected = self.selected.saturating_sub(1);
+    }
+
+    pub fn down(&mut self) {
+        if self.selected + 1 < self.visible.len() {
+            self.selected += 1;
+        }
+    }
+
+    /// After a mark: a filtered search is cleared for the next name; a plain list moves down.
+    pub fn after_mark(&mut self) {
+        if self.filter.is_empty() {
+            self.down();
+        } else {
+            self.filter.clear();
+            self.refilter();
+        }
+    }
+
+    #[must_use]
+    pub fn visible_len(&self) -> usize {
+        self.visible.len()
+    }
+
+    pub fn render(&self, meeting: &Meeting, tr: Tr, area: Rect, buf: &mut Buffer) {
+        let [search_area, table_area, guests_area] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Min(3),
+            Constraint::Length(if meeting.guests.is_empty() { 0 } else { 3 }),
+        ])
+        .areas(area);
+        let hint = tr.pick("输入姓名或拼音首字母查找", "type a name or pinyin initials");
+        let shown = if self.filter.is_empty() {
+            Span::styled(hint, Style::new().fg(Color::DarkGray))
+        } else {
+            Span::raw(self.filter.text().to_owned())
+        };
+        Paragraph::new(Line::from(vec![Span::raw("🔍 "), shown]))
+            .block(Block::bordered().title(format!(
+                " {} ({}/{}) ",
+                tr.pick("签到", "Check-in"),
+                self.visible.len(),
+                self.rows.len()
+            )))
+            .render(search_area, buf);
+
+        let height = usize::from(table_area.height.saturating_sub(3)).max(1);
+        let start = self.selected.saturating_sub(height - 1);
+        let rows = self
+            .visible
+            .iter()
+            .skip(start)
+            .take(height)
+            .enumerate()
+            .map(|(n, &r)| {
+                let i = self.rows[r];
+                let m = &meeting.members()[i];
+                let mark = meeting.marks[i].as_ref();
+                let (status, color) = match mark.map(|(mk, _)| mk.status) {
+                    Some(s) => (
+                        tr.status(s).to_owned(),
+                        match s {
+                            AttendanceStatus::Present => Color::Green,
+                            AttendanceStatus::Late => Color::Yellow,
+                            AttendanceStatus::Excused => Color::Cyan,
+                            AttendanceStatus::Absent => Color::Red,
+                        },
+                    ),
+                    None => (tr.pick("未签到", "not yet").to_owned(), Color::DarkGray),
+                };
+                let reason = mark
+                    .map(|(mk, _)| {
+                        let base = mk
+                            .reason
+                            .map(|r| tr.excuse(r).to_owned())
+                            .unwrap_or_default();
+                        let extra = sanitize::line(&mk.reason_text).into_owned();
+                        [base, extra]
+                            .iter()
+                            .filter(|s| !s.is_empty())
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .unwrap_or_default();
+                let time = mark
+                    .map(|(_, t)| t.format("%H:%M").to_string())
+                    .unwrap_or_default();
+                let mut note = String::new();
+                if !m.counted() {
+                    note.push_str(tr.pick("不计入应到", "not counted"));
+                }
+                if let Some(role) = m.committee_role {
+                    if !note.is_empty() {
+                        note.push(' ');
+                    }
+                    note.push_str(tr.committee_role(role));
+                }
+                let standing_style = if m.standing == Standing::Full {
+                    Style::new()
+                } else {
+                    Style::new().fg(Color::Magenta)
+                };
+                let row = Row::new(vec![
+                    Span::raw(sanitize::line(&m.name).into_owned()),
+                    Span::styled(tr.standing(m.standing), standing_style),
+                    Span::raw(sanitize::line(m.group.as_deref().unwrap_or("")).into_owned()),
+                    Span::styled(status, Style::new().fg(color)),
+                    Span::raw(time),
+                    Span::raw(reason),
+                    Span::styled(note, Style::new().fg(Color::DarkGray)),
+                ]);
+                if start + n == self.selected {
+                    row.style(Style::new().bg(Color::Blue).fg(Color::White))
+                } else {
+                    row
+                }
+            });
+        let header = Row::new(vec![
+            tr.pick("姓名", "Name"),
+            tr.pick("类别", "Standing"),
+            tr.pick("党小组", "Group"),
+            tr.pick("状态", "Status"),
+            tr.pick("时间", "Time"),
+            tr.pick("原因", "Reason"),
+            tr.pick("备注", "Note"),
+        ])
+        .style(Style::new().fg(Color::Yellow));
+        let widest = |labels: Vec<&str>| {
+            labels
+                .iter()
+                .map(|l| unicode_width::UnicodeWidthStr::width(*l))
+                .max()
+                .unwrap_or(4) as u16
+        };
+        let standing_w = widest(Standing::ALL.iter().map(|s| tr.standing(*s)).collect());
+        let status_w = widest(
+            AttendanceStatus::ALL
+                .iter()
+                .map(|s| tr.status(*s))
+                .chain([tr.pick("未签到", "not yet")])
+                .collect(),
+        );
+        Table::new(
+            rows,
+            [
+                Constraint::Length(10),
+                Constraint::Length(standing_w),
+                Constraint::Length(10),
+                Constraint::Length(status_w),
+                Constraint::Length(5),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ],
+        )
+        .header(header)
+        .block(Block::bordered())
+        .render(table_area, buf);
+
+        if !meeting.guests.is_empty() {
+            let list = meeting
+                .guests
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{}（{}）",
+                        sanitize::line(&g.name),
+                        sanitize::line(&g.identity)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("、");
+            Paragraph::new(list)
+                .block(Block::bordered().title(format!(" {} ", tr.pick("列席", "Guests"))))
+                .render(guests_area, buf);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Deliberation items: stage and source, discussion notes, decision, and the vote.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::{FormPurpose, MeetingScreen};
+use crate::domain::TextField;
+use crate::domain::rules::Outcome;
+use crate::sanitize;
+use crate::tui::keymap::Action;
+
+impl MeetingScreen {
+    pub(super) fn items_action(&mut self, action: Action) {
+        let n = self.session.meeting.items.len();
+        let tr = self.tr();
+        match action {
+            Action::Up => self.item = self.item.saturating_sub(1),
+            Action::Down => self.item = (self.item + 1).min(n.saturating_sub(1)),
+            Action::AddItem => self.open_form(FormPurpose::Item),
+            Action::EditNotes if self.item < n => {
+                let title = format!(
+                    "{} · {}",
+                    self.session.meeting.items[self.item].title,
+                    tr.pick("讨论记录", "discussion")
+                );
+                self.open_editor(TextField::ItemNotes(self.item), title);
+            }
+            Action::EditDecision if self.item < n => {
+                let title = format!(
+                    "{} · {}",
+                    self.session.meeting.items[self.item].title,
+                    tr.pick("决定", "decision")
+                );
+                self.open_editor(TextField::ItemDecision(self.item), title);
+            }
+            Action::Vote if self.item < n => {
+                let m = &self.session.meeting;
+                if m.setup.kind.vote_body().is_none() {
+                    self.flash = Some(tr.apply_error(&crate::domain::ApplyError::NoVotes));
+                } else if m.items[self.item].vote.is_some() {
+                    self.flash =
+                        Some(tr.apply_error(&crate::domain::ApplyError::AlreadyVoted(self.item)));
+                } else {
+                    let absent = m
+                        .body()
+                        .filter(|(i, mem)| mem.counted() && mem.standing.votes() && !m.attended(*i))
+                        .map(|(_, mem)| (mem.id.clone(), mem.name.clone()))
+                        .collect();
+                    self.open_form(FormPurpose::Vote {
+                        item: self.item,
+                        absent,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn render_items(&self, area: Rect, buf: &mut Buffer) {
+        let tr = self.tr();
+        let m = &self.session.meeting;
+        let [list_area, body_area] =
+            Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)])
+                .areas(area);
+        let mut lines: Vec<Line> = Vec::new();
+        if m.items.is_empty() {
+            lines.push(Line::styled(
+                tr.pick(
+                    "还没有议题。按 a 添加。",
+                    "No items yet. Press a to add one.",
+                ),
+                Style::new().fg(Color::DarkGray),
+            ));
+        }
+        for (i, it) in m.items.iter().enumerate() {
+            let badge = it
+                .vote
+                .as_ref()
+                .map_or(String::new(), |v| format!(" [{}]", tr.outcome(v.outcome)));
+            let style = if i == self.item {
+                Style::new().bg(Color::Blue).fg(Color::White)
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(
+                format!("{}. {}{badge}", i + 1, sanitize::line(&it.title)),
+                style,
+            ));
+        }
+        Paragraph::new(lines)
+            .block(Block::bordered().title(format!(" {} ", tr.pick("议题", "Items"))))
+            .render(list_area, buf);
+
+        if let Some(ed) = self.editor.as_ref() {
+            ed.render(
+                body_area,
+                buf,
+                tr.pick("Esc 完成（自动保存）", "Esc done (saved as you type)"),
+            );
+            return;
+        }
+        let Some(it) = m.items.get(self.item) else {
+            Block::bordered().render(body_area, buf);
+            return;
+        };
+        let dim = Style::new().fg(Color::DarkGray);
+        let mut body = vec![Line::raw(format!(
+            "{}{}{}",
+            tr.pick("类型", "Type"),
+            tr.colon(),
+            tr.item_type(it.item_type)
+        ))];
+        if let Some(c) = &it.candidate {
+            body.push(Line::raw(format!(
+                "{}{}{}",
+                tr.pick("对象", "Candidate"),
+                tr.colon(),
+                sanitize::line(&c.name)
+            )));
+        }
+        if let Some(s) = it.stage {
+            body.push(Line::raw(format!(
+                "{}{}{}",
+                tr.pick("阶段", "Stage"),
+                tr.colon(),
+                tr.item_stage(s)
+            )));
+        }
+        if let Some(s) = it.source {
+            body.push(Line::raw(format!(
+                "{}{}{}",
+                tr.pick("来源", "Source"),
+                tr.colon(),
+                tr.item_source(s)
+            )));
+        }
+        body.push(Line::styled(
+            tr.pick("—— 讨论记录（Enter）——", "— Discussion (Enter) —"),
+            dim,
+        ));
+        body.extend(
+            sanitize::text(&it.notes)
+                .lines()
+                .map(|l| Line::raw(l.to_owned())),
+        );
+        body.push(Line::styled(
+            tr.pick("—— 决定（d）——", "— Decision (d) —"),
+            dim,
+        ));
+        body.extend(
+            sanitize::text(&it.decision)
+                .lines()
+                .map(|l| Line::raw(l.to_owned())),
+        );
+        match &it.vote {
+            None => body.push(Line::styled(
+                tr.pick("—— 未表决（v）——", "— Not voted (v) —"),
+                dim,
+            )),
+            Some(v) => {
+                body.push(Line::styled(
+                    tr.pick("—— 表决结果（已固定）——", "— Vote (frozen) —"),
+                    dim,
+                ));
+                body.push(Line::raw(tr.pick(
+                    format!(
+                        "{}：赞成 {}，反对 {}，弃权 {}；书面意见 {} 份",
+                        tr.method(v.method),
+                        v.yes,
+                        v.no,
+                        v.abstain,
+                        v.written_opinions.len()
+                    ),
+                    format!(
+                        "{}: yes {}, no {}, abstain {}; {} written opinions",
+                        tr.method(v.method),
+                        v.yes,
+                        v.no,
+                        v.abstain,
+                        v.written_opinions.len()
+                    ),
+                )));
+                body.push(Line::raw(tr.pick(
+                    format!(
+                        "应到有表决权 {}，实到 {}，法定人数{}，通过需赞成 {}",
+                        v.entitled_expected,
+                        v.entitled_present,
+                        if v.quorum_met {
+                            "已达到"
+                        } else {
+                            "未达到"
+                        },
+                        v.yes_needed
+                    ),
+                    format!(
+                        "Entitled expected {}, present {}, quorum {}, yes needed {}",
+                        v.entitled_expected,
+                        v.entitled_present,
+                        if v.quorum_met { "met" } else { "not met" },
+                        v.yes_needed
+                    ),
+                )));
+                let color = if v.outcome == Outcome::Passed {
+                    Color::Green
+                } else {
+                    Color::Yellow
+                };
+                body.push(Line::styled(
+                    format!(
+                        "{} {}",
+                        tr.pick("结果：", "Outcome:"),
+                        tr.outcome(v.outcome)
+                    ),
+                    Style::new().fg(color),
+                ));
+                body.push(Line::styled(tr.rule(v.rule), dim));
+            }
+        }
+        Paragraph::new(body)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(format!(" {} ", sanitize::line(&it.title))))
+            .render(body_area, buf);
+    }
+}

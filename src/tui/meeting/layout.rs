@@ -1,0 +1,270 @@
+//! Drawing the meeting screen: header, agenda sidebar, main panel, footer, dialogs.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::study::mmss;
+use super::{MeetingScreen, Modal, View};
+use crate::domain::Timestamp;
+use crate::domain::meeting::seconds_between;
+use crate::domain::rules::VoteBody;
+use crate::sanitize;
+use crate::tui::footer;
+
+impl MeetingScreen {
+    /// Draw the whole screen; returns where the terminal cursor belongs (text input), if anywhere.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, now: Timestamp) -> Option<Position> {
+        let [header, body, foot] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(5),
+            Constraint::Length(2),
+        ])
+        .areas(area);
+        self.render_header(header, buf, now);
+        let [side, main] =
+            Layout::horizontal([Constraint::Length(26), Constraint::Min(20)]).areas(body);
+        self.render_agenda(side, buf, now);
+        match self.view {
+            View::CheckIn => self
+                .checkin
+                .render(&self.session.meeting, self.tr(), main, buf),
+            View::Study => self.render_study(main, buf, now),
+            View::Activity => self.render_activity(main, buf),
+            View::Items => self.render_items(main, buf),
+            View::WrapUp => self.render_wrapup(main, buf, now),
+        }
+        self.render_footer(foot, buf);
+        match &self.modal {
+            Some(Modal::Form(form, _)) => {
+                form.as_ref().render(area, buf);
+                return form.cursor(area);
+            }
+            Some(Modal::Message(title, lines)) => render_message(title, lines, area, buf),
+            None => {}
+        }
+        if let Some(ed) = &self.editor {
+            return ed.cursor(self.editor_area(main));
+        }
+        if self.view == View::CheckIn {
+            // The search line: after "🔍 " inside the border.
+            let x = main.x + 1 + 3 + self.checkin.filter.cursor_column();
+            return Some(Position { x, y: main.y + 1 });
+        }
+        None
+    }
+
+    /// Where the editor is drawn inside the main panel (it matches the render functions).
+    fn editor_area(&self, main: Rect) -> Rect {
+        match self.view {
+            View::Study | View::Items => {
+                let [_, right] =
+                    Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)])
+                        .areas(main);
+                right
+            }
+            View::WrapUp => {
+                let [left, _] =
+                    Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                        .areas(main);
+                let [_, summary] =
+                    Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
+                        .areas(left);
+                summary
+            }
+            View::Activity | View::CheckIn => main,
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, now: Timestamp) {
+        let area = frame.area();
+        if let Some(p) = self.render(area, frame.buffer_mut(), now) {
+            frame.set_cursor_position(p);
+        }
+    }
+
+    fn render_header(&self, area: Rect, buf: &mut Buffer, now: Timestamp) {
+        let tr = self.tr();
+        let m = &self.session.meeting;
+        let elapsed = m
+            .started_at
+            .map_or(0, |s| seconds_between(s, m.ended_at.unwrap_or(now)));
+        let theme = if m.setup.theme.is_empty() {
+            &m.setup.title
+        } else {
+            &m.setup.theme
+        };
+        let left = format!(
+            " {} · {} · {}",
+            sanitize::line(&m.branch().name),
+            tr.kind(m.setup.kind),
+            sanitize::line(theme)
+        );
+        let right = format!(
+            "  {} {}  {} {} ",
+            tr.pick("时间", "Time"),
+            now.format("%H:%M:%S"),
+            tr.pick("已进行", "Elapsed"),
+            hms(elapsed)
+        );
+        let style = Style::new()
+            .bg(Color::Red)
+            .fg(Color::White)
+            .add_modifier(Modifier::BOLD);
+        buf.set_style(area, style);
+        let right_width = u16::try_from(unicode_width::UnicodeWidthStr::width(right.as_str()))
+            .unwrap_or(area.width);
+        let [left_area, right_area] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
+        Paragraph::new(left).style(style).render(left_area, buf);
+        Paragraph::new(right).style(style).render(right_area, buf);
+    }
+
+    fn render_agenda(&self, area: Rect, buf: &mut Buffer, now: Timestamp) {
+        let tr = self.tr();
+        let m = &self.session.meeting;
+        let mut lines = Vec::new();
+        for (i, s) in m.agenda.iter().enumerate() {
+            let current = m.current_stage == Some(i);
+            let mut actual = s.actual_seconds;
+            if current && let Some(since) = m.stage_since {
+                actual += seconds_between(since, m.ended_at.unwrap_or(now));
+            }
+            let (mark, style) = if current {
+                (
+                    "▶",
+                    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                )
+            } else if s.started_at.is_some() {
+                ("✓", Style::new().fg(Color::Green))
+            } else {
+                ("·", Style::new().fg(Color::Gray))
+            };
+            lines.push(Line::styled(
+                format!("{mark} {}", sanitize::line(&s.title)),
+                style,
+            ));
+            let over = actual > s.planned_seconds && s.planned_seconds > 0;
+            let time_style = if over {
+                Style::new().fg(Color::Red)
+            } else {
+                Style::new().fg(Color::DarkGray)
+            };
+            let plan = s.planned_seconds / 60;
+            let overrun = if over {
+                tr.pick(" 超时", " over")
+            } else {
+                ""
+            };
+            lines.push(Line::styled(
+                format!("   {} / {plan}′{overrun}", mmss(actual)),
+                time_style,
+            ));
+        }
+        Paragraph::new(lines)
+            .block(Block::bordered().title(format!(" {} ", tr.pick("议程", "Agenda"))))
+            .render(area, buf);
+    }
+
+    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+        let tr = self.tr();
+        let [keys, status] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        footer::render_keys(self.context(), tr, keys, buf);
+        let m = &self.session.meeting;
+        let c = m.counts();
+        let mut spans = Vec::new();
+        let s = &self.session;
+        if let Some(fault) = &s.fault {
+            spans.push(Span::styled(
+                tr.pick(
+                    format!("⚠ 未保存 {} 条，正在重试：{fault} ", s.pending()),
+                    format!("⚠ {} unsaved, retrying: {fault} ", s.pending()),
+                ),
+                Style::new().fg(Color::White).bg(Color::Red),
+            ));
+        } else if let Some(at) = s.saved_at {
+            spans.push(Span::styled(
+                format!("{} {} ", tr.pick("已保存", "Saved"), at.format("%H:%M:%S")),
+                Style::new().fg(Color::Green),
+            ));
+        }
+        if let Some(msg) = &self.flash {
+            spans.push(Span::styled(
+                format!("{msg} "),
+                Style::new().fg(Color::Yellow),
+            ));
+        }
+        spans.push(Span::raw(tr.pick(
+            format!(
+                "│ 应到 {}（正式 {} 预备 {}） 实到 {}（正式 {} 预备 {}）",
+                c.expected_total,
+                c.expected_full,
+                c.expected_probationary,
+                c.present_total,
+                c.present_full,
+                c.present_probationary
+            ),
+            format!(
+                "│ Expected {} (full {}, prob. {}) present {} (full {}, prob. {})",
+                c.expected_total,
+                c.expected_full,
+                c.expected_probationary,
+                c.present_total,
+                c.present_full,
+                c.present_probationary
+            ),
+        )));
+        if let Some(body) = m.setup.kind.vote_body() {
+            let (e, p, _) = m.entitled();
+            let met = e > 0 && p >= crate::domain::rules::quorum_needed(e, m.setup.settings.quorum);
+            let label = match body {
+                VoteBody::Assembly => tr.pick("表决权", "voters"),
+                VoteBody::Committee => tr.pick("委员", "committee"),
+            };
+            spans.push(Span::styled(
+                tr.pick(
+                    format!(
+                        " │ {label} {p}/{e}，{}",
+                        if met { "过半 ✓" } else { "未过半 ✗" }
+                    ),
+                    format!(
+                        " │ {label} {p}/{e}, {}",
+                        if met { "quorum ✓" } else { "no quorum ✗" }
+                    ),
+                ),
+                Style::new().fg(if met { Color::Green } else { Color::Red }),
+            ));
+        }
+        Paragraph::new(Line::from(spans)).render(status, buf);
+    }
+}
+
+fn hms(s: u64) -> String {
+    format!("{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+}
+
+/// A box of lines in the middle of the screen.
+pub fn render_message(title: &str, lines: &[String], area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(6).min(90);
+    let height = (lines.len() as u16 + 4).min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    let text: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
+    Paragraph::new(text)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .title(format!(" {title} "))
+                .border_style(Style::new().fg(Color::Green)),
+        )
+        .render(popup, buf);
+}

@@ -1,0 +1,156 @@
+//! Study topics (presenter, material, notes, a timer per topic) and activity stages (notes only).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::{FormPurpose, MeetingScreen, View};
+use crate::domain::{Event, TextField, Timestamp};
+use crate::sanitize;
+use crate::tui::keymap::Action;
+
+/// Minutes and seconds.
+pub fn mmss(seconds: u64) -> String {
+    format!("{:02}:{:02}", seconds / 60, seconds % 60)
+}
+
+impl MeetingScreen {
+    pub(super) fn study_action(&mut self, action: Action, at: Timestamp) {
+        if self.view == View::Activity {
+            if action == Action::EditNotes
+                && let Some(i) = self.session.meeting.current_stage
+            {
+                let title = self.session.meeting.agenda[i].title.clone();
+                self.open_editor(TextField::StageNotes(i), title);
+            }
+            return;
+        }
+        let n = self.session.meeting.study.len();
+        match action {
+            Action::Up => self.topic = self.topic.saturating_sub(1),
+            Action::Down => self.topic = (self.topic + 1).min(n.saturating_sub(1)),
+            Action::AddTopic => self.open_form(FormPurpose::Topic),
+            Action::EditNotes if self.topic < n => {
+                let title = self.session.meeting.study[self.topic].title.clone();
+                self.open_editor(TextField::StudyNotes(self.topic), title);
+            }
+            Action::ToggleTimer if self.topic < n => {
+                let running = self.session.meeting.study[self.topic].timer_since.is_none();
+                self.record(Event::TopicTimer {
+                    at,
+                    index: self.topic,
+                    running,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn render_study(&self, area: Rect, buf: &mut Buffer, now: Timestamp) {
+        let tr = self.tr();
+        let m = &self.session.meeting;
+        let [list_area, body_area] =
+            Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)])
+                .areas(area);
+        let mut lines: Vec<Line> = Vec::new();
+        if m.study.is_empty() {
+            lines.push(Line::styled(
+                tr.pick(
+                    "还没有学习专题。按 a 添加。",
+                    "No study topics yet. Press a to add one.",
+                ),
+                Style::new().fg(Color::DarkGray),
+            ));
+        }
+        for (i, t) in m.study.iter().enumerate() {
+            let running = t
+                .timer_since
+                .map(|s| crate::domain::meeting::seconds_between(s, now));
+            let secs = t.duration_seconds + running.unwrap_or(0);
+            let clock = format!(
+                "{}{}",
+                if running.is_some() { "▶ " } else { "" },
+                mmss(secs)
+            );
+            let text = format!("{}. {}  {clock}", i + 1, sanitize::line(&t.title));
+            let style = if i == self.topic {
+                Style::new().bg(Color::Blue).fg(Color::White)
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(text, style));
+        }
+        Paragraph::new(lines)
+            .block(Block::bordered().title(format!(" {} ", tr.pick("学习专题", "Study topics"))))
+            .render(list_area, buf);
+
+        if let Some(ed) = self.editor.as_ref() {
+            ed.render(
+                body_area,
+                buf,
+                tr.pick("Esc 完成（自动保存）", "Esc done (saved as you type)"),
+            );
+            return;
+        }
+        let Some(t) = m.study.get(self.topic) else {
+            Block::bordered().render(body_area, buf);
+            return;
+        };
+        let mut body = vec![
+            Line::raw(format!(
+                "{}{}{}",
+                tr.pick("领学人", "Presenter"),
+                tr.colon(),
+                sanitize::line(&t.presenter)
+            )),
+            Line::raw(format!(
+                "{}{}{}",
+                tr.pick("材料", "Material"),
+                tr.colon(),
+                sanitize::line(&t.material)
+            )),
+            Line::raw(""),
+        ];
+        body.extend(
+            sanitize::text(&t.notes)
+                .lines()
+                .map(|l| Line::raw(l.to_owned())),
+        );
+        Paragraph::new(body)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(format!(" {} ", sanitize::line(&t.title))))
+            .render(body_area, buf);
+    }
+
+    pub(super) fn render_activity(&self, area: Rect, buf: &mut Buffer) {
+        let tr = self.tr();
+        let m = &self.session.meeting;
+        let Some(i) = m.current_stage else {
+            return;
+        };
+        if let Some(ed) = self.editor.as_ref() {
+            ed.render(
+                area,
+                buf,
+                tr.pick("Esc 完成（自动保存）", "Esc done (saved as you type)"),
+            );
+            return;
+        }
+        let stage = &m.agenda[i];
+        let mut body = vec![Line::styled(
+            tr.pick("按 Enter 记录本环节情况（如党费收缴、誓词领誓人）。", "Press Enter to note what happens in this stage (e.g. dues collected, who led the oath)."),
+            Style::new().fg(Color::DarkGray),
+        )];
+        body.extend(
+            sanitize::text(&stage.notes)
+                .lines()
+                .map(|l| Line::raw(l.to_owned())),
+        );
+        Paragraph::new(body)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(format!(" {} ", sanitize::line(&stage.title))))
+            .render(area, buf);
+    }
+}

@@ -1,0 +1,87 @@
+//! Finding a member by typing: the name itself, or its pinyin initials (王建国 → wjg) or full pinyin.
+
+use pinyin::ToPinyin;
+
+/// What a name can be found by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameKey {
+    name: String,
+    initials: String,
+    full: String,
+}
+
+impl NameKey {
+    #[must_use]
+    pub fn new(name: &str) -> NameKey {
+        let mut initials = String::new();
+        let mut full = String::new();
+        for (c, p) in name.chars().zip(name.to_pinyin()) {
+            if let Some(p) = p {
+                initials.push_str(p.first_letter());
+                full.push_str(p.plain());
+            } else {
+                let lower: String = c.to_lowercase().collect();
+                if c.is_alphanumeric() {
+                    initials.push_str(&lower);
+                }
+                full.push_str(&lower);
+            }
+        }
+        NameKey {
+            name: name.to_lowercase(),
+            initials,
+            full,
+        }
+    }
+
+    /// How well `query` matches: `None` for no match; lower is better.
+    #[must_use]
+    pub fn rank(&self, query: &str) -> Option<u8> {
+        let q = query.trim().to_lowercase();
+        if q.is_empty() {
+            return Some(3);
+        }
+        if self.name.starts_with(&q) || self.initials.starts_with(&q) {
+            Some(0)
+        } else if self.full.starts_with(&q) {
+            Some(1)
+        } else if self.name.contains(&q) || self.initials.contains(&q) || self.full.contains(&q) {
+            Some(2)
+        } else {
+            None
+        }
+    }
+}
+
+/// Indices of `keys` matching `query`, best first, stable within a rank.
+#[must_use]
+pub fn filter(keys: &[NameKey], query: &str) -> Vec<usize> {
+    let mut hits: Vec<(u8, usize)> = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| k.rank(query).map(|r| (r, i)))
+        .collect();
+    hits.sort_unstable();
+    hits.into_iter().map(|(_, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_by_name_initials_and_pinyin() {
+        let keys: Vec<_> = ["王建国", "李秀英", "欧阳明轩", "Anna Li"]
+            .iter()
+            .map(|n| NameKey::new(n))
+            .collect();
+        assert_eq!(filter(&keys, "wjg"), vec![0]);
+        assert_eq!(filter(&keys, "王"), vec![0]);
+        assert_eq!(filter(&keys, "lixiu"), vec![1]);
+        assert_eq!(filter(&keys, "oymx"), vec![2]);
+        assert_eq!(filter(&keys, "秀"), vec![1]);
+        assert_eq!(filter(&keys, "anna"), vec![3]);
+        assert_eq!(filter(&keys, "").len(), 4);
+        assert!(filter(&keys, "zzz").is_empty());
+    }
+}

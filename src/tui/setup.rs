@@ -1,0 +1,277 @@
+//! Opening a new meeting: kind and agenda template, title and theme, place, chair (and delegation),
+//! recorder, the 党小组 of a group meeting, planned start.
+
+use chrono::{Datelike, NaiveTime, TimeZone};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Widget;
+
+use crate::domain::agenda::AgendaTemplate;
+use crate::domain::{
+    CommitteeRole, MeetingKind, MeetingSetup, PersonRef, Roster, RuleSettings, Timestamp,
+};
+use crate::i18n::Tr;
+use crate::tui::widgets::form::{Field, FieldKind, Form, FormOutcome, PersonField};
+
+#[derive(Debug, Clone)]
+pub struct SetupScreen {
+    pub form: Form,
+    templates: Vec<AgendaTemplate>,
+    roster: Roster,
+    kind: MeetingKind,
+}
+
+/// What a key did to the setup screen.
+#[derive(Debug)]
+pub enum SetupOutcome {
+    Continue,
+    Cancel,
+    Help,
+    Create(Box<MeetingSetup>),
+}
+
+fn default_title(kind: MeetingKind, now: Timestamp, tr: Tr) -> String {
+    tr.pick(
+        format!("{}年{}月{}", now.year(), now.month(), tr.kind(kind)),
+        format!("{} {}-{:02}", tr.kind(kind), now.year(), now.month()),
+    )
+}
+
+impl SetupScreen {
+    pub fn new(
+        roster: Roster,
+        templates: Vec<AgendaTemplate>,
+        tr: Tr,
+        now: Timestamp,
+    ) -> SetupScreen {
+        let kind = MeetingKind::ThemedDay;
+        let people: Vec<(String, String)> = roster
+            .members
+            .iter()
+            .map(|m| (m.id.clone(), m.name.clone()))
+            .collect();
+        let secretary = roster
+            .members
+            .iter()
+            .find(|m| m.committee_role == Some(CommitteeRole::Secretary))
+            .map(PersonRef::member);
+        let groups: Vec<String> = roster.groups.iter().map(|g| g.name.clone()).collect();
+        let form = Form::new(
+            tr.pick("新会议", "New meeting"),
+            vec![
+                Field::choice(
+                    "kind",
+                    tr.pick("会议类型", "Kind"),
+                    MeetingKind::ALL
+                        .iter()
+                        .map(|k| tr.kind(*k).to_owned())
+                        .collect(),
+                    0,
+                ),
+                Field::choice(
+                    "template",
+                    tr.pick("议程模板", "Agenda template"),
+                    Vec::new(),
+                    0,
+                ),
+                Field::text(
+                    "title",
+                    tr.pick("会议名称", "Title"),
+                    &default_title(kind, now, tr),
+                ),
+                Field::text("theme", tr.pick("主题", "Theme"), ""),
+                Field::text("place", tr.pick("地点", "Place"), ""),
+                Field::person(
+                    "chair",
+                    tr.pick("主持人", "Chair"),
+                    PersonField::new(people.clone(), secretary.as_ref(), true),
+                ),
+                Field::person(
+                    "delegated",
+                    tr.pick("受谁委托（如委托主持）", "Delegated by (if any)"),
+                    PersonField::new(people.clone(), None, true),
+                ),
+                Field::person(
+                    "recorder",
+                    tr.pick("记录人", "Recorder"),
+                    PersonField::new(people, None, true),
+                ),
+                Field::choice(
+                    "group",
+                    tr.pick("党小组（党小组会）", "Party group (group meetings)"),
+                    groups,
+                    0,
+                ),
+                Field::text(
+                    "start",
+                    tr.pick("计划开始（时:分）", "Planned start (HH:MM)"),
+                    &now.format("%H:%M").to_string(),
+                ),
+            ],
+        );
+        let mut s = SetupScreen {
+            form,
+            templates,
+            roster,
+            kind,
+        };
+        s.sync_templates(tr);
+        s
+    }
+
+    fn templates_for(&self, kind: MeetingKind) -> Vec<&AgendaTemplate> {
+        self.templates.iter().filter(|t| t.kind == kind).collect()
+    }
+
+    /// Keep the template choices in step with the kind.
+    fn sync_templates(&mut self, tr: Tr) {
+        let kind = MeetingKind::ALL[self.form.choice("kind").min(MeetingKind::ALL.len() - 1)];
+        let mut names: Vec<String> = self
+            .templates_for(kind)
+            .iter()
+            .map(|t| t.name.clone())
+            .collect();
+        if names.is_empty() {
+            names.push(
+                tr.pick(
+                    "（通用：签到、议题、总结）",
+                    "(generic: check-in, items, wrap-up)",
+                )
+                .to_owned(),
+            );
+        }
+        let kind_changed = kind != self.kind;
+        self.kind = kind;
+        for f in &mut self.form.fields {
+            match (f.key.as_str(), &mut f.kind) {
+                ("template", FieldKind::Choice { options, selected })
+                    if (kind_changed || options.is_empty()) =>
+                {
+                    options.clone_from(&names);
+                    *selected = 0;
+                }
+                ("title", FieldKind::Text(input)) if kind_changed => {
+                    // Keep the secretary's own title; replace only the generated one.
+                    let generated = MeetingKind::ALL.iter().any(|k| {
+                        input.text().ends_with(tr.kind(*k)) || input.text().starts_with(tr.kind(*k))
+                    });
+                    if generated {
+                        let now = chrono::Local::now().fixed_offset();
+                        input.set(default_title(kind, now, tr));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub fn paste(&mut self, s: &str) {
+        self.form.paste(s);
+    }
+
+    pub fn key(&mut self, key: KeyEvent, tr: Tr, now: Timestamp) -> SetupOutcome {
+        match self.form.handle(key) {
+            FormOutcome::Changed => {
+                self.sync_templates(tr);
+                SetupOutcome::Continue
+            }
+            FormOutcome::Continue => SetupOutcome::Continue,
+            FormOutcome::Cancel => SetupOutcome::Cancel,
+            FormOutcome::Help => SetupOutcome::Help,
+            FormOutcome::Submit => match self.build(tr, now) {
+                Ok(setup) => SetupOutcome::Create(Box::new(setup)),
+                Err(msg) => {
+                    self.form.error = Some(msg);
+                    SetupOutcome::Continue
+                }
+            },
+        }
+    }
+
+    fn build(&self, tr: Tr, now: Timestamp) -> Result<MeetingSetup, String> {
+        let f = &self.form;
+        let title = f.text("title");
+        if title.is_empty() {
+            return Err(tr
+                .pick("请填写会议名称", "please fill in the title")
+                .to_owned());
+        }
+        let kind = self.kind;
+        let agenda = self
+            .templates_for(kind)
+            .get(f.choice("template"))
+            .map_or_else(|| generic_agenda(kind, tr), |t| t.stages.clone());
+        let start_text = f.text("start");
+        let planned_start = if start_text.is_empty() {
+            None
+        } else {
+            let t = NaiveTime::parse_from_str(&start_text, "%H:%M").map_err(|_| {
+                tr.pick(
+                    "计划开始时间格式应为 14:30",
+                    "planned start must look like 14:30",
+                )
+                .to_owned()
+            })?;
+            now.timezone()
+                .from_local_datetime(&now.date_naive().and_time(t))
+                .single()
+        };
+        let group = (kind == MeetingKind::Group)
+            .then(|| {
+                self.roster
+                    .groups
+                    .get(f.choice("group"))
+                    .map(|g| g.name.clone())
+            })
+            .flatten();
+        if kind == MeetingKind::Group && group.is_none() {
+            return Err(tr
+                .pick("名册中没有党小组", "the roster has no party groups")
+                .to_owned());
+        }
+        Ok(MeetingSetup {
+            id: uuid::Uuid::now_v7(),
+            kind,
+            title,
+            theme: f.text("theme"),
+            place: f.text("place"),
+            chair: f.person("chair"),
+            chair_delegated_by: f.person("delegated"),
+            recorder: f.person("recorder"),
+            group,
+            planned_start,
+            agenda,
+            roster: self.roster.clone(),
+            settings: RuleSettings::default(),
+            supersedes: None,
+        })
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        (&self.form).render(area, buf);
+        self.form.cursor(area)
+    }
+}
+
+/// Check-in, items (or study where there are no votes), wrap-up.
+fn generic_agenda(kind: MeetingKind, tr: Tr) -> Vec<crate::domain::StageTemplate> {
+    use crate::domain::agenda::StageKind;
+    let middle = if kind.vote_body().is_some() {
+        StageKind::Items
+    } else {
+        StageKind::Study
+    };
+    [
+        (StageKind::CheckIn, 5),
+        (middle, 45),
+        (StageKind::WrapUp, 10),
+    ]
+    .into_iter()
+    .map(|(k, planned_minutes)| crate::domain::StageTemplate {
+        title: tr.stage_kind(k).to_owned(),
+        kind: k,
+        planned_minutes,
+    })
+    .collect()
+}

@@ -1,0 +1,5 @@
+//! Widgets shared by the screens.
+
+pub mod editor;
+pub mod form;
+pub mod line_input;
