@@ -171,3 +171,17 @@ impl Tr {
         }
     }
 }
+
+impl Tr {
+    pub fn session_error(self, e: &crate::session::SessionError) -> String {
+        use crate::journal::JournalError;
+        use crate::session::SessionError;
+        match e {
+            SessionError::Store(e) | SessionError::Journal(JournalError::Store(e)) => {
+                self.store_error(e)
+            }
+            SessionError::Journal(JournalError::NoStart { path }) => self.journal_no_start(path),
+            SessionError::Apply(e) => self.apply_error(e),
+        }
+    }
+}

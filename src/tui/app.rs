@@ -77,7 +77,7 @@ impl App {
         match self.data.load_roster() {
             Ok(r) => r,
             Err(e) => {
-                self.flash = Some(e.to_string());
+                self.flash = Some(self.tr.store_error(&e));
                 None
             }
         }
@@ -163,7 +163,7 @@ impl App {
         match entry {
             Entry::New => match self.roster() {
                 Some(r) => {
-                    let t = templates::load(&self.data, &mut self.flash);
+                    let t = templates::load(&self.data, self.tr, &mut self.flash);
                     self.screen = Screen::Setup(Box::new(SetupScreen::new(r, t, self.tr, at)));
                 }
                 None => {
@@ -190,7 +190,7 @@ impl App {
                     }
                     self.screen = Screen::Meeting(Box::new(screen));
                 }
-                Err(e) => self.flash = Some(e.to_string()),
+                Err(e) => self.flash = Some(self.tr.session_error(&e)),
             },
             Entry::Browse => self.request = Some(Request::Browse(vec![self.data.minutes_dir()])),
             Entry::Roster => {
@@ -208,7 +208,7 @@ impl App {
                     self.demo = true;
                     self.go_home();
                 }
-                Err(e) => self.flash = Some(e.to_string()),
+                Err(e) => self.flash = Some(self.tr.store_error(&e)),
             },
             Entry::Quit => self.quit = true,
         }
@@ -225,7 +225,7 @@ impl App {
                 }
                 self.screen = Screen::Meeting(Box::new(screen));
             }
-            Err(e) => self.flash = Some(e.to_string()),
+            Err(e) => self.flash = Some(self.tr.session_error(&e)),
         }
     }
 
@@ -303,3 +303,6 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

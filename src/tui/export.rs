@@ -10,7 +10,7 @@ use crate::store::{self, DataDir};
 /// Render the minutes at `path` as HTML and Markdown into the data directory's `exports/` folder.
 /// Returns the written paths, or a one-line error.
 pub fn write_exports(path: &Path, data: &DataDir, tr: Tr) -> Result<Vec<PathBuf>, String> {
-    let bytes = store::read_capped(path, minutes::MAX_BYTES).map_err(|e| e.to_string())?;
+    let bytes = store::read_capped(path, minutes::MAX_BYTES).map_err(|e| tr.store_error(&e))?;
     let checked = minutes::check_bytes(&bytes);
     let Some(m) = checked.minutes else {
         let first = checked
@@ -21,7 +21,7 @@ pub fn write_exports(path: &Path, data: &DataDir, tr: Tr) -> Result<Vec<PathBuf>
         return Err(format!("{}: {first}", crate::sanitize::path(path)));
     };
     let dir = data.root().join("exports");
-    store::create_dir_private(&dir).map_err(|e| e.to_string())?;
+    store::create_dir_private(&dir).map_err(|e| tr.store_error(&e))?;
     let stem = path
         .file_stem()
         .map_or_else(|| m.id.to_string(), |s| s.to_string_lossy().into_owned());
@@ -33,7 +33,7 @@ pub fn write_exports(path: &Path, data: &DataDir, tr: Tr) -> Result<Vec<PathBuf>
             serde_json::to_string_pretty(&m).unwrap_or_default()
         }; // MERGE: crate::export::render(&m, format, tr)
         let out = dir.join(format!("{stem}.{lang}.{ext}"));
-        store::write_replace(&out, text.as_bytes()).map_err(|e| e.to_string())?;
+        store::write_replace(&out, text.as_bytes()).map_err(|e| tr.store_error(&e))?;
         written.push(out);
     }
     Ok(written)

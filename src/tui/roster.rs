@@ -5,7 +5,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::widgets::{Block, Row, Table, Widget};
 
-use crate::domain::Roster;
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::{CommitteeRole, Roster, Standing};
 use crate::i18n::Tr;
 use crate::sanitize;
 
@@ -71,15 +73,29 @@ impl RosterView {
             tr.pick("不计入应到会", "Not counted"),
         ])
         .style(Style::new().fg(Color::Yellow));
+        let widest = |labels: Vec<&str>| {
+            labels
+                .iter()
+                .map(|l| UnicodeWidthStr::width(*l))
+                .max()
+                .unwrap_or(4) as u16
+        };
+        let standing_w = widest(Standing::ALL.iter().map(|s| tr.standing(*s)).collect());
+        let role_w = widest(
+            CommitteeRole::ALL
+                .iter()
+                .map(|r| tr.committee_role(*r))
+                .collect(),
+        );
         Table::new(
             rows,
             [
                 Constraint::Length(6),
                 Constraint::Length(10),
-                Constraint::Length(10),
+                Constraint::Length(standing_w),
                 Constraint::Length(12),
-                Constraint::Length(10),
-                Constraint::Min(10),
+                Constraint::Length(role_w),
+                Constraint::Fill(1),
             ],
         )
         .header(header)

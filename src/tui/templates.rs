@@ -6,7 +6,11 @@ use crate::store::{self, DataDir};
 
 /// The templates to offer. A missing file is created from the built-in set; a file that cannot be
 /// read leaves a message in `flash` and the built-in set is used.
-pub fn load(data: &DataDir, flash: &mut Option<String>) -> Vec<AgendaTemplate> {
+pub fn load(
+    data: &DataDir,
+    tr: crate::i18n::Tr,
+    flash: &mut Option<String>,
+) -> Vec<AgendaTemplate> {
     let path = data.templates_path();
     if !path.exists() {
         let builtin = builtin_templates();
@@ -19,10 +23,10 @@ pub fn load(data: &DataDir, flash: &mut Option<String>) -> Vec<AgendaTemplate> {
         return builtin;
     }
     let parsed = store::read_capped(&path, store::MAX_CONFIG_BYTES)
-        .map_err(|e| e.to_string())
+        .map_err(|e| tr.store_error(&e))
         .and_then(|bytes| {
             serde_json::from_slice::<Vec<AgendaTemplate>>(&bytes)
-                .map_err(|e| crate::i18n::tr().templates_error(&path, &e.to_string()))
+                .map_err(|e| tr.templates_error(&path, &e.to_string()))
         });
     match parsed {
         Ok(t) if !t.is_empty() => t,

@@ -52,7 +52,7 @@ impl MeetingScreen {
                 self.finalized = Some((path, digest));
                 self.show_finalized();
             }
-            Err(e) => self.flash = Some(e.to_string()),
+            Err(e) => self.flash = Some(self.tr.session_error(&e)),
         }
     }
 

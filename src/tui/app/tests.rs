@@ -1,0 +1,245 @@
+//! The app's screens outside the meeting: home, setup, roster, help; opening and resuming.
+
+use std::time::Instant;
+
+use chrono::TimeZone;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::i18n::Lang;
+
+fn at() -> Timestamp {
+    chrono::FixedOffset::east_opt(8 * 3600)
+        .expect("offset")
+        .with_ymd_and_hms(2026, 11, 26, 14, 30, 0)
+        .single()
+        .expect("time")
+}
+
+fn app(lang: Lang, roster: bool) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = DataDir::at(dir.path());
+    if roster {
+        data.save_roster(&crate::demo::roster()).expect("roster");
+    }
+    (dir, App::new(data, false, Tr(lang)))
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.key(
+        KeyEvent::new(code, KeyModifiers::NONE),
+        Instant::now(),
+        at(),
+    );
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.key(
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+        Instant::now(),
+        at(),
+    );
+}
+
+fn typing(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn render(app: &mut App) -> Terminal<TestBackend> {
+    if let Screen::Meeting(m) = &mut app.screen {
+        m.session.saved_at = chrono::Local
+            .with_ymd_and_hms(2026, 11, 26, 14, 29, 59)
+            .single();
+    }
+    let mut t = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    t.draw(|f| app.draw(f, at())).expect("draw");
+    t
+}
+
+fn screen_text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            s.push_str(sym);
+            // A wide character covers the next cell too.
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(sym).max(1)).unwrap_or(1);
+        }
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn home_zh() {
+    let (_d, mut a) = app(Lang::Zh, true);
+    insta::assert_snapshot!(render(&mut a).backend());
+}
+
+#[test]
+fn home_en_without_roster_offers_the_demo() {
+    let (_d, mut a) = app(Lang::En, false);
+    let Screen::Home(h) = &a.screen else {
+        panic!("home")
+    };
+    assert!(h.entries.contains(&Entry::Demo));
+    assert!(!h.entries.contains(&Entry::New));
+    insta::assert_snapshot!(render(&mut a).backend());
+}
+
+#[test]
+fn setup_zh_then_create_opens_check_in_and_journals_the_meeting() {
+    let (d, mut a) = app(Lang::Zh, true);
+    press(&mut a, KeyCode::Char('n'));
+    assert!(matches!(a.screen, Screen::Setup(_)));
+    // kind → template → title → theme → place
+    for _ in 0..4 {
+        press(&mut a, KeyCode::Tab);
+    }
+    typing(&mut a, "村委会议室");
+    insta::assert_snapshot!("setup_zh", render(&mut a).backend());
+    ctrl(&mut a, 's');
+    let Screen::Meeting(m) = &a.screen else {
+        panic!("meeting opened: {:?}", a.flash)
+    };
+    assert_eq!(m.view, meeting::View::CheckIn);
+    assert_eq!(m.session.meeting.setup.place, "村委会议室");
+    assert_eq!(
+        m.session
+            .meeting
+            .setup
+            .chair
+            .as_ref()
+            .map(|c| c.name.as_str()),
+        Some("王建国")
+    );
+    let journals: Vec<_> = std::fs::read_dir(d.path().join("drafts"))
+        .expect("drafts")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "journal"))
+        .collect();
+    assert_eq!(journals.len(), 1);
+    // Templates were written as editable data.
+    assert!(d.path().join("templates.json").exists());
+}
+
+#[test]
+fn setup_en_group_meeting_uses_the_chosen_group() {
+    let (_d, mut a) = app(Lang::En, true);
+    press(&mut a, KeyCode::Char('n'));
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Right); // themed day → assembly → committee → group
+    }
+    insta::assert_snapshot!("setup_en_group", render(&mut a).backend());
+    ctrl(&mut a, 's');
+    let Screen::Meeting(m) = &a.screen else {
+        panic!("meeting opened: {:?}", a.flash)
+    };
+    assert_eq!(
+        m.session.meeting.setup.kind,
+        crate::domain::MeetingKind::Group
+    );
+    assert_eq!(m.session.meeting.setup.group.as_deref(), Some("第一党小组"));
+    // The body of a group meeting is its group: 13 of the demo's 25 members.
+    assert_eq!(m.checkin.visible_len(), 13);
+}
+
+#[test]
+fn leaving_a_meeting_lists_it_for_resuming_and_resume_restores_it() {
+    let (_d, mut a) = app(Lang::Zh, true);
+    press(&mut a, KeyCode::Char('n'));
+    ctrl(&mut a, 's');
+    typing(&mut a, "wjg");
+    press(&mut a, KeyCode::Enter);
+    ctrl(&mut a, 'q');
+    let Screen::Home(h) = &a.screen else {
+        panic!("home")
+    };
+    let resume = h
+        .entries
+        .iter()
+        .position(|e| matches!(e, Entry::Resume { .. }))
+        .expect("draft listed");
+    let text = screen_text(&render(&mut a));
+    assert!(text.contains("继续："), "{text}");
+    for _ in 0..resume {
+        press(&mut a, KeyCode::Down);
+    }
+    press(&mut a, KeyCode::Enter);
+    let Screen::Meeting(m) = &a.screen else {
+        panic!("resumed: {:?}", a.flash)
+    };
+    assert_eq!(m.session.meeting.counts().present_total, 1);
+}
+
+#[test]
+fn a_draft_open_elsewhere_is_refused_with_a_clear_message() {
+    let (d, mut a) = app(Lang::Zh, true);
+    press(&mut a, KeyCode::Char('n'));
+    ctrl(&mut a, 's');
+    let Screen::Meeting(m) = &a.screen else {
+        panic!("meeting")
+    };
+    let id = m.session.meeting.setup.id;
+    // A second program on the same data directory.
+    let mut b = App::new(DataDir::at(d.path()), false, Tr(Lang::Zh));
+    b.open(
+        &Entry::Resume {
+            id,
+            title: String::new(),
+            kind: crate::domain::MeetingKind::ThemedDay,
+            saved: None,
+        },
+        at(),
+    );
+    assert!(matches!(b.screen, Screen::Home(_)));
+    let msg = b.flash.clone().expect("message");
+    assert!(msg.contains("另一个 branchday"), "{msg}");
+}
+
+#[test]
+fn roster_screen_en() {
+    let (_d, mut a) = app(Lang::En, true);
+    press(&mut a, KeyCode::Char('r'));
+    assert!(matches!(a.screen, Screen::Roster(_)));
+    insta::assert_snapshot!(render(&mut a).backend());
+    press(&mut a, KeyCode::Esc);
+    assert!(matches!(a.screen, Screen::Home(_)));
+}
+
+#[test]
+fn help_overlay_lists_every_key_of_the_screen_zh() {
+    let (_d, mut a) = app(Lang::Zh, true);
+    press(&mut a, KeyCode::Char('n'));
+    ctrl(&mut a, 's');
+    press(&mut a, KeyCode::F(1));
+    assert_eq!(a.help, Some(Context::CheckIn));
+    let t = render(&mut a);
+    let text = screen_text(&t);
+    for b in keymap::bindings(Context::CheckIn) {
+        assert!(
+            text.contains(a.tr.action(b.action)),
+            "{:?} missing",
+            b.action
+        );
+    }
+    insta::assert_snapshot!(t.backend());
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.help, None);
+}
+
+#[test]
+fn browse_asks_the_loop_for_the_reviewer() {
+    let (d, mut a) = app(Lang::En, true);
+    press(&mut a, KeyCode::Char('b'));
+    assert_eq!(
+        a.request,
+        Some(Request::Browse(vec![d.path().join("minutes")]))
+    );
+}
