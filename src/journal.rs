@@ -37,32 +37,46 @@ pub enum JournalError {
 
 /// Parse journal bytes into events, with warnings for what was dropped.
 pub fn parse(bytes: &[u8]) -> (Vec<Event>, Vec<JournalWarning>) {
+    let (events, warnings) = parse_numbered(bytes);
+    (events.into_iter().map(|(_, e)| e).collect(), warnings)
+}
+
+/// Parse journal bytes into events, each with its 1-based line number, and warnings for what was
+/// dropped. An unterminated last line that is a whole event is kept (its newline is what was lost);
+/// one that is not is a torn tail.
+pub fn parse_numbered(bytes: &[u8]) -> (Vec<(usize, Event)>, Vec<JournalWarning>) {
     let mut events = Vec::new();
     let mut warnings = Vec::new();
     let ends_clean = bytes.last().is_none_or(|b| *b == b'\n');
-    let lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
-    // `split` yields an empty slice after a final newline.
-    let count = if ends_clean {
-        lines.len().saturating_sub(1)
-    } else {
-        lines.len()
-    };
-    for (i, raw) in lines.iter().take(count).enumerate() {
+    let mut lines = bytes.split(|b| *b == b'\n').enumerate().peekable();
+    while let Some((i, raw)) = lines.next() {
         let line = i + 1;
-        let is_last = i + 1 == count;
+        let is_last = lines.peek().is_none();
+        if is_last && ends_clean {
+            // `split` yields an empty slice after a final newline.
+            break;
+        }
+        let torn = is_last && !ends_clean;
         if raw.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         if raw.len() > MAX_LINE_BYTES {
-            warnings.push(JournalWarning::BadLine {
-                line,
-                message: format!("line longer than {MAX_LINE_BYTES} bytes"),
+            warnings.push(if torn {
+                JournalWarning::TornTail {
+                    line,
+                    bytes: raw.len(),
+                }
+            } else {
+                JournalWarning::BadLine {
+                    line,
+                    message: format!("line longer than {MAX_LINE_BYTES} bytes"),
+                }
             });
             continue;
         }
         match serde_json::from_slice::<Event>(raw) {
-            Ok(e) => events.push(e),
-            Err(_) if is_last && !ends_clean => warnings.push(JournalWarning::TornTail {
+            Ok(e) => events.push((line, e)),
+            Err(_) if torn => warnings.push(JournalWarning::TornTail {
                 line,
                 bytes: raw.len(),
             }),
@@ -85,15 +99,10 @@ pub struct Journal {
 }
 
 impl Journal {
-    /// Start a new journal with its `Created` event.
+    /// Start a new journal with its `Created` event. Refuses to touch an existing file.
     pub fn create(path: &Path, created: &Event) -> Result<Journal, StoreError> {
-        if path.exists() {
-            return Err(StoreError::Exists {
-                path: path.to_path_buf(),
-            });
-        }
         let mut j = Journal {
-            file: store::open_append(path)?,
+            file: store::create_append(path)?,
             path: path.to_path_buf(),
             len: 0,
         };
@@ -108,31 +117,52 @@ impl Journal {
     /// line, and return the meeting with the warnings.
     pub fn open(path: &Path) -> Result<(Journal, Meeting, Vec<JournalWarning>), JournalError> {
         let bytes = store::read_capped(path, MAX_JOURNAL_BYTES)?;
-        let (events, mut warnings) = parse(&bytes);
-        let (meeting, skipped) = Meeting::replay(&events).map_err(|_| JournalError::NoStart {
-            path: path.to_path_buf(),
-        })?;
+        let (numbered, mut warnings) = parse_numbered(&bytes);
+        let lines: Vec<usize> = numbered.iter().map(|(line, _)| *line).collect();
+        let (meeting, skipped) =
+            Meeting::replay(numbered.iter().map(|(_, e)| e)).map_err(|_| {
+                JournalError::NoStart {
+                    path: path.to_path_buf(),
+                }
+            })?;
         warnings.extend(
             skipped
                 .into_iter()
-                .map(|(line, error)| JournalWarning::Skipped {
-                    line: line + 1,
+                .map(|(position, error)| JournalWarning::Skipped {
+                    line: lines[position],
                     error,
                 }),
         );
-        let file = store::open_append(path)?;
-        let keep = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
-        if keep < bytes.len() {
+        let mut file = store::open_append(path)?;
+        let after_last_newline = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+        let tail_torn = warnings
+            .iter()
+            .any(|w| matches!(w, JournalWarning::TornTail { .. }));
+        let len = if after_last_newline == bytes.len() {
+            bytes.len()
+        } else if tail_torn
+            || bytes[after_last_newline..]
+                .iter()
+                .all(u8::is_ascii_whitespace)
+        {
             // Keep the torn bytes out of the next line: cut back to the last complete line.
-            file.set_len(keep as u64)
+            file.set_len(after_last_newline as u64)
                 .and_then(|()| file.sync_all())
                 .map_err(|e| StoreError::io(path, e))?;
-        }
+            after_last_newline
+        } else {
+            // The last event is whole and was replayed; only its newline is missing. Complete it, so
+            // the file holds exactly what the meeting was rebuilt from.
+            file.write_all(b"\n")
+                .and_then(|()| file.sync_all())
+                .map_err(|e| StoreError::io(path, e))?;
+            bytes.len() + 1
+        };
         Ok((
             Journal {
                 file,
                 path: path.to_path_buf(),
-                len: keep as u64,
+                len: len as u64,
             },
             meeting,
             warnings,
@@ -211,3 +241,6 @@ pub fn summary(path: &Path) -> Option<DraftSummary> {
         finalized,
     })
 }
+
+#[cfg(test)]
+mod tests;

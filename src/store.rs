@@ -83,6 +83,19 @@ pub fn open_append(path: &Path) -> Result<File> {
         .map_err(|e| StoreError::io(path, e))
 }
 
+/// Create a new file for appending (0600), refusing one that already exists.
+pub fn create_append(path: &Path) -> Result<File> {
+    open_private(path, OpenOptions::new().create_new(true).append(true)).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            StoreError::Exists {
+                path: path.to_path_buf(),
+            }
+        } else {
+            StoreError::io(path, e)
+        }
+    })
+}
+
 /// fsync a directory so a rename or link inside it is durable.
 pub fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
@@ -316,6 +329,22 @@ pub struct DraftLock {
 
 impl DraftLock {
     pub fn acquire(path: &Path) -> Result<DraftLock> {
+        // A holder removes the lock file when it lets go. Someone who opened the file just before
+        // that may then lock the removed file while a third party creates and locks a new one, so
+        // a lock only counts when the file locked is still the one at `path`; otherwise try again.
+        const ATTEMPTS: usize = 8;
+        for _ in 0..ATTEMPTS {
+            if let Some(lock) = Self::try_acquire(path)? {
+                return Ok(lock);
+            }
+        }
+        Err(StoreError::Locked {
+            path: path.to_path_buf(),
+            holder: String::new(),
+        })
+    }
+
+    fn try_acquire(path: &Path) -> Result<Option<DraftLock>> {
         let mut file = open_private(
             path,
             OpenOptions::new()
@@ -329,13 +358,16 @@ impl DraftLock {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
                 let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
+                let _ = (&file).take(4096).read_to_string(&mut holder);
                 return Err(StoreError::Locked {
                     path: path.to_path_buf(),
                     holder: crate::sanitize::line(holder.trim()).into_owned(),
                 });
             }
             Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(path, e)),
+        }
+        if !same_file(&file, path) {
+            return Ok(None);
         }
         let info = format!(
             "pid {} since {}",
@@ -345,10 +377,10 @@ impl DraftLock {
         let _ = file.set_len(0);
         let _ = file.write_all(info.as_bytes());
         let _ = file.sync_all();
-        Ok(DraftLock {
+        Ok(Some(DraftLock {
             _file: file,
             path: path.to_path_buf(),
-        })
+        }))
     }
 
     #[must_use]
@@ -357,8 +389,28 @@ impl DraftLock {
     }
 }
 
+/// Whether the open `file` is the file now at `path` (not one removed or replaced since).
+fn same_file(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
 impl Drop for DraftLock {
     fn drop(&mut self) {
         let _ = fs::remove_file(&self.path);
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -908,3 +908,6 @@ impl Meeting {
 pub fn seconds_between(a: Timestamp, b: Timestamp) -> u64 {
     u64::try_from((b - a).num_seconds()).unwrap_or(0)
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

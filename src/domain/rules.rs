@@ -322,10 +322,12 @@ pub fn judge(input: &VoteInput) -> Result<Judgement, VoteError> {
         _ => e,
     };
     let yes_needed = least_half(base, true);
-    let outcome = if input.deferred {
-        Outcome::Deferred
-    } else if !quorum_met {
+    // Without a quorum the meeting cannot be held (条例 第十一条; 细则 第二十条), so it cannot decide
+    // anything, not even to defer: no quorum wins over a deferral.
+    let outcome = if !quorum_met {
         Outcome::NoQuorum
+    } else if input.deferred {
+        Outcome::Deferred
     } else if yes_counted >= yes_needed {
         Outcome::Passed
     } else {
@@ -365,6 +367,29 @@ pub struct VoteRecord {
 }
 
 impl VoteRecord {
+    /// Freeze a judged vote into the record: counts, denominators, rule and outcome as they are when
+    /// the vote closes. Later check-ins do not change it.
+    pub fn freeze(input: &VoteInput, judgement: &Judgement, closed_at: Timestamp) -> VoteRecord {
+        VoteRecord {
+            body: input.body,
+            method: input.method,
+            yes: input.yes,
+            no: input.no,
+            abstain: input.abstain,
+            written_opinions: input.written.clone(),
+            rule: judgement.rule,
+            rule_citation: judgement.rule.citation().to_owned(),
+            quorum_comparison: input.settings.quorum,
+            committee_pass: input.settings.committee_pass,
+            entitled_expected: input.entitled_expected,
+            entitled_present: input.entitled_present,
+            quorum_met: judgement.quorum_met,
+            yes_needed: judgement.yes_needed,
+            outcome: judgement.outcome,
+            closed_at,
+        }
+    }
+
     /// Rebuild the rules' input from a frozen record (for checking a file).
     #[must_use]
     pub fn input(&self, item_type: ItemType, absent_entitled: Vec<String>) -> VoteInput {
@@ -387,3 +412,6 @@ impl VoteRecord {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

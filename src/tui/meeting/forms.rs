@@ -486,24 +486,7 @@ impl MeetingScreen {
             FormPurpose::Vote { item, absent } => match self.vote_from_form(&form, *item, absent) {
                 Err(e) => fail(self, form, purpose, e),
                 Ok((input, j)) => {
-                    let vote = VoteRecord {
-                        body: input.body,
-                        method: input.method,
-                        yes: input.yes,
-                        no: input.no,
-                        abstain: input.abstain,
-                        written_opinions: input.written,
-                        rule: j.rule,
-                        rule_citation: j.rule.citation().to_owned(),
-                        quorum_comparison: input.settings.quorum,
-                        committee_pass: input.settings.committee_pass,
-                        entitled_expected: input.entitled_expected,
-                        entitled_present: input.entitled_present,
-                        quorum_met: j.quorum_met,
-                        yes_needed: j.yes_needed,
-                        outcome: j.outcome,
-                        closed_at: at,
-                    };
+                    let vote = VoteRecord::freeze(&input, &j, at);
                     self.record(Event::VoteClosed { index: *item, vote });
                 }
             },
