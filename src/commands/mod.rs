@@ -1,5 +1,6 @@
 //! The batch commands, and the dispatch from the command line.
 
+pub mod export;
 pub mod files;
 pub mod validate;
 
@@ -35,8 +36,8 @@ pub fn run(cli: Cli) -> u8 {
     let tr = i18n::tr();
     match cli.command {
         Some(Command::Validate { paths, json }) => validate::run(&paths, json, tr),
-        Some(Command::Export { .. } | Command::Roster { .. } | Command::DevCorpus { .. })
-        | None => {
+        Some(Command::Export { file, format }) => export::run(&file, format, tr),
+        Some(Command::Roster { .. } | Command::DevCorpus { .. }) | None => {
             eprintln!("{}", tr.pick("此功能尚在建设", "not built yet"));
             EXIT_USAGE
         }

@@ -4,7 +4,10 @@
 //! so a message cannot exist in one language only. Strings are grouped by concern in submodules.
 
 mod cli;
+mod export;
 mod record;
+
+pub use export::{ExportLabel, minutes_of};
 
 use std::sync::OnceLock;
 
