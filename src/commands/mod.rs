@@ -1,6 +1,7 @@
 //! The batch commands, and the dispatch from the command line.
 
 pub mod dev_corpus;
+pub mod export;
 pub mod files;
 pub mod validate;
 
@@ -52,7 +53,8 @@ pub fn run(cli: Cli) -> u8 {
             },
             tr,
         ),
-        Some(Command::Export { .. } | Command::Roster { .. }) => {
+        Some(Command::Export { file, format }) => export::run(&file, format, tr),
+        Some(Command::Roster { .. }) => {
             eprintln!("{}", tr.pick("此功能尚在建设", "not built yet"));
             EXIT_USAGE
         }

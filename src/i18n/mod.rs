@@ -5,8 +5,11 @@
 
 mod cli;
 mod corpus;
+mod export;
 mod record;
 mod tui;
+
+pub use export::{ExportLabel, minutes_of};
 
 use std::sync::OnceLock;
 

@@ -12,6 +12,12 @@ use crate::store::{self, DataDir};
 pub fn write_exports(path: &Path, data: &DataDir, tr: Tr) -> Result<Vec<PathBuf>, String> {
     let bytes = store::read_capped(path, minutes::MAX_BYTES).map_err(|e| tr.store_error(&e))?;
     let checked = minutes::check_bytes(&bytes);
+    let errors: Vec<String> = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity == minutes::Severity::Error)
+        .map(|f| tr.problem(&f.problem))
+        .collect();
     let Some(m) = checked.minutes else {
         let first = checked
             .findings
@@ -28,10 +34,7 @@ pub fn write_exports(path: &Path, data: &DataDir, tr: Tr) -> Result<Vec<PathBuf>
     let lang = if tr.is_zh() { "zh" } else { "en" };
     let mut written = Vec::new();
     for (format, ext) in [(ExportFormat::Html, "html"), (ExportFormat::Md, "md")] {
-        let text = {
-            let _ = format;
-            serde_json::to_string_pretty(&m).unwrap_or_default()
-        }; // MERGE: crate::export::render(&m, format, tr)
+        let text = crate::export::render_marked(&m, format, tr, &errors);
         let out = dir.join(format!("{stem}.{lang}.{ext}"));
         store::write_replace(&out, text.as_bytes()).map_err(|e| tr.store_error(&e))?;
         written.push(out);
