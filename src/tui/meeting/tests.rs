@@ -388,3 +388,90 @@ fn the_terminal_cursor_follows_wide_text_in_the_search() {
     // Sidebar 26 + border 1 + "🔍 " 3 + two wide characters 4.
     assert_eq!(p.x, 26 + 1 + 3 + 4);
 }
+
+#[test]
+fn activity_stage_zh() {
+    let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::Zh);
+    press(&mut s, KeyCode::PageDown); // 收缴党费
+    press(&mut s, KeyCode::Enter);
+    typing(&mut s, "应缴 24 人，实缴 22 人");
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.session.meeting.agenda[1].notes, "应缴 24 人，实缴 22 人");
+    insta::assert_snapshot!(render(&mut s).backend());
+}
+
+#[test]
+fn items_with_a_closed_vote_en() {
+    let (_d, mut s) = screen(MeetingKind::GeneralAssembly, Lang::En);
+    check_in_all_but(&mut s, 2);
+    add_item(&mut s, "Repair the village road");
+    press(&mut s, KeyCode::Char('v'));
+    press(&mut s, KeyCode::Tab);
+    typing(&mut s, "19");
+    press(&mut s, KeyCode::Tab);
+    typing(&mut s, "1");
+    press(&mut s, KeyCode::Tab);
+    typing(&mut s, "1");
+    ctrl(&mut s, 's');
+    press(&mut s, KeyCode::Char('d'));
+    typing(&mut s, "同意修缮，村委会负责实施。");
+    press(&mut s, KeyCode::Esc);
+    insta::assert_snapshot!(render(&mut s).backend());
+}
+
+#[test]
+fn wrap_up_after_finalize_en() {
+    let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::En);
+    check_in_all_but(&mut s, 0);
+    s.view = View::WrapUp;
+    press(&mut s, KeyCode::Char('a'));
+    typing(&mut s, "Send the minutes to the town committee");
+    press(&mut s, KeyCode::Tab);
+    typing(&mut s, "zzq");
+    press(&mut s, KeyCode::Tab);
+    typing(&mut s, "2026-12-05");
+    ctrl(&mut s, 's');
+    assert_eq!(s.session.meeting.actions.len(), 1);
+    assert_eq!(s.session.meeting.actions[0].owner.name, "张志强");
+    press(&mut s, KeyCode::Char('f'));
+    press(&mut s, KeyCode::Right);
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Esc); // close the message
+    assert!(s.finalized.is_some());
+    let mut t = render(&mut s);
+    // The digest differs per run (ids and times): check the panel, not a snapshot.
+    let buf = t.backend_mut().buffer().clone();
+    let text: String = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .map(|p| buf[p].symbol().to_owned())
+        .collect();
+    assert!(text.contains("Finalized"), "{text}");
+    assert!(text.contains("SHA-256"));
+    assert!(text.contains("Send the minutes"));
+}
+
+#[test]
+fn an_action_item_needs_an_owner_from_the_roster_and_a_real_date() {
+    let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::En);
+    s.view = View::WrapUp;
+    press(&mut s, KeyCode::Char('a'));
+    typing(&mut s, "Visit absent members");
+    press(&mut s, KeyCode::Tab);
+    typing(&mut s, "Nobody Here");
+    ctrl(&mut s, 's');
+    let Some(Modal::Form(form, _)) = &s.modal else {
+        panic!("stays open")
+    };
+    assert!(form.error.is_some());
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::BackTab);
+    for _ in 0.."Nobody Here".len() {
+        press(&mut s, KeyCode::Backspace);
+    }
+    typing(&mut s, "lgl");
+    press(&mut s, KeyCode::Tab);
+    typing(&mut s, "2026-13-40");
+    ctrl(&mut s, 's');
+    assert!(s.modal.is_some(), "a bad date is refused");
+    assert!(s.session.meeting.actions.is_empty());
+}
