@@ -1,7 +1,7 @@
 //! `schema/minutes-v1.schema.json` describes the files branchday writes: every file of a generated
 //! corpus satisfies it, and files with the wrong shape do not.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use branchday::corpus::{CorpusSpec, generate};
 use branchday::minutes;
@@ -30,6 +30,15 @@ fn errors(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
         .collect()
 }
 
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    out.retain(|p| p.extension().is_some_and(|x| x == "json"));
+    out.sort();
+    out
+}
+
 #[test]
 fn the_schema_is_a_valid_2020_12_schema() {
     let s = schema();
@@ -51,6 +60,36 @@ fn every_file_of_a_generated_corpus_satisfies_the_schema() {
         let doc: Value = serde_json::from_slice(&bytes).expect("json");
         let errs = errors(&v, &doc);
         assert!(errs.is_empty(), "{}: {errs:?}", m.file_name());
+    }
+}
+
+#[test]
+fn every_valid_fixture_satisfies_the_schema() {
+    let v = validator();
+    let files = json_files(&root().join("fixtures/valid"));
+    assert!(files.len() >= 5, "fixtures/valid has {} files", files.len());
+    for f in files {
+        let doc: Value = serde_json::from_slice(&std::fs::read(&f).expect("read")).expect("json");
+        let errs = errors(&v, &doc);
+        assert!(errs.is_empty(), "{}: {errs:?}", f.display());
+    }
+}
+
+#[test]
+fn invalid_fixtures_of_the_wrong_shape_fail_the_schema() {
+    let v = validator();
+    for code in [
+        "schema",
+        "wrong_format",
+        "unsupported_version",
+        "not_an_object",
+        "unknown_integrity",
+        "not_canonicalizable",
+    ] {
+        let path = root().join(format!("fixtures/invalid/{code}.json"));
+        let doc: Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        assert!(!v.is_valid(&doc), "{code}.json satisfies the schema");
     }
 }
 

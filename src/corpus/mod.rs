@@ -123,6 +123,13 @@ fn schedule(seed: u64, b: usize, branch: &BranchPlan, plans: &mut Vec<Plan>, ser
     }
 }
 
+/// The roster of branch number `index` of the corpus `seed`, with `members` members: Chinese names,
+/// distinct within the branch, a committee, 党小组, probationary members. Useful for a large synthetic
+/// branch (a village Party committee of 500) outside a corpus.
+pub fn branch_roster(seed: u64, index: usize, members: usize) -> crate::domain::Roster {
+    BranchPlan::new(seed, index, members.clamp(3, MAX_MEMBERS)).roster
+}
+
 /// The corpus as an iterator: each file is built when it is asked for, so 20 000 files never sit in
 /// memory at once.
 #[derive(Debug, Clone)]
