@@ -13,4 +13,6 @@ pub mod i18n;
 pub mod journal;
 pub mod minutes;
 pub mod sanitize;
+pub mod stats;
 pub mod store;
+pub mod upload;
