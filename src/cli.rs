@@ -49,6 +49,40 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: ExportFormat,
     },
+    /// Meetings per kind and month, attendance per branch and member, items by outcome and
+    /// consecutive months of absence, over minutes files or folders.
+    Stats {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// First month counted (inclusive).
+        #[arg(long, value_name = "YYYY-MM")]
+        from: Option<String>,
+        /// Last month counted (inclusive).
+        #[arg(long, value_name = "YYYY-MM")]
+        to: Option<String>,
+        /// One JSON object on standard output, stable for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send valid, finalized minutes to a server (HTTP PUT) or copy them into a folder, exactly
+    /// once; the ledger makes a rerun send only what is not yet delivered.
+    Upload {
+        /// Files or folders (default: the data directory's minutes).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// An http(s):// address or an existing folder (a share or a USB stick).
+        #[arg(long, value_name = "URL|DIR")]
+        to: String,
+        /// Show what would be sent; send and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Uploads at once.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+        jobs: u16,
+        /// One JSON object per file on standard output.
+        #[arg(long)]
+        json: bool,
+    },
     /// Manage the branch roster.
     Roster {
         #[command(subcommand)]

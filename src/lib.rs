@@ -16,6 +16,8 @@ pub mod journal;
 pub mod minutes;
 pub mod sanitize;
 pub mod session;
+pub mod stats;
 pub mod store;
 pub mod texttable;
 pub mod tui;
+pub mod upload;

@@ -3,6 +3,9 @@
 pub mod dev_corpus;
 pub mod export;
 pub mod files;
+pub mod stats;
+pub mod table;
+pub mod upload;
 pub mod validate;
 
 use std::process::ExitCode;
@@ -39,6 +42,29 @@ pub fn run(cli: Cli) -> u8 {
     let tr = i18n::tr();
     match cli.command {
         Some(Command::Validate { paths, json }) => validate::run(&paths, json, tr),
+        Some(Command::Stats {
+            paths,
+            from,
+            to,
+            json,
+        }) => stats::run(&paths, from.as_deref(), to.as_deref(), json, tr),
+        Some(Command::Upload {
+            paths,
+            to,
+            dry_run,
+            jobs,
+            json,
+        }) => upload::run(
+            cli.data_dir,
+            paths,
+            &to,
+            upload::Options {
+                dry_run,
+                jobs: usize::from(jobs),
+                json,
+            },
+            tr,
+        ),
         Some(Command::DevCorpus {
             out,
             count,

@@ -3,6 +3,7 @@
 //! `Tr` is a language; each method returns the text for one message, with a `match` on the language
 //! so a message cannot exist in one language only. Strings are grouped by concern in submodules.
 
+mod batch;
 mod cli;
 mod corpus;
 mod export;

@@ -1,0 +1,201 @@
+//! `branchday upload [PATH…] --to URL|DIR [--dry-run] [--jobs N] [--json]`.
+//!
+//! Exit codes: 0 when every file is delivered or already there, 1 when any failed, conflicted or was
+//! not valid minutes, 2 for usage or configuration errors (bad target, bad environment, ledger busy).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use serde_json::json;
+
+use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, files};
+use crate::i18n::Tr;
+use crate::sanitize;
+use crate::store::DataDir;
+use crate::upload::http::{self, Client};
+use crate::upload::ledger::{self, Ledger, LedgerError};
+use crate::upload::retry::{RetryPolicy, Timeouts};
+use crate::upload::run::{self, Plan, Sender};
+use crate::upload::{FileResult, Outcome, Summary, Target};
+
+/// The command's switches.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub dry_run: bool,
+    pub jobs: usize,
+    pub json: bool,
+}
+
+fn usage(msg: &str, tr: Tr) -> u8 {
+    eprintln!("{}: {msg}", tr.error_prefix());
+    EXIT_USAGE
+}
+
+/// Run the command; returns the exit code.
+pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Options, tr: Tr) -> u8 {
+    let target = match Target::parse(to) {
+        Ok(t) => t,
+        Err(true) => return usage(&tr.upload_bad_url(to), tr),
+        Err(false) => return usage(&tr.upload_bad_target(to), tr),
+    };
+    let data = match DataDir::resolve(data_dir) {
+        Ok(d) => d,
+        Err(e) => return usage(&tr.store_error(&e), tr),
+    };
+    let Ok(token) = http::token_from_env() else {
+        return usage(tr.upload_bad_token(), tr);
+    };
+    let retry = match RetryPolicy::from_env() {
+        Ok(r) => r,
+        Err(var) => return usage(&tr.upload_bad_env(var), tr),
+    };
+    let timeouts = match Timeouts::from_env() {
+        Ok(t) => t,
+        Err(var) => return usage(&tr.upload_bad_env(var), tr),
+    };
+    let ledger_path = data.uploads_ledger();
+    let (mut ledger, delivered) = if opts.dry_run {
+        match ledger::read(&ledger_path) {
+            Ok(d) => (None, d),
+            Err(e) => return usage(&tr.store_error(&e), tr),
+        }
+    } else {
+        match Ledger::open(&ledger_path) {
+            Ok((l, d)) => (Some(l), d),
+            Err(LedgerError::Busy { path }) => {
+                return usage(&tr.upload_ledger_busy(&sanitize::path(&path)), tr);
+            }
+            Err(LedgerError::Store(e)) => return usage(&tr.store_error(&e), tr),
+        }
+    };
+    let paths = if paths.is_empty() {
+        vec![data.minutes_dir()]
+    } else {
+        paths
+    };
+    let (files, missing) = files::collect(&paths);
+    let key = target.key();
+    let client = match &target {
+        Target::Http(endpoint) => Some(Client::new(
+            endpoint.clone(),
+            token,
+            timeouts,
+            retry,
+            opts.jobs,
+            tr,
+        )),
+        Target::Dir(_) => None,
+    };
+    let sender = match (&target, &client) {
+        (Target::Dir(d), _) => Sender::Dir(d),
+        (Target::Http(_), Some(c)) => Sender::Http(c),
+        (Target::Http(_), None) => return EXIT_USAGE,
+    };
+
+    let mut summary = Summary {
+        dry_run: opts.dry_run,
+        ..Summary::default()
+    };
+    let progress = (!opts.json && std::io::stderr().is_terminal()).then(|| {
+        let pb = indicatif::ProgressBar::new(files.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {eta}")
+        {
+            pb.set_style(style.progress_chars("=> "));
+        }
+        pb.set_message(tr.upload_progress());
+        pb
+    });
+    let mut report = |r: &FileResult| {
+        summary.add(&r.outcome);
+        let line = if opts.json {
+            Some(result_json(r, &key).to_string())
+        } else {
+            text_line(r, tr)
+        };
+        if let Some(line) = line {
+            match &progress {
+                Some(pb) => pb.suspend(|| println!("{line}")),
+                None => println!("{line}"),
+            }
+        }
+        if let Some(pb) = &progress {
+            pb.inc(1);
+        }
+    };
+    for p in &missing {
+        report(&FileResult {
+            path: p.clone(),
+            id: None,
+            digest: None,
+            outcome: Outcome::Invalid(tr.stats_missing().to_owned()),
+            status: None,
+            attempts: 0,
+        });
+    }
+
+    let plan = Plan {
+        files: &files,
+        target: &key,
+        sender,
+        delivered: &delivered,
+        jobs: opts.jobs,
+        dry_run: opts.dry_run,
+        tr,
+    };
+    let mut ledger_error = None;
+    run::run(&plan, |batch| {
+        if let Some(l) = ledger.as_mut() {
+            let time = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+            let entries: Vec<_> = batch
+                .iter()
+                .filter_map(|r| r.ledger_entry(&key, time.clone()))
+                .collect();
+            if let Err(e) = l.append(&entries) {
+                ledger_error.get_or_insert(e);
+            }
+        }
+        for r in &batch {
+            report(r);
+        }
+    });
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
+    }
+    if let Some(e) = &ledger_error {
+        eprintln!("{}: {}", tr.error_prefix(), tr.store_error(e));
+    }
+    if !opts.json {
+        eprintln!("{}", tr.upload_summary(&summary));
+    }
+    if summary.all_ok() && ledger_error.is_none() {
+        EXIT_OK
+    } else {
+        EXIT_INVALID
+    }
+}
+
+fn result_json(r: &FileResult, target: &str) -> serde_json::Value {
+    json!({
+        "path": r.path.to_string_lossy(),
+        "id": r.id.map(|i| i.to_string()),
+        "digest": r.digest,
+        "target": target,
+        "result": r.outcome.key(),
+        "status": r.status,
+        "attempts": r.attempts,
+        "message": r.outcome.message(),
+    })
+}
+
+/// The line a person sees for one file: problems and dry-run plans; nothing for delivered files
+/// (the summary counts them).
+fn text_line(r: &FileResult, tr: Tr) -> Option<String> {
+    let shown = sanitize::path(&r.path);
+    match &r.outcome {
+        Outcome::WouldSend => Some(format!("{shown}: {}", tr.upload_would_send())),
+        o => o
+            .message()
+            .map(|m| format!("{shown}: {}: {}", o.key(), sanitize::line(m))),
+    }
+}

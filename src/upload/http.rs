@@ -1,0 +1,312 @@
+//! The HTTP(S) side of upload: `PUT {URL}/minutes/{id}` with the file's exact bytes (DESIGN.md §4).
+//!
+//! 201 is delivered; 200 and 204 mean the server already had identical content; 409 is a conflict
+//! (never retried, never overwritten); other 4xx fail with the server's message; 5xx, timeouts and
+//! connection errors are retried with exponential backoff and jitter, a bounded number of times.
+//! One `ureq::Agent` is shared by all workers, so connections are kept alive and reused.
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::Outcome;
+use super::retry::{Jitter, RetryPolicy, Timeouts};
+use crate::i18n::Tr;
+
+/// Environment variable holding the bearer token.
+pub const TOKEN_ENV: &str = "BRANCHDAY_TOKEN";
+/// The longest server message kept.
+const MAX_MESSAGE_CHARS: usize = 300;
+/// The most of a response body read.
+const MAX_BODY_BYTES: u64 = 64 * 1024;
+
+/// A validated base URL: `http(s)://host[:port][/path]`, no user info, query or fragment, no
+/// trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    base: String,
+}
+
+impl Endpoint {
+    pub fn parse(s: &str) -> Option<Endpoint> {
+        let s = s.trim();
+        let lower = s.to_ascii_lowercase();
+        let (scheme, rest) = if lower.starts_with("https://") {
+            ("https", &s[8..])
+        } else if lower.starts_with("http://") {
+            ("http", &s[7..])
+        } else {
+            return None;
+        };
+        if rest.contains(['?', '#', '@', ' ']) || rest.chars().any(char::is_control) {
+            return None;
+        }
+        let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        if host.is_empty() || host.starts_with(':') {
+            return None;
+        }
+        let path = path.trim_end_matches('/');
+        Some(Endpoint {
+            base: format!("{scheme}://{}{path}", host.to_ascii_lowercase()),
+        })
+    }
+
+    /// The base URL, as recorded in the ledger.
+    pub fn as_str(&self) -> &str {
+        &self.base
+    }
+
+    pub fn url_for(&self, id: &Uuid) -> String {
+        format!("{}/minutes/{id}", self.base)
+    }
+}
+
+/// The bearer token from [`TOKEN_ENV`]: `Ok(None)` when unset or empty, `Err` when it cannot go into
+/// a header.
+pub fn token_from_env() -> Result<Option<String>, ()> {
+    match std::env::var(TOKEN_ENV) {
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(()),
+        Ok(t) => {
+            let t = t.trim().to_owned();
+            if t.is_empty() {
+                Ok(None)
+            } else if t.bytes().all(|b| (0x21..0x7f).contains(&b)) {
+                Ok(Some(t))
+            } else {
+                Err(())
+            }
+        }
+    }
+}
+
+/// `sha-256=:<base64>:` (RFC 9530) of the bytes sent.
+pub fn content_digest(bytes: &[u8]) -> String {
+    let hash = Sha256::digest(bytes);
+    format!(
+        "sha-256=:{}:",
+        base64::engine::general_purpose::STANDARD.encode(hash)
+    )
+}
+
+/// The result of sending one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    pub outcome: Outcome,
+    /// The last HTTP status received, if any.
+    pub status: Option<u16>,
+    pub attempts: u32,
+    /// The file failed only because the server could not be reached (retries exhausted on
+    /// connection errors, timeouts or 5xx).
+    pub exhausted: bool,
+}
+
+enum Attempt {
+    Done(Outcome, u16),
+    Retry(String, Option<u16>),
+    Fatal(String),
+}
+
+/// A client for one endpoint, shared by the workers.
+pub struct Client {
+    agent: ureq::Agent,
+    endpoint: Endpoint,
+    token: Option<String>,
+    retry: RetryPolicy,
+    tr: Tr,
+}
+
+impl Client {
+    pub fn new(
+        endpoint: Endpoint,
+        token: Option<String>,
+        timeouts: Timeouts,
+        retry: RetryPolicy,
+        jobs: usize,
+        tr: Tr,
+    ) -> Client {
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_connect(Some(timeouts.connect))
+            .timeout_global(Some(timeouts.global))
+            .max_idle_connections(jobs.max(1) * 2)
+            .max_idle_connections_per_host(jobs.max(1) * 2)
+            .user_agent(format!("branchday/{}", env!("CARGO_PKG_VERSION")))
+            .build();
+        Client {
+            agent: ureq::Agent::new_with_config(config),
+            endpoint,
+            token,
+            retry,
+            tr,
+        }
+    }
+
+    /// Send one file, retrying as the protocol allows.
+    pub fn put(&self, id: &Uuid, bytes: &[u8], jitter: &mut Jitter) -> Delivery {
+        let url = self.endpoint.url_for(id);
+        let digest = content_digest(bytes);
+        let mut last_status = None;
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            match self.attempt(&url, &digest, bytes) {
+                Attempt::Done(outcome, status) => {
+                    return Delivery {
+                        outcome,
+                        status: Some(status),
+                        attempts,
+                        exhausted: false,
+                    };
+                }
+                Attempt::Fatal(message) => {
+                    return Delivery {
+                        outcome: Outcome::Failed(self.tr.upload_transport(&message)),
+                        status: last_status,
+                        attempts,
+                        exhausted: false,
+                    };
+                }
+                Attempt::Retry(reason, status) => {
+                    last_status = status.or(last_status);
+                    if attempts >= self.retry.attempts {
+                        return Delivery {
+                            outcome: Outcome::Failed(self.tr.upload_gave_up(attempts, &reason)),
+                            status: last_status,
+                            attempts,
+                            exhausted: true,
+                        };
+                    }
+                    std::thread::sleep(self.retry.delay(attempts, jitter));
+                }
+            }
+        }
+    }
+
+    fn attempt(&self, url: &str, digest: &str, bytes: &[u8]) -> Attempt {
+        let mut req = self
+            .agent
+            .put(url)
+            .header("Content-Type", "application/json")
+            .header("Content-Digest", digest);
+        if let Some(t) = &self.token {
+            req = req.header("Authorization", format!("Bearer {t}"));
+        }
+        let mut resp = match req.send(bytes) {
+            Ok(r) => r,
+            Err(e) => {
+                let reason = self.scrub(&e.to_string());
+                return if retryable(&e) {
+                    Attempt::Retry(reason, None)
+                } else {
+                    Attempt::Fatal(reason)
+                };
+            }
+        };
+        let status = resp.status().as_u16();
+        // Read the (small) body so the connection goes back to the pool, and keep it as the
+        // server's message.
+        let body = resp
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY_BYTES)
+            .read_to_vec()
+            .unwrap_or_default();
+        let message = self.message(&body);
+        match status {
+            201 => Attempt::Done(Outcome::Delivered, status),
+            200 | 204 => Attempt::Done(Outcome::AlreadyThere, status),
+            409 => Attempt::Done(
+                Outcome::Conflict(self.tr.upload_conflict_http(&message)),
+                status,
+            ),
+            408 | 429 => Attempt::Retry(self.tr.upload_server_error(status), Some(status)),
+            400..=499 => Attempt::Done(
+                Outcome::Failed(self.tr.upload_rejected(status, &message)),
+                status,
+            ),
+            500..=599 => Attempt::Retry(self.tr.upload_server_error(status), Some(status)),
+            _ => Attempt::Done(
+                Outcome::Failed(self.tr.upload_unexpected(status, &message)),
+                status,
+            ),
+        }
+    }
+
+    /// The server's message as one safe line: `": message"` or empty.
+    fn message(&self, body: &[u8]) -> String {
+        let text = String::from_utf8_lossy(body);
+        let text = self.scrub(text.trim());
+        let line = crate::sanitize::line(&text);
+        let mut short: String = line.chars().take(MAX_MESSAGE_CHARS).collect();
+        if line.chars().count() > MAX_MESSAGE_CHARS {
+            short.push('…');
+        }
+        if short.is_empty() {
+            short
+        } else {
+            format!(": {short}")
+        }
+    }
+
+    /// Never let the token through, whatever echoes it.
+    fn scrub(&self, s: &str) -> String {
+        match &self.token {
+            Some(t) => s.replace(t.as_str(), "***"),
+            None => s.to_owned(),
+        }
+    }
+}
+
+fn retryable(e: &ureq::Error) -> bool {
+    matches!(
+        e,
+        ureq::Error::Io(_)
+            | ureq::Error::Timeout(_)
+            | ureq::Error::HostNotFound
+            | ureq::Error::ConnectionFailed
+            | ureq::Error::Protocol(_)
+            | ureq::Error::BodyStalled
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_are_validated_and_normalised() {
+        let e = Endpoint::parse("HTTPS://Example.ORG:8443/api/").unwrap();
+        assert_eq!(e.as_str(), "https://example.org:8443/api");
+        assert_eq!(
+            e.url_for(&Uuid::nil()),
+            "https://example.org:8443/api/minutes/00000000-0000-0000-0000-000000000000"
+        );
+        assert_eq!(
+            Endpoint::parse("http://127.0.0.1:9").unwrap().as_str(),
+            "http://127.0.0.1:9"
+        );
+        for bad in [
+            "ftp://x",
+            "http://",
+            "http://user:pw@host",
+            "http://host/?a=1",
+            "http://host/#x",
+            "http://ho st",
+            "/media/usb",
+            "http://:80",
+        ] {
+            assert!(Endpoint::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn content_digest_is_rfc9530_sha256() {
+        // sha256("") = e3b0c442...; base64 of it:
+        assert_eq!(
+            content_digest(b""),
+            "sha-256=:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=:"
+        );
+    }
+}

@@ -1,0 +1,157 @@
+//! The worker pool of one upload run.
+//!
+//! `jobs` workers take files in order from a shared counter; each reads, checks and sends its file
+//! and passes the result to the calling thread, which hands results over in batches (whatever has
+//! arrived), so the ledger is flushed once per batch rather than once per file.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use super::http::Client;
+use super::ledger::Delivered;
+use super::retry::Jitter;
+use super::{FileResult, Outcome, dir};
+use crate::i18n::Tr;
+use crate::minutes::check::check_bytes;
+use crate::minutes::{MAX_BYTES, Severity};
+use crate::store::{self, StoreError};
+
+/// After this many files in a row fail only because the server could not be reached, the run stops
+/// sending and reports the rest as not sent.
+pub const UNREACHABLE_AFTER: usize = 3;
+
+/// How files are sent.
+#[derive(Clone, Copy)]
+pub enum Sender<'a> {
+    Http(&'a Client),
+    Dir(&'a Path),
+}
+
+/// One run's inputs.
+pub struct Plan<'a> {
+    pub files: &'a [PathBuf],
+    /// The target's ledger key.
+    pub target: &'a str,
+    pub sender: Sender<'a>,
+    pub delivered: &'a Delivered,
+    pub jobs: usize,
+    pub dry_run: bool,
+    pub tr: Tr,
+}
+
+/// Run the plan; `on_batch` is called on the calling thread with results as they arrive.
+pub fn run(plan: &Plan<'_>, mut on_batch: impl FnMut(Vec<FileResult>)) {
+    let next = AtomicUsize::new(0);
+    let unreachable_in_row = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<FileResult>();
+    let workers = plan.jobs.clamp(1, plan.files.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            let unreachable_in_row = &unreachable_in_row;
+            s.spawn(move || {
+                let mut jitter = Jitter::from_entropy();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = plan.files.get(i) else { break };
+                    let r = handle(plan, path, &mut jitter, unreachable_in_row);
+                    if tx.send(r).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        while let Ok(first) = rx.recv() {
+            let mut batch = vec![first];
+            batch.extend(rx.try_iter());
+            on_batch(batch);
+        }
+    });
+}
+
+fn handle(
+    plan: &Plan<'_>,
+    path: &Path,
+    jitter: &mut Jitter,
+    unreachable_in_row: &AtomicUsize,
+) -> FileResult {
+    let tr = plan.tr;
+    let mut result = FileResult {
+        path: path.to_path_buf(),
+        id: None,
+        digest: None,
+        outcome: Outcome::WouldSend,
+        status: None,
+        attempts: 0,
+    };
+    let bytes = match store::read_capped(path, MAX_BYTES) {
+        Ok(b) => b,
+        Err(e @ StoreError::TooLarge { .. }) => {
+            result.outcome = Outcome::Invalid(tr.upload_invalid(&tr.store_error(&e)));
+            return result;
+        }
+        Err(e) => {
+            result.outcome = Outcome::Failed(tr.store_error(&e));
+            return result;
+        }
+    };
+    let checked = check_bytes(&bytes);
+    let minutes = match checked.minutes {
+        Some(m)
+            if checked
+                .findings
+                .iter()
+                .all(|f| f.severity < Severity::Error) =>
+        {
+            m
+        }
+        _ => {
+            let problem = checked
+                .findings
+                .iter()
+                .find(|f| f.severity == Severity::Error)
+                .map(|f| crate::sanitize::line(&tr.problem(&f.problem)).into_owned())
+                .unwrap_or_default();
+            result.outcome = Outcome::Invalid(tr.upload_invalid(&problem));
+            return result;
+        }
+    };
+    let digest = checked
+        .computed_digest
+        .unwrap_or_else(|| minutes.integrity.digest.clone());
+    result.id = Some(minutes.id);
+    result.digest = Some(digest.clone());
+    if plan.delivered.contains(plan.target, &digest) {
+        result.outcome = Outcome::Skipped;
+        return result;
+    }
+    match plan.sender {
+        Sender::Http(_) if plan.dry_run => result.outcome = Outcome::WouldSend,
+        Sender::Dir(d) if plan.dry_run => {
+            result.outcome = dir::peek(d, &minutes.file_name(), &bytes, tr);
+        }
+        Sender::Http(client) => {
+            if unreachable_in_row.load(Ordering::Relaxed) >= UNREACHABLE_AFTER {
+                result.outcome = Outcome::Failed(tr.upload_unreachable().to_owned());
+                return result;
+            }
+            let d = client.put(&minutes.id, &bytes, jitter);
+            if d.exhausted {
+                unreachable_in_row.fetch_add(1, Ordering::Relaxed);
+            } else {
+                unreachable_in_row.store(0, Ordering::Relaxed);
+            }
+            result.outcome = d.outcome;
+            result.status = d.status;
+            result.attempts = d.attempts;
+        }
+        Sender::Dir(d) => {
+            result.outcome = dir::copy_into(d, &minutes.file_name(), &bytes, tr);
+            result.attempts = 1;
+        }
+    }
+    result
+}
