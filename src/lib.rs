@@ -13,6 +13,7 @@ pub mod export;
 pub mod i18n;
 pub mod journal;
 pub mod minutes;
+pub mod roster_import;
 pub mod sanitize;
 pub mod store;
 pub mod texttable;

@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod files;
+pub mod roster;
 pub mod validate;
 
 use std::process::ExitCode;
@@ -37,7 +38,8 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Some(Command::Validate { paths, json }) => validate::run(&paths, json, tr),
         Some(Command::Export { file, format }) => export::run(&file, format, tr),
-        Some(Command::Roster { .. } | Command::DevCorpus { .. }) | None => {
+        Some(Command::Roster { command }) => roster::run(command, cli.data_dir, tr),
+        Some(Command::DevCorpus { .. }) | None => {
             eprintln!("{}", tr.pick("此功能尚在建设", "not built yet"));
             EXIT_USAGE
         }

@@ -6,6 +6,7 @@
 mod cli;
 mod export;
 mod record;
+mod roster;
 
 pub use export::{ExportLabel, minutes_of};
 
