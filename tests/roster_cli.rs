@@ -119,7 +119,13 @@ fn wrong_files_are_exit_1_and_missing_branch_is_exit_2() {
     std::fs::write(&gbk, b"\xd0\xd5\xc3\xfb,\xc0\xe0\xb1\xf0\r\n").unwrap();
     let txt = dir.path().join("roster.txt");
     std::fs::write(&txt, "姓名\n").unwrap();
+    let huge = dir.path().join("huge.csv");
+    std::fs::write(&huge, vec![b'a'; 9 * 1024 * 1024]).unwrap();
+    let binary = dir.path().join("binary.xlsx");
+    std::fs::write(&binary, b"\x00\x01\x02\x1b[31m").unwrap();
     for (file, needle) in [
+        (huge, "huge.csv"),
+        (binary, "binary.xlsx"),
         (gbk, "UTF-8"),
         (txt, ".csv"),
         (dir.path().join("missing.csv"), "missing.csv"),

@@ -136,6 +136,25 @@ fn every_bad_row_is_reported_with_its_line() {
 }
 
 #[test]
+fn hostile_xlsx_cells_are_rejected_by_row() {
+    use branchday::roster_import::Field;
+    let Err(ImportError::Rows(errors)) = import(Format::Xlsx, &fixture("hostile.xlsx"), None)
+    else {
+        panic!("expected row errors");
+    };
+    let got: Vec<(usize, RowProblem)> = errors.into_iter().map(|e| (e.line, e.problem)).collect();
+    assert_eq!(
+        got,
+        vec![
+            // A formula cell with no computed value reads as empty.
+            (3, RowProblem::MissingName),
+            (4, RowProblem::Formula(Field::Name)),
+            (5, RowProblem::Control(Field::Name)),
+        ]
+    );
+}
+
+#[test]
 fn other_row_problems() {
     let cases: &[(&str, RowProblem)] = &[
         ("张三,", RowProblem::MissingStanding),
