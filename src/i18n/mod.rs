@@ -8,6 +8,7 @@ mod cli;
 mod corpus;
 mod export;
 mod record;
+mod roster;
 mod tui;
 
 pub use export::{ExportLabel, minutes_of};
