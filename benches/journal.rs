@@ -353,6 +353,12 @@ fn replay_10k(c: &mut Criterion) {
         bytes.len(),
         check.summary.chars().count()
     );
+    c.bench_function("journal_parse_10k", |b| {
+        b.iter(|| journal::parse(black_box(&bytes)));
+    });
+    c.bench_function("meeting_replay_10k", |b| {
+        b.iter(|| Meeting::replay(black_box(&parsed)).expect("replays"));
+    });
     c.bench_function("journal_parse_replay_10k", |b| {
         b.iter(|| {
             let (events, _) = journal::parse(black_box(&bytes));

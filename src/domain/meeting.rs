@@ -825,7 +825,9 @@ impl Meeting {
             }
             Event::TextEdited { target, splice } => {
                 let text = self.text_mut(*target)?;
-                *text = splice.apply(text).ok_or(ApplyError::BadSplice)?;
+                if !splice.apply_in_place(text) {
+                    return Err(ApplyError::BadSplice);
+                }
             }
             Event::ItemAdded {
                 title,
