@@ -373,6 +373,12 @@ fn finalize_500(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let (bytes, _) = minutes::to_bytes(&minutes::build(&meeting, t(20_000))).expect("bytes");
     eprintln!("minutes file: {} bytes", bytes.len());
+    c.bench_function("finalize_500_build_and_digest", |b| {
+        b.iter(|| {
+            let m = minutes::build(black_box(&meeting), t(20_000));
+            minutes::to_bytes(&m).expect("canonical")
+        });
+    });
     let mut n = 0u64;
     c.bench_function("finalize_500_members", |b| {
         b.iter_batched(
