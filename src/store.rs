@@ -149,21 +149,49 @@ pub fn write_replace(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Write `bytes` to a new file at `path`, atomically, never replacing an existing file.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_new_with(path, bytes, |from, to| fs::hard_link(from, to))
+}
+
+/// [`write_new`] with the linking step given, so the fallback for file systems without hard links
+/// (FAT and exFAT USB sticks answer `EPERM`) can be tested anywhere.
+fn write_new_with(
+    path: &Path,
+    bytes: &[u8],
+    link: impl Fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<()> {
+    let exists = || StoreError::Exists {
+        path: path.to_path_buf(),
+    };
     if path.exists() {
-        return Err(StoreError::Exists {
-            path: path.to_path_buf(),
-        });
+        return Err(exists());
     }
     let tmp = write_temp(path, bytes)?;
-    let linked = fs::hard_link(&tmp, path);
+    let placed = match link(&tmp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(_) => claim_and_rename(&tmp, path),
+    };
     let _ = fs::remove_file(&tmp);
-    match linked {
-        Ok(()) => sync_dir(parent_of(path)),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(StoreError::Exists {
-            path: path.to_path_buf(),
-        }),
-        Err(e) => Err(StoreError::io(path, e)),
+    placed?;
+    sync_dir(parent_of(path))
+}
+
+/// Without hard links: claim the name with an exclusive create (so nobody else's file is ever
+/// replaced), then rename the complete temp file over the empty claim.
+fn claim_and_rename(tmp: &Path, path: &Path) -> Result<()> {
+    match open_private(path, OpenOptions::new().write(true).create_new(true)) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(StoreError::Exists {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(StoreError::io(path, e)),
     }
+    fs::rename(tmp, path).map_err(|e| {
+        let _ = fs::remove_file(path);
+        StoreError::io(path, e)
+    })
 }
 
 /// Read a whole file, refusing one larger than `limit` bytes without reading it all.

@@ -790,7 +790,17 @@ impl Meeting {
                     .member_index(member_id)
                     .ok_or_else(|| ApplyError::NoMember(member_id.clone()))?;
                 let name = self.members()[i].name.clone();
-                self.marks[i] = mark.clone().map(|m| (m, *at));
+                // A correction that keeps an attending member attending (present ↔ late) keeps the
+                // time they arrived: a vote closed in between still saw them.
+                let since = match (&self.marks[i], mark) {
+                    (Some((old, arrived)), Some(new))
+                        if old.status.attended() && new.status.attended() =>
+                    {
+                        *arrived
+                    }
+                    _ => *at,
+                };
+                self.marks[i] = mark.clone().map(|m| (m, since));
                 match mark {
                     Some(m) => {
                         let detail = m.status.key().to_owned();
@@ -838,7 +848,9 @@ impl Meeting {
             }
             Event::TextEdited { target, splice } => {
                 let text = self.text_mut(*target)?;
-                *text = splice.apply(text).ok_or(ApplyError::BadSplice)?;
+                if !splice.apply_in_place(text) {
+                    return Err(ApplyError::BadSplice);
+                }
             }
             Event::ItemAdded {
                 title,

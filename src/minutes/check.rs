@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::canonical::digest_without_integrity;
-use super::{FORMAT, MAX_BYTES, Minutes, VERSION};
+use super::{AttendanceEntry, FORMAT, MAX_BYTES, Minutes, VERSION};
 use crate::domain::meeting::Counts;
 use crate::domain::rules::{self, Outcome};
 use crate::domain::{AttendanceStatus, ExcuseReason, MeetingKind, Standing};
@@ -540,10 +540,12 @@ fn check_vote(
         .filter(|a| m.kind != MeetingKind::Committee || a.committee_role.is_some())
         .collect();
     let expected = entitled.len() as u32;
-    let checked_in_before_vote = entitled
-        .iter()
-        .filter(|a| a.status.attended() && a.checked_in_at.is_none_or(|t| t <= v.closed_at))
-        .count() as u32;
+    // Present at the vote: attended and checked in no later than the vote closed. Someone who
+    // arrived afterwards was absent for it (and may have sent a written opinion beforehand).
+    let at_vote = |a: &AttendanceEntry| {
+        a.status.attended() && a.checked_in_at.is_none_or(|t| t <= v.closed_at)
+    };
+    let checked_in_before_vote = entitled.iter().filter(|a| at_vote(a)).count() as u32;
     if v.outcome != Outcome::Deferred || v.entitled_expected != 0 {
         if v.entitled_expected != expected {
             out.push(Problem::ExpectedMismatch {
@@ -569,7 +571,7 @@ fn check_vote(
     for w in &v.written_opinions {
         if entitled
             .iter()
-            .any(|a| a.member_id == w.member_id && a.status.attended())
+            .any(|a| a.member_id == w.member_id && at_vote(a))
         {
             out.push(Problem::WrittenFromPresent {
                 item: n,
@@ -579,7 +581,7 @@ fn check_vote(
     }
     let absent: Vec<String> = entitled
         .iter()
-        .filter(|a| !a.status.attended())
+        .filter(|a| !at_vote(a))
         .map(|a| a.member_id.clone())
         .collect();
     let input = v.input(item.item_type, absent);
@@ -622,3 +624,6 @@ fn check_vote(
         }
     }
 }
+
+#[cfg(test)]
+mod vote_tests;

@@ -63,6 +63,34 @@ fn write_new_never_overwrites() {
 }
 
 #[test]
+fn write_new_without_hard_links_still_never_overwrites() {
+    // FAT and exFAT refuse link(2) with EPERM.
+    let no_links = |_: &Path, _: &Path| Err(std::io::Error::from_raw_os_error(1));
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("minutes.json");
+    write_new_with(&path, b"first", no_links).expect("writes");
+    assert_eq!(fs::read(&path).expect("reads"), b"first");
+    assert!(matches!(
+        write_new_with(&path, b"second", no_links),
+        Err(StoreError::Exists { .. })
+    ));
+    assert_eq!(fs::read(&path).expect("reads"), b"first");
+    assert!(temp_files(tmp.path()).is_empty());
+    #[cfg(unix)]
+    assert_eq!(mode(&path), 0o600);
+    // A file that appears between the check and the claim is not replaced either.
+    let other = tmp.path().join("other.json");
+    fs::write(&other, b"theirs").expect("writes");
+    let mine = tmp.path().join("mine.tmp");
+    fs::write(&mine, b"mine").expect("writes");
+    assert!(matches!(
+        claim_and_rename(&mine, &other),
+        Err(StoreError::Exists { .. })
+    ));
+    assert_eq!(fs::read(&other).expect("reads"), b"theirs");
+}
+
+#[test]
 fn write_new_into_a_missing_directory_fails_cleanly() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let path = tmp.path().join("no/such/dir/m.json");
