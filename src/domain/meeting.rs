@@ -773,6 +773,7 @@ impl Meeting {
                 }
                 self.close_stage(*at);
                 self.started_at.get_or_insert(*at);
+                self.ended_at = None;
                 let stage = &mut self.agenda[*index];
                 stage.started_at.get_or_insert(*at);
                 stage.ended_at = None;
