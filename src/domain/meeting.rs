@@ -440,6 +440,27 @@ pub enum Event {
         path: String,
         digest: String,
     },
+    /// A correction starts from the record it corrects (see `minutes::correct`).
+    Restored {
+        record: Box<Restored>,
+    },
+}
+
+/// The content of a finalized record, restored into a new draft that corrects it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Restored {
+    pub started_at: Timestamp,
+    pub ended_at: Timestamp,
+    pub agenda: Vec<AgendaStage>,
+    /// Member id, mark, and when it was made.
+    pub marks: Vec<(String, AttendanceMark, Timestamp)>,
+    pub guests: Vec<Guest>,
+    pub study: Vec<StudyTopic>,
+    pub items: Vec<Item>,
+    pub actions: Vec<ActionItem>,
+    pub summary: String,
+    pub timeline: Vec<TimelineEntry>,
 }
 
 /// An event that does not fit the meeting it is applied to.
@@ -904,6 +925,35 @@ impl Meeting {
             }
             Event::Finalized { path, digest, .. } => {
                 self.finalized = Some((path.clone(), digest.clone()));
+            }
+            Event::Restored { record } => {
+                let mut marks = vec![None; self.marks.len()];
+                for (id, mark, at) in &record.marks {
+                    let i = self
+                        .member_index(id)
+                        .ok_or_else(|| ApplyError::NoMember(id.clone()))?;
+                    marks[i] = Some((mark.clone(), *at));
+                }
+                if let Some(i) = record
+                    .actions
+                    .iter()
+                    .filter_map(|a| a.item)
+                    .find(|i| *i >= record.items.len())
+                {
+                    return Err(no("item", i));
+                }
+                self.marks = marks;
+                self.started_at = Some(record.started_at);
+                self.ended_at = Some(record.ended_at);
+                self.current_stage = None;
+                self.stage_since = None;
+                self.agenda.clone_from(&record.agenda);
+                self.guests.clone_from(&record.guests);
+                self.study.clone_from(&record.study);
+                self.items.clone_from(&record.items);
+                self.actions.clone_from(&record.actions);
+                self.summary.clone_from(&record.summary);
+                self.timeline.clone_from(&record.timeline);
             }
         }
         Ok(())

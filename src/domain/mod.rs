@@ -9,8 +9,8 @@ pub mod text;
 pub use agenda::{AgendaTemplate, StageTemplate};
 pub use meeting::{
     ActionItem, AgendaStage, ApplyError, AttendanceMark, AttendanceStatus, Event, ExcuseReason,
-    Guest, Item, ItemSource, ItemStage, Meeting, MeetingKind, MeetingSetup, PersonRef, StudyTopic,
-    TextField, TimelineEntry, TimelineEvent,
+    Guest, Item, ItemSource, ItemStage, Meeting, MeetingKind, MeetingSetup, PersonRef, Restored,
+    StudyTopic, TextField, TimelineEntry, TimelineEvent,
 };
 pub use roster::{
     Branch, CommitteeRole, Exclusion, ExclusionCategory, Group, Member, Roster, Standing,

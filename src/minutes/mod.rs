@@ -6,6 +6,7 @@
 pub mod build;
 pub mod canonical;
 pub mod check;
+pub mod correct;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;

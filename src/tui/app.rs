@@ -12,6 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::home::{Entry, Home};
 use super::keymap::{self, Action, Context};
 use super::meeting::{self, MeetingScreen};
+use super::picker::MinutesPicker;
 use super::roster::RosterView;
 use super::setup::{SetupOutcome, SetupScreen};
 use super::{footer, templates};
@@ -26,6 +27,7 @@ pub enum Screen {
     Setup(Box<SetupScreen>),
     Meeting(Box<MeetingScreen>),
     Roster(RosterView),
+    Pick(MinutesPicker),
 }
 
 /// Work the loop does outside the screen (it needs the terminal).
@@ -95,6 +97,7 @@ impl App {
             Screen::Setup(_) => Context::Form,
             Screen::Meeting(m) => m.context(),
             Screen::Roster(_) => Context::Roster,
+            Screen::Pick(_) => Context::Picker,
         }
     }
 
@@ -145,6 +148,18 @@ impl App {
                 Some(Action::Help) => self.help = Some(Context::Roster),
                 _ => {}
             },
+            Screen::Pick(picker) => match keymap::lookup(Context::Picker, key) {
+                Some(Action::Up) => picker.up(),
+                Some(Action::Down) => picker.down(),
+                Some(Action::Back) => self.go_home(),
+                Some(Action::Help) => self.help = Some(Context::Picker),
+                Some(Action::Confirm) => {
+                    if let Some(m) = picker.current().cloned() {
+                        self.start_correction(&m, at);
+                    }
+                }
+                _ => {}
+            },
             Screen::Setup(setup) => match setup.key(key, self.tr, at) {
                 SetupOutcome::Continue => {}
                 SetupOutcome::Cancel => self.go_home(),
@@ -193,6 +208,7 @@ impl App {
                 Err(e) => self.flash = Some(self.tr.session_error(&e)),
             },
             Entry::Browse => self.request = Some(Request::Browse(vec![self.data.minutes_dir()])),
+            Entry::Correct => self.screen = Screen::Pick(MinutesPicker::load(&self.data)),
             Entry::Roster => {
                 if let Some(roster) = self.roster() {
                     self.screen = Screen::Roster(RosterView {
@@ -222,6 +238,27 @@ impl App {
                     && let Some(stage) = screen.session.meeting.agenda.first()
                 {
                     screen.view = meeting::View::of(stage.kind);
+                }
+                self.screen = Screen::Meeting(Box::new(screen));
+            }
+            Err(e) => self.flash = Some(self.tr.session_error(&e)),
+        }
+    }
+
+    /// Open a new draft that corrects a finalized record (the original file is never changed).
+    fn start_correction(&mut self, m: &crate::minutes::Minutes, at: Timestamp) {
+        let (setup, restored) = crate::minutes::correct::correction(m, uuid::Uuid::now_v7());
+        match Session::create(&self.data, setup, at) {
+            Ok(session) => {
+                let mut screen = MeetingScreen::new(session, self.data.clone(), self.tr);
+                if screen.record(Event::Restored {
+                    record: Box::new(restored),
+                }) {
+                    screen.view = meeting::View::WrapUp;
+                    screen.flash = Some(self.tr.pick(
+                        "更正件：修改后定稿，将另存为新文件并注明所更正的原记录",
+                        "Correction: finalize to save a new file that names the record it corrects",
+                    ).to_owned());
                 }
                 self.screen = Screen::Meeting(Box::new(screen));
             }
@@ -282,6 +319,10 @@ impl App {
                     }
                     Screen::Roster(r) => {
                         r.render(self.tr, body, buf);
+                        None
+                    }
+                    Screen::Pick(p) => {
+                        p.render(self.tr, body, buf);
                         None
                     }
                     Screen::Setup(s) => s.render(body, buf),

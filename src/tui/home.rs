@@ -26,6 +26,8 @@ pub enum Entry {
         saved: Option<SystemTime>,
     },
     Browse,
+    /// Start a correction of a finalized record.
+    Correct,
     Roster,
     /// Switch to a throw-away data directory with the demo branch.
     Demo,
@@ -62,6 +64,9 @@ impl Home {
             }
         }
         entries.push(Entry::Browse);
+        if minutes_count(data) > 0 {
+            entries.push(Entry::Correct);
+        }
         if roster.is_some() {
             entries.push(Entry::Roster);
         }
@@ -127,6 +132,9 @@ impl Home {
                 format!("浏览会议记录（{} 份）", self.minutes),
                 format!("Browse minutes ({} files)", self.minutes),
             ),
+            Entry::Correct => tr
+                .pick("更正已定稿的会议记录", "Correct finalized minutes")
+                .to_owned(),
             Entry::Roster => tr.pick(
                 format!("党员名册（{} 人）", self.members),
                 format!("Roster ({} members)", self.members),
@@ -192,4 +200,12 @@ impl Home {
             .block(Block::bordered().title(format!(" {} ", tr.pick("首页", "Home"))))
             .render(body, buf);
     }
+}
+
+fn minutes_count(data: &DataDir) -> usize {
+    std::fs::read_dir(data.minutes_dir()).map_or(0, |d| {
+        d.flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+            .count()
+    })
 }

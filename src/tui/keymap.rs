@@ -65,6 +65,7 @@ pub enum Context {
     Editor,
     Form,
     Roster,
+    Picker,
     Help,
 }
 
@@ -205,6 +206,14 @@ const ROSTER: &[Binding] = &[
     ch('?', A::Help, true),
 ];
 
+const PICKER: &[Binding] = &[
+    key(K::Up, A::Up, false),
+    key(K::Down, A::Down, false),
+    key(K::Enter, A::Confirm, true),
+    key(K::Esc, A::Back, true),
+    ch('?', A::Help, true),
+];
+
 const HELP: &[Binding] = &[
     key(K::Esc, A::Back, true),
     ch('?', A::Back, false),
@@ -224,6 +233,7 @@ pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
         Context::Editor => EDITOR,
         Context::Form => FORM,
         Context::Roster => ROSTER,
+        Context::Picker => PICKER,
         Context::Help => HELP,
     };
     let shared: &[Binding] = match ctx {
@@ -291,6 +301,7 @@ mod tests {
             Context::Editor,
             Context::Form,
             Context::Roster,
+            Context::Picker,
             Context::Help,
         ] {
             let b = bindings(ctx);

@@ -10,6 +10,7 @@ pub mod footer;
 pub mod home;
 pub mod keymap;
 pub mod meeting;
+pub mod picker;
 pub mod roster;
 pub mod search;
 pub mod setup;

@@ -243,3 +243,78 @@ fn browse_asks_the_loop_for_the_reviewer() {
         Some(Request::Browse(vec![d.path().join("minutes")]))
     );
 }
+
+#[test]
+fn a_correction_starts_from_the_finalized_record_and_saves_a_new_file() {
+    let (d, mut a) = app(Lang::En, true);
+    press(&mut a, KeyCode::Char('n'));
+    ctrl(&mut a, 's');
+    typing(&mut a, "wjg");
+    press(&mut a, KeyCode::Enter);
+    let Screen::Meeting(m) = &mut a.screen else {
+        panic!("meeting")
+    };
+    m.view = meeting::View::WrapUp;
+    press(&mut a, KeyCode::Char('f'));
+    press(&mut a, KeyCode::Right);
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Esc);
+    let Screen::Meeting(m) = &a.screen else {
+        panic!("meeting")
+    };
+    let (original, _) = m.finalized.clone().expect("finalized");
+    let original_bytes = std::fs::read(&original).expect("original");
+    ctrl(&mut a, 'q');
+    let Screen::Home(h) = &a.screen else {
+        panic!("home")
+    };
+    let pos = h
+        .entries
+        .iter()
+        .position(|e| *e == Entry::Correct)
+        .expect("correct entry");
+    for _ in 0..pos {
+        press(&mut a, KeyCode::Down);
+    }
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.screen, Screen::Pick(_)));
+    let text = screen_text(&render(&mut a));
+    assert!(text.contains("2026-11-26  Themed party day"), "{text}");
+    press(&mut a, KeyCode::Enter);
+    let Screen::Meeting(m) = &a.screen else {
+        panic!("correction opened: {:?}", a.flash)
+    };
+    assert_eq!(m.view, meeting::View::WrapUp);
+    assert_eq!(m.session.meeting.counts().present_total, 1);
+    // Correct the place, then finalize the correction.
+    press(&mut a, KeyCode::Char('m'));
+    for _ in 0..2 {
+        press(&mut a, KeyCode::Tab);
+    }
+    typing(&mut a, "Room 2");
+    ctrl(&mut a, 's');
+    press(&mut a, KeyCode::Char('f'));
+    press(&mut a, KeyCode::Right);
+    press(&mut a, KeyCode::Enter);
+    let Screen::Meeting(m) = &a.screen else {
+        panic!("meeting")
+    };
+    let (corrected, _) = m.finalized.clone().expect("correction finalized");
+    assert_ne!(corrected, original);
+    let checked = crate::minutes::check_bytes(&std::fs::read(&corrected).expect("corrected"));
+    assert!(checked.is_valid(), "{:?}", checked.findings);
+    let new = checked.minutes.expect("minutes");
+    let old = crate::minutes::check_bytes(&original_bytes)
+        .minutes
+        .expect("old");
+    assert_eq!(new.supersedes, Some(old.id));
+    assert!(new.place.ends_with("Room 2"));
+    // The original is byte for byte what it was.
+    assert_eq!(std::fs::read(&original).expect("original"), original_bytes);
+    assert_eq!(
+        std::fs::read_dir(d.path().join("minutes"))
+            .expect("dir")
+            .count(),
+        2
+    );
+}
