@@ -1,7 +1,9 @@
 //! Pure domain types and rules: no I/O, no clock, no terminal. Times come in as arguments.
 
 pub mod agenda;
+pub mod event;
 pub mod meeting;
+pub mod record;
 pub mod roster;
 pub mod rules;
 pub mod text;

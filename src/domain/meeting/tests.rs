@@ -2,10 +2,14 @@
 //! The fixtures here are shared with the journal tests.
 
 use super::*;
-use crate::domain::agenda::StageKind;
+use crate::domain::agenda::{StageKind, StageTemplate};
+use crate::domain::roster::Roster;
 use crate::domain::roster::{CommitteeRole, Exclusion, ExclusionCategory, Group};
+use crate::domain::rules::{ItemType, RuleSettings, VoteBody, VoteRecord};
 use crate::domain::rules::{Opinion, Outcome, VoteMethod, judge};
+use crate::domain::text::Splice;
 use proptest::prelude::*;
+use uuid::Uuid;
 
 /// `s` seconds after 2026-03-05 14:30 Beijing time.
 pub(crate) fn t(s: i64) -> Timestamp {

@@ -1,0 +1,137 @@
+//! The events that change a meeting: one per journal line.
+
+use serde::{Deserialize, Serialize};
+
+use super::Timestamp;
+use super::record::{
+    ActionItem, AgendaStage, AttendanceMark, Guest, Item, ItemSource, ItemStage, MeetingSetup,
+    PersonRef, StudyTopic, TimelineEntry,
+};
+use super::rules::{ItemType, VoteRecord};
+use super::text::Splice;
+
+/// A free-text field that is edited while the meeting runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "field", content = "index", rename_all = "snake_case")]
+pub enum TextField {
+    Summary,
+    StudyNotes(usize),
+    ItemNotes(usize),
+    ItemDecision(usize),
+    StageNotes(usize),
+}
+
+/// A change to a meeting. Journaled one per line before it is shown as saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Event {
+    Created {
+        at: Timestamp,
+        setup: Box<MeetingSetup>,
+    },
+    DetailsSet {
+        title: String,
+        theme: String,
+        place: String,
+        chair: Option<PersonRef>,
+        chair_delegated_by: Option<PersonRef>,
+        recorder: Option<PersonRef>,
+    },
+    StageStarted {
+        at: Timestamp,
+        index: usize,
+    },
+    Marked {
+        at: Timestamp,
+        member_id: String,
+        mark: Option<AttendanceMark>,
+    },
+    GuestAdded {
+        at: Timestamp,
+        guest: Guest,
+    },
+    GuestRemoved {
+        index: usize,
+    },
+    TopicAdded {
+        title: String,
+        presenter: String,
+        material: String,
+    },
+    TopicTimer {
+        at: Timestamp,
+        index: usize,
+        running: bool,
+    },
+    TextEdited {
+        target: TextField,
+        splice: Splice,
+    },
+    ItemAdded {
+        title: String,
+        item_type: ItemType,
+        stage: Option<ItemStage>,
+        source: Option<ItemSource>,
+        candidate: Option<PersonRef>,
+    },
+    VoteClosed {
+        index: usize,
+        vote: VoteRecord,
+    },
+    ActionAdded {
+        action: ActionItem,
+    },
+    ActionRemoved {
+        index: usize,
+    },
+    Ended {
+        at: Timestamp,
+    },
+    Finalized {
+        at: Timestamp,
+        path: String,
+        digest: String,
+    },
+    /// A correction starts from the record it corrects (see `minutes::correct`).
+    Restored {
+        record: Box<Restored>,
+    },
+}
+
+/// The content of a finalized record, restored into a new draft that corrects it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Restored {
+    pub started_at: Timestamp,
+    pub ended_at: Timestamp,
+    pub agenda: Vec<AgendaStage>,
+    /// Member id, mark, and when it was made.
+    pub marks: Vec<(String, AttendanceMark, Timestamp)>,
+    pub guests: Vec<Guest>,
+    pub study: Vec<StudyTopic>,
+    pub items: Vec<Item>,
+    pub actions: Vec<ActionItem>,
+    pub summary: String,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// An event that does not fit the meeting it is applied to.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApplyError {
+    #[error("the meeting is already created")]
+    AlreadyCreated,
+    #[error("the meeting is not created yet")]
+    NotCreated,
+    #[error("no {what} numbered {index}")]
+    NoSuch { what: &'static str, index: usize },
+    #[error("no member with id {0}")]
+    NoMember(String),
+    #[error("item {0} already has a closed vote")]
+    AlreadyVoted(usize),
+    #[error("this kind of meeting holds no votes")]
+    NoVotes,
+    #[error("the text edit does not fit the text")]
+    BadSplice,
+    #[error("the meeting is finalized")]
+    Finalized,
+}
