@@ -1,0 +1,217 @@
+//! What a check of a minutes file can find: each problem as data, with its severity and a stable
+//! code; the wording lives in the i18n module.
+
+use crate::domain::rules::{self, Outcome};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Something wrong with a minutes file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    TooLarge {
+        bytes: u64,
+    },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NotAnObject,
+    WrongFormat {
+        found: String,
+    },
+    UnsupportedVersion {
+        found: String,
+    },
+    Schema {
+        path: String,
+        message: String,
+    },
+    NotCanonicalizable {
+        message: String,
+    },
+    UnknownIntegrity,
+    DigestMismatch {
+        recorded: String,
+        computed: String,
+    },
+    DuplicateMember {
+        id: String,
+    },
+    EndsBeforeStart,
+    CountMismatch {
+        field: &'static str,
+        recorded: u32,
+        computed: u32,
+    },
+    ExclusionInconsistent {
+        name: String,
+    },
+    VoteInKindWithoutVotes {
+        item: usize,
+    },
+    VoteBodyWrong {
+        item: usize,
+    },
+    VoteRejected {
+        item: usize,
+        error: rules::VoteError,
+    },
+    NotSecretBallot {
+        item: usize,
+    },
+    RuleMismatch {
+        item: usize,
+        recorded: String,
+        expected: String,
+    },
+    ExpectedMismatch {
+        item: usize,
+        recorded: u32,
+        computed: u32,
+    },
+    PresentExceedsCheckIns {
+        item: usize,
+        recorded: u32,
+        computed: u32,
+    },
+    PresentBelowCheckIns {
+        item: usize,
+        recorded: u32,
+        computed: u32,
+    },
+    WrittenFromPresent {
+        item: usize,
+        name: String,
+    },
+    QuorumMismatch {
+        item: usize,
+        recorded: bool,
+        computed: bool,
+    },
+    ThresholdMismatch {
+        item: usize,
+        recorded: u32,
+        computed: u32,
+    },
+    OutcomeContradicts {
+        item: usize,
+        recorded: Outcome,
+        computed: Outcome,
+    },
+    ActionItemMissing {
+        action: usize,
+        item: usize,
+    },
+    MissingPlace,
+    MissingChair,
+    MissingRecorder,
+    NoAgenda,
+    NoAttendance,
+    ExcusedWithoutReason {
+        name: String,
+    },
+    AbsentWithoutReason {
+        name: String,
+    },
+    DecisionWithoutFollowUp {
+        item: usize,
+    },
+}
+
+impl Problem {
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        use Problem::{
+            AbsentWithoutReason, DecisionWithoutFollowUp, ExcusedWithoutReason, MissingChair,
+            MissingPlace, MissingRecorder, NoAgenda, PresentBelowCheckIns,
+        };
+        match self {
+            MissingPlace
+            | MissingChair
+            | MissingRecorder
+            | NoAgenda
+            | ExcusedWithoutReason { .. }
+            | AbsentWithoutReason { .. }
+            | DecisionWithoutFollowUp { .. }
+            | PresentBelowCheckIns { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// A stable machine-readable code.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::TooLarge { .. } => "too_large",
+            Problem::NotUtf8 { .. } => "not_utf8",
+            Problem::Syntax { .. } => "syntax",
+            Problem::NotAnObject => "not_an_object",
+            Problem::WrongFormat { .. } => "wrong_format",
+            Problem::UnsupportedVersion { .. } => "unsupported_version",
+            Problem::Schema { .. } => "schema",
+            Problem::NotCanonicalizable { .. } => "not_canonicalizable",
+            Problem::UnknownIntegrity => "unknown_integrity",
+            Problem::DigestMismatch { .. } => "digest_mismatch",
+            Problem::DuplicateMember { .. } => "duplicate_member",
+            Problem::EndsBeforeStart => "ends_before_start",
+            Problem::CountMismatch { .. } => "count_mismatch",
+            Problem::ExclusionInconsistent { .. } => "exclusion_inconsistent",
+            Problem::VoteInKindWithoutVotes { .. } => "vote_in_kind_without_votes",
+            Problem::VoteBodyWrong { .. } => "vote_body_wrong",
+            Problem::VoteRejected { .. } => "vote_rejected",
+            Problem::NotSecretBallot { .. } => "not_secret_ballot",
+            Problem::RuleMismatch { .. } => "rule_mismatch",
+            Problem::ExpectedMismatch { .. } => "expected_mismatch",
+            Problem::PresentExceedsCheckIns { .. } => "present_exceeds_check_ins",
+            Problem::PresentBelowCheckIns { .. } => "present_below_check_ins",
+            Problem::WrittenFromPresent { .. } => "written_from_present",
+            Problem::QuorumMismatch { .. } => "quorum_mismatch",
+            Problem::ThresholdMismatch { .. } => "threshold_mismatch",
+            Problem::OutcomeContradicts { .. } => "outcome_contradicts",
+            Problem::ActionItemMissing { .. } => "action_item_missing",
+            Problem::MissingPlace => "missing_place",
+            Problem::MissingChair => "missing_chair",
+            Problem::MissingRecorder => "missing_recorder",
+            Problem::NoAgenda => "no_agenda",
+            Problem::NoAttendance => "no_attendance",
+            Problem::ExcusedWithoutReason { .. } => "excused_without_reason",
+            Problem::AbsentWithoutReason { .. } => "absent_without_reason",
+            Problem::DecisionWithoutFollowUp { .. } => "decision_without_follow_up",
+        }
+    }
+}
+
+/// A problem with its severity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub problem: Problem,
+}
+
+impl From<Problem> for Finding {
+    fn from(problem: Problem) -> Self {
+        Finding {
+            severity: problem.severity(),
+            problem,
+        }
+    }
+}
