@@ -11,8 +11,14 @@ use crate::minutes::check::{Checked, Problem, check_bytes};
 use crate::sanitize;
 use crate::store::{self, StoreError};
 
-/// Check one file on disk (size capped before reading).
+/// Check one file on disk (size capped before reading). Only regular files are opened: a named pipe
+/// or a device would block or never end.
 pub fn check_file(path: &Path) -> Result<Checked, StoreError> {
+    let meta = std::fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
+    if !meta.is_file() {
+        let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file");
+        return Err(StoreError::io(path, e));
+    }
     match store::read_capped(path, MAX_BYTES) {
         Ok(bytes) => Ok(check_bytes(&bytes)),
         Err(StoreError::TooLarge { .. }) => {
@@ -54,7 +60,20 @@ pub fn run(paths: &[PathBuf], json: bool, tr: Tr) -> u8 {
             Ok(c) => c,
             Err(e) => {
                 invalid += 1;
-                let msg = tr.store_error(&e);
+                // The storage message names the file; the line already starts with it.
+                let full = match &e {
+                    StoreError::Io { source, .. }
+                        if source.kind() == std::io::ErrorKind::InvalidInput =>
+                    {
+                        tr.not_regular_file().to_owned()
+                    }
+                    _ => tr.store_error(&e),
+                };
+                let msg = full
+                    .strip_prefix(shown.as_str())
+                    .map_or(full.as_str(), |rest| {
+                        rest.trim_start_matches([':', '：', ' '])
+                    });
                 if json {
                     println!(
                         "{}",

@@ -5,6 +5,7 @@
 
 mod cli;
 mod corpus;
+mod inputs;
 mod record;
 
 use std::sync::OnceLock;

@@ -9,7 +9,7 @@ use super::canonical::digest_without_integrity;
 use super::{FORMAT, MAX_BYTES, Minutes, VERSION};
 use crate::domain::meeting::Counts;
 use crate::domain::rules::{self, Outcome};
-use crate::domain::{AttendanceStatus, ExcuseReason, MeetingKind, Standing};
+use crate::domain::{AttendanceStatus, ExcuseReason, MeetingKind, Standing, Timestamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -456,18 +456,18 @@ pub fn check_rules(m: &Minutes) -> Vec<Problem> {
     if m.attendance.is_empty() {
         out.push(Problem::NoAttendance);
     }
+    // Gathered once, so that a file with many items stays linear to check.
+    let entitled = Entitled::of(m);
+    let followed_up: HashSet<usize> = m.actions.iter().filter_map(|a| a.item).collect();
     for (i, item) in m.items.iter().enumerate() {
         if let Some(v) = &item.vote {
-            check_vote(m, i, item, v, &mut out);
+            check_vote(m, &entitled, i, item, v, &mut out);
         }
         let decided = item
             .vote
             .as_ref()
             .is_some_and(|v| v.outcome == Outcome::Passed);
-        if decided
-            && item.item_type == rules::ItemType::Ordinary
-            && !m.actions.iter().any(|a| a.item == Some(i))
-        {
+        if decided && item.item_type == rules::ItemType::Ordinary && !followed_up.contains(&i) {
             out.push(Problem::DecisionWithoutFollowUp { item: i + 1 });
         }
     }
@@ -506,8 +506,56 @@ pub fn counts_of(m: &Minutes) -> Counts {
     c
 }
 
+/// The entitled voters as the attendance list gives them (full, counted members of the body).
+struct Entitled<'a> {
+    expected: u32,
+    attended: HashSet<&'a str>,
+    absent: HashSet<&'a str>,
+    /// Attended without a recorded check-in time (counted as in before every vote).
+    untimed: u32,
+    /// Check-in times of the others who attended, sorted.
+    check_ins: Vec<Timestamp>,
+}
+
+impl<'a> Entitled<'a> {
+    fn of(m: &'a Minutes) -> Entitled<'a> {
+        let mut e = Entitled {
+            expected: 0,
+            attended: HashSet::new(),
+            absent: HashSet::new(),
+            untimed: 0,
+            check_ins: Vec::new(),
+        };
+        let voters = m
+            .attendance
+            .iter()
+            .filter(|a| a.counted && a.standing.votes())
+            .filter(|a| m.kind != MeetingKind::Committee || a.committee_role.is_some());
+        for a in voters {
+            e.expected += 1;
+            if a.status.attended() {
+                e.attended.insert(a.member_id.as_str());
+                match a.checked_in_at {
+                    Some(t) => e.check_ins.push(t),
+                    None => e.untimed += 1,
+                }
+            } else {
+                e.absent.insert(a.member_id.as_str());
+            }
+        }
+        e.check_ins.sort_unstable();
+        e
+    }
+
+    /// Entitled voters who had checked in by `t`.
+    fn checked_in_by(&self, t: Timestamp) -> u32 {
+        self.untimed + self.check_ins.partition_point(|c| *c <= t) as u32
+    }
+}
+
 fn check_vote(
     m: &Minutes,
+    entitled: &Entitled<'_>,
     i: usize,
     item: &crate::domain::Item,
     v: &rules::VoteRecord,
@@ -524,18 +572,8 @@ fn check_vote(
     if item.item_type.is_membership() && v.method != rules::VoteMethod::SecretBallot {
         out.push(Problem::NotSecretBallot { item: n });
     }
-    // Entitled voters from the attendance list: full, counted members of the body.
-    let entitled: Vec<_> = m
-        .attendance
-        .iter()
-        .filter(|a| a.counted && a.standing.votes())
-        .filter(|a| m.kind != MeetingKind::Committee || a.committee_role.is_some())
-        .collect();
-    let expected = entitled.len() as u32;
-    let checked_in_before_vote = entitled
-        .iter()
-        .filter(|a| a.status.attended() && a.checked_in_at.is_none_or(|t| t <= v.closed_at))
-        .count() as u32;
+    let expected = entitled.expected;
+    let checked_in_before_vote = entitled.checked_in_by(v.closed_at);
     if v.outcome != Outcome::Deferred || v.entitled_expected != 0 {
         if v.entitled_expected != expected {
             out.push(Problem::ExpectedMismatch {
@@ -559,20 +597,20 @@ fn check_vote(
         }
     }
     for w in &v.written_opinions {
-        if entitled
-            .iter()
-            .any(|a| a.member_id == w.member_id && a.status.attended())
-        {
+        if entitled.attended.contains(w.member_id.as_str()) {
             out.push(Problem::WrittenFromPresent {
                 item: n,
                 name: w.name.clone(),
             });
         }
     }
-    let absent: Vec<String> = entitled
+    // The rules only ask whether each written opinion comes from an absent entitled voter: pass the
+    // absent voters who wrote, not the whole list, so each vote costs its own size only.
+    let absent: Vec<String> = v
+        .written_opinions
         .iter()
-        .filter(|a| !a.status.attended())
-        .map(|a| a.member_id.clone())
+        .filter(|w| entitled.absent.contains(w.member_id.as_str()))
+        .map(|w| w.member_id.clone())
         .collect();
     let input = v.input(item.item_type, absent);
     match rules::judge(&input) {
