@@ -208,3 +208,36 @@ fn a_missing_path_is_named_and_the_rest_still_checked() {
         .code(1)
         .stdout(predicate::str::contains("路径不存在"));
 }
+
+#[test]
+fn parallel_checking_reports_in_input_order_like_sequential() {
+    use branchday::commands::{files, validate};
+    let dir = tempfile::tempdir().expect("tmp");
+    let spec = branchday::corpus::CorpusSpec::new(300, 17);
+    branchday::corpus::write_corpus(dir.path(), &spec).expect("corpus");
+    for f in json_files(&fixtures("invalid")) {
+        std::fs::copy(&f, dir.path().join(f.file_name().expect("name"))).expect("copy");
+    }
+    let (all, missing) = files::collect(&[dir.path().to_path_buf()]);
+    assert!(missing.is_empty());
+    assert_eq!(all.len(), 300 + 26);
+    let summary = |jobs: usize| {
+        let mut seen = Vec::new();
+        validate::check_each(&all, jobs, |p, r| {
+            let codes: Vec<&str> = r
+                .expect("readable")
+                .findings
+                .iter()
+                .map(|f| f.problem.code())
+                .collect();
+            seen.push((p.to_path_buf(), codes));
+            true
+        });
+        seen
+    };
+    let one = summary(1);
+    assert_eq!(one.len(), all.len());
+    assert_eq!(one.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(), all);
+    assert_eq!(summary(3), one);
+    assert_eq!(summary(8), one);
+}

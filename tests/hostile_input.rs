@@ -165,3 +165,22 @@ fn a_crafted_file_with_many_votes_and_members_finishes() {
     assert_terminal_safe("crafted", &out);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_closed_standard_output_ends_the_run_without_a_panic() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("branchday"))
+        .args(["validate", "--json"])
+        .arg(support::fixture("valid"))
+        .arg(support::fixture("invalid"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    // Close the reading end before the program writes (as `| head -0` would).
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("finishes");
+    let stderr = String::from_utf8(out.stderr).expect("utf8");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1));
+}
