@@ -21,6 +21,7 @@
 mod invalid;
 mod session;
 mod valid;
+mod village;
 
 use std::path::Path;
 
@@ -45,7 +46,7 @@ fn main() {
     let (_, group) = valid::group().finish(60);
     let (_, lecture) = valid::lecture().finish(75);
     let (_, life) = valid::life_meeting().finish(100);
-    let (_, village) = valid::village_committee_500().finish(120);
+    let (_, village) = village::village_committee_500().finish(120);
 
     for (name, bytes) in [
         ("themed_day.json", &themed),

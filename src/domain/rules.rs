@@ -294,9 +294,11 @@ pub fn judge(input: &VoteInput) -> Result<Judgement, VoteError> {
         if input.method != VoteMethod::SecretBallot {
             return Err(VoteError::SecretBallotRequired);
         }
+        let absent: std::collections::HashSet<&str> =
+            input.absent_entitled.iter().map(String::as_str).collect();
         let mut seen = std::collections::HashSet::new();
         for w in &input.written {
-            if !input.absent_entitled.iter().any(|id| id == &w.member_id) {
+            if !absent.contains(w.member_id.as_str()) {
                 return Err(VoteError::WrittenFromIneligible(w.name.clone()));
             }
             if !seen.insert(w.member_id.as_str()) {

@@ -7,6 +7,7 @@ mod batch;
 mod cli;
 mod corpus;
 mod export;
+mod inputs;
 mod record;
 mod roster;
 mod tui;

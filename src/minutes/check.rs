@@ -1,15 +1,15 @@
 //! Checks of a minutes file: size, encoding, syntax, schema, version, digest and consistency with the
 //! rules. Every finding is data (`Problem`); its wording lives in the i18n module.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
 use super::canonical::digest_without_integrity;
-use super::{AttendanceEntry, FORMAT, MAX_BYTES, Minutes, VERSION};
+use super::{FORMAT, MAX_BYTES, Minutes, VERSION};
 use crate::domain::meeting::Counts;
 use crate::domain::rules::{self, Outcome};
-use crate::domain::{AttendanceStatus, ExcuseReason, MeetingKind, Standing};
+use crate::domain::{AttendanceStatus, ExcuseReason, MeetingKind, Standing, Timestamp};
 
 pub use super::problem::{Finding, Problem, Severity};
 
@@ -252,18 +252,18 @@ pub fn check_rules(m: &Minutes) -> Vec<Problem> {
     if m.attendance.is_empty() {
         out.push(Problem::NoAttendance);
     }
+    // Gathered once, so that a file with many items stays linear to check.
+    let entitled = Entitled::of(m);
+    let followed_up: HashSet<usize> = m.actions.iter().filter_map(|a| a.item).collect();
     for (i, item) in m.items.iter().enumerate() {
         if let Some(v) = &item.vote {
-            check_vote(m, i, item, v, &mut out);
+            check_vote(m, &entitled, i, item, v, &mut out);
         }
         let decided = item
             .vote
             .as_ref()
             .is_some_and(|v| v.outcome == Outcome::Passed);
-        if decided
-            && item.item_type == rules::ItemType::Ordinary
-            && !m.actions.iter().any(|a| a.item == Some(i))
-        {
+        if decided && item.item_type == rules::ItemType::Ordinary && !followed_up.contains(&i) {
             out.push(Problem::DecisionWithoutFollowUp { item: i + 1 });
         }
     }
@@ -303,8 +303,70 @@ pub fn counts_of(m: &Minutes) -> Counts {
     c
 }
 
+/// The entitled voters as the attendance list gives them (full, counted members of the body).
+struct Entitled<'a> {
+    expected: u32,
+    /// Attended, with the check-in time when recorded.
+    attended: HashMap<&'a str, Option<Timestamp>>,
+    absent: HashSet<&'a str>,
+    /// Attended without a recorded check-in time (counted as in before every vote).
+    untimed: u32,
+    /// Check-in times of the others who attended, sorted.
+    check_ins: Vec<Timestamp>,
+}
+
+impl<'a> Entitled<'a> {
+    fn of(m: &'a Minutes) -> Entitled<'a> {
+        let mut e = Entitled {
+            expected: 0,
+            attended: HashMap::new(),
+            absent: HashSet::new(),
+            untimed: 0,
+            check_ins: Vec::new(),
+        };
+        let voters = m
+            .attendance
+            .iter()
+            .filter(|a| a.counted && a.standing.votes())
+            .filter(|a| m.kind != MeetingKind::Committee || a.committee_role.is_some());
+        for a in voters {
+            e.expected += 1;
+            if a.status.attended() {
+                e.attended.insert(a.member_id.as_str(), a.checked_in_at);
+                match a.checked_in_at {
+                    Some(t) => e.check_ins.push(t),
+                    None => e.untimed += 1,
+                }
+            } else {
+                e.absent.insert(a.member_id.as_str());
+            }
+        }
+        e.check_ins.sort_unstable();
+        e
+    }
+
+    /// Present at a vote closed at `t`: attended and checked in no later than `t`. Someone who
+    /// arrived afterwards was absent for it (and may have sent a written opinion beforehand).
+    fn present_at(&self, id: &str, t: Timestamp) -> bool {
+        self.attended
+            .get(id)
+            .is_some_and(|c| c.is_none_or(|c| c <= t))
+    }
+
+    /// An entitled voter absent from a vote closed at `t`.
+    fn absent_at(&self, id: &str, t: Timestamp) -> bool {
+        self.absent.contains(id) || (self.attended.contains_key(id) && !self.present_at(id, t))
+    }
+
+    /// Entitled voters who had checked in by `t`.
+    fn checked_in_by(&self, t: Timestamp) -> u32 {
+        self.untimed + self.check_ins.partition_point(|c| *c <= t) as u32
+    }
+}
+
 fn check_vote(
     m: &Minutes,
+    entitled: &Entitled<'_>,
     i: usize,
     item: &crate::domain::Item,
     v: &rules::VoteRecord,
@@ -321,20 +383,8 @@ fn check_vote(
     if item.item_type.is_membership() && v.method != rules::VoteMethod::SecretBallot {
         out.push(Problem::NotSecretBallot { item: n });
     }
-    // Entitled voters from the attendance list: full, counted members of the body.
-    let entitled: Vec<_> = m
-        .attendance
-        .iter()
-        .filter(|a| a.counted && a.standing.votes())
-        .filter(|a| m.kind != MeetingKind::Committee || a.committee_role.is_some())
-        .collect();
-    let expected = entitled.len() as u32;
-    // Present at the vote: attended and checked in no later than the vote closed. Someone who
-    // arrived afterwards was absent for it (and may have sent a written opinion beforehand).
-    let at_vote = |a: &AttendanceEntry| {
-        a.status.attended() && a.checked_in_at.is_none_or(|t| t <= v.closed_at)
-    };
-    let checked_in_before_vote = entitled.iter().filter(|a| at_vote(a)).count() as u32;
+    let expected = entitled.expected;
+    let checked_in_before_vote = entitled.checked_in_by(v.closed_at);
     if v.outcome != Outcome::Deferred || v.entitled_expected != 0 {
         if v.entitled_expected != expected {
             out.push(Problem::ExpectedMismatch {
@@ -358,20 +408,20 @@ fn check_vote(
         }
     }
     for w in &v.written_opinions {
-        if entitled
-            .iter()
-            .any(|a| a.member_id == w.member_id && at_vote(a))
-        {
+        if entitled.present_at(&w.member_id, v.closed_at) {
             out.push(Problem::WrittenFromPresent {
                 item: n,
                 name: w.name.clone(),
             });
         }
     }
-    let absent: Vec<String> = entitled
+    // The rules only ask whether each written opinion comes from an absent entitled voter: pass the
+    // absent voters who wrote, not the whole list, so each vote costs its own size only.
+    let absent: Vec<String> = v
+        .written_opinions
         .iter()
-        .filter(|a| !at_vote(a))
-        .map(|a| a.member_id.clone())
+        .filter(|w| entitled.absent_at(&w.member_id, v.closed_at))
+        .map(|w| w.member_id.clone())
         .collect();
     let input = v.input(item.item_type, absent);
     match rules::judge(&input) {

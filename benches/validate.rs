@@ -1,0 +1,71 @@
+//! Throughput of `branchday validate` over a synthetic corpus of 20 000 minutes files.
+//!
+//! The corpus (25-member branches, 4 study topics and a few KB of Chinese notes per themed day) is
+//! generated once into a temporary folder; each iteration then runs the validate path as the
+//! command does — `files::collect` over the folder and `check_file` on every file (read, size cap,
+//! UTF-8, parse, RFC 8785 digest, schema, rules) — once on one thread and once with the parallel
+//! `check_each` the command uses. Throughput is reported in files per second.
+//!
+//! ```text
+//! cargo bench --bench validate -- --warm-up-time 1 --measurement-time 30
+//! ```
+//!
+//! `BRANCHDAY_BENCH_FILES` overrides the number of files (default 20 000).
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use branchday::commands::{files, validate};
+use branchday::corpus::{CorpusSpec, write_corpus};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+fn count() -> usize {
+    std::env::var("BRANCHDAY_BENCH_FILES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000)
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let n = write_corpus(dir.path(), &CorpusSpec::new(count(), 1)).expect("corpus written");
+    let paths = vec![dir.path().to_path_buf()];
+    let bytes: u64 = files::collect(&paths)
+        .0
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    eprintln!(
+        "corpus: {n} files, {:.1} MiB, {} threads for the parallel run",
+        bytes as f64 / 1_048_576.0,
+        validate::default_jobs()
+    );
+
+    let mut group = c.benchmark_group("validate");
+    group.throughput(Throughput::Elements(n as u64));
+    group.sample_size(10);
+    group.bench_function(format!("{n} files, 1 thread"), |b| {
+        b.iter(|| {
+            let (all, _) = files::collect(black_box(&paths));
+            all.iter()
+                .filter(|p| validate::check_file(p).is_ok_and(|c| c.is_valid()))
+                .count()
+        });
+    });
+    group.bench_function(format!("{n} files, check_each"), |b| {
+        b.iter(|| {
+            let (all, _): (Vec<PathBuf>, _) = files::collect(black_box(&paths));
+            let mut valid = 0usize;
+            validate::check_each(&all, validate::default_jobs(), |_, r| {
+                valid += usize::from(r.is_ok_and(|c| c.is_valid()));
+                true
+            });
+            valid
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
