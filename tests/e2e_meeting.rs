@@ -207,6 +207,10 @@ fn run_meeting(tui: &mut Tui) {
     tui.send(ENTER);
     tui.wait_for("会议记录已定稿");
     tui.send(ESC);
+    // A lone Esc must be read before the next key, or the two read as one escape sequence.
+    tui.wait_until("the message to close", |s| {
+        !s.contains("会议记录已定稿") && s.contains("f 定稿")
+    });
     tui.wait_for("✓ 已定稿");
 
     // Leave the meeting, then quit from home.

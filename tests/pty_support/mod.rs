@@ -28,6 +28,7 @@ pub const RIGHT: &str = "\x1b[C";
 pub const DOWN: &str = "\x1b[B";
 pub const PGDN: &str = "\x1b[6~";
 pub const F2: &str = "\x1bOQ";
+pub const F3: &str = "\x1bOR";
 pub const CTRL_G: &str = "\x07";
 pub const CTRL_Q: &str = "\x11";
 pub const CTRL_S: &str = "\x13";
@@ -53,9 +54,20 @@ pub struct Tui {
 
 impl Tui {
     /// Start `branchday --data-dir DIR --lang zh` in a 100x30 pseudo-terminal with a Chinese locale.
+    ///
+    /// The pty starts at 80x24 and is resized once spawned. A resize that reaches a running
+    /// crossterm program in the same poll as a key leaves that key unread until the next one
+    /// (crossterm 0.29 returns the resize first and its edge-triggered tty readiness is lost), so
+    /// a tiny shell waits for the final size and then `exec`s the binary (same process, so
+    /// signals reach it): the program never sees a resize.
     pub fn spawn(data: &Path) -> Tui {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_branchday"));
-        cmd.arg("--data-dir")
+        let mut cmd = Command::new("/bin/sh");
+        cmd.arg("-c")
+            .arg(format!(
+                r#"until [ "$(stty size)" = "{ROWS} {COLS}" ]; do sleep 0.01; done; exec "$0" "$@""#
+            ))
+            .arg(env!("CARGO_BIN_EXE_branchday"))
+            .arg("--data-dir")
             .arg(data)
             .args(["--lang", "zh"])
             .env("LANG", "zh_CN.UTF-8")
@@ -111,6 +123,18 @@ impl Tui {
         self.parser.screen().contents()
     }
 
+    /// Whether the terminal is on the alternate screen (the TUI is up).
+    pub fn alternate_screen(&mut self) -> bool {
+        self.pump();
+        self.parser.screen().alternate_screen()
+    }
+
+    /// Whether bracketed paste is on.
+    pub fn bracketed_paste(&mut self) -> bool {
+        self.pump();
+        self.parser.screen().bracketed_paste()
+    }
+
     /// The screen row holding `needle`, if any.
     pub fn row_with(&mut self, needle: &str) -> Option<String> {
         self.screen()
@@ -133,7 +157,9 @@ impl Tui {
             );
             assert!(
                 Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{screen}"
+                "timed out waiting for {what}; alive: {:?}; screen:\n{screen}\nlast output: {:?}",
+                self.session.get_process().is_alive(),
+                String::from_utf8_lossy(&self.raw[self.raw.len().saturating_sub(400)..])
             );
             std::thread::sleep(Duration::from_millis(10));
         }
