@@ -12,6 +12,7 @@ pub mod domain;
 pub mod i18n;
 pub mod journal;
 pub mod minutes;
+pub mod review;
 pub mod sanitize;
 pub mod store;
 pub mod tui;

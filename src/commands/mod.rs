@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> u8 {
     let tr = i18n::tr();
     match cli.command {
         Some(Command::Validate { paths, json }) => validate::run(&paths, json, tr),
+        Some(Command::Review { paths }) => crate::review::run(&paths, cli.data_dir, tr),
         Some(Command::Export { .. } | Command::Roster { .. } | Command::DevCorpus { .. })
         | None => {
             eprintln!("{}", tr.pick("此功能尚在建设", "not built yet"));

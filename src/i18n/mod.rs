@@ -5,6 +5,7 @@
 
 mod cli;
 mod record;
+pub mod review;
 
 use std::sync::OnceLock;
 
