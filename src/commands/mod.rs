@@ -1,5 +1,6 @@
 //! The batch commands, and the dispatch from the command line.
 
+pub mod dev_corpus;
 pub mod files;
 pub mod validate;
 
@@ -36,8 +37,21 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Some(Command::Validate { paths, json }) => validate::run(&paths, json, tr),
         Some(Command::Review { paths }) => crate::review::run(&paths, cli.data_dir, tr),
-        Some(Command::Export { .. } | Command::Roster { .. } | Command::DevCorpus { .. })
-        | None => {
+        Some(Command::DevCorpus {
+            out,
+            count,
+            seed,
+            members,
+        }) => dev_corpus::run(
+            &out,
+            &crate::corpus::CorpusSpec {
+                count,
+                seed,
+                members,
+            },
+            tr,
+        ),
+        Some(Command::Export { .. } | Command::Roster { .. }) | None => {
             eprintln!("{}", tr.pick("此功能尚在建设", "not built yet"));
             EXIT_USAGE
         }

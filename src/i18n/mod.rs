@@ -4,6 +4,7 @@
 //! so a message cannot exist in one language only. Strings are grouped by concern in submodules.
 
 mod cli;
+mod corpus;
 mod record;
 pub mod review;
 
