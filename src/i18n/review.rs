@@ -1,7 +1,5 @@
 //! Strings of the reviewer's browser (`branchday review`).
 
-use std::path::Path;
-
 use super::Tr;
 use crate::domain::{MeetingKind, Outcome, TimelineEvent};
 use crate::minutes::Severity;
@@ -10,7 +8,6 @@ use crate::review::keys::{Action, PromptKey};
 use crate::review::model::{Column, ReviewState, RowError, Status};
 use crate::review::remarks::{RemarkError, Verdict};
 use crate::sanitize;
-use crate::store::StoreError;
 
 /// Fixed labels of the browser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,9 +106,9 @@ impl Tr {
             L::Colon => ("：", ": "),
             L::ListSep => ("、", ", "),
             L::All => ("全部", "all"),
-            L::Search => ("搜索", "search"),
-            L::Month => ("月份", "month"),
-            L::Sort => ("排序", "sort"),
+            L::Search => ("搜索", "Search"),
+            L::Month => ("月份", "Month"),
+            L::Sort => ("排序", "Sort"),
             L::NoFiles => ("没有找到会议记录文件", "no minutes files found"),
             L::NoMatch => (
                 "没有符合筛选条件的文件；按 c 清除筛选",
@@ -217,6 +214,11 @@ impl Tr {
         self.pick(zh, en)
     }
 
+    /// A note in brackets after a word: full-width in Chinese, spaced in English.
+    pub fn paren(self, s: &str) -> String {
+        self.pick(format!("（{s}）"), format!(" ({s})"))
+    }
+
     pub fn status_label(self, s: Status) -> &'static str {
         match s {
             Status::Valid => self.pick("有效", "valid"),
@@ -230,9 +232,9 @@ impl Tr {
     pub fn review_label(self, s: ReviewState) -> &'static str {
         match s {
             ReviewState::Unreviewed => self.pick("未审", "—"),
-            ReviewState::Approved => self.pick("已通过", "approved"),
-            ReviewState::Returned => self.pick("已退回", "returned"),
-            ReviewState::Unreadable => self.pick("审阅文件坏", "bad review"),
+            ReviewState::Approved => self.pick("通过", "approved"),
+            ReviewState::Returned => self.pick("退回", "returned"),
+            ReviewState::Unreadable => self.pick("损坏", "damaged"),
         }
     }
 
@@ -368,25 +370,39 @@ impl Tr {
         }
     }
 
-    /// Why a row has no content, in one line.
-    pub fn row_error(self, e: &RowError, path: &Path) -> String {
-        let name = crate::review::model::display_name(path);
+    /// Why a file has no content, in one line (the file's name is shown beside it).
+    pub fn row_error(self, e: &RowError) -> String {
         match e {
             RowError::Io { kind, os } => {
                 let source = os.map_or_else(
                     || std::io::Error::from(*kind),
                     std::io::Error::from_raw_os_error,
                 );
-                self.store_error(&StoreError::io(Path::new(&name), source))
+                match kind {
+                    std::io::ErrorKind::PermissionDenied => self
+                        .pick(
+                            "没有读取权限；请检查文件权限",
+                            "permission denied; check the file's permissions",
+                        )
+                        .to_owned(),
+                    _ => self.pick(
+                        format!("无法读取（{source}）"),
+                        format!("cannot be read ({source})"),
+                    ),
+                }
             }
-            RowError::NotRegular => self.pick(
-                format!("{name}：不是普通文件（管道或设备），未读取"),
-                format!("{name}: not a regular file (a pipe or a device); not read"),
-            ),
-            RowError::Missing => self.pick(
-                format!("{name}：路径不存在；请检查拼写"),
-                format!("{name}: no such file or folder; check the path"),
-            ),
+            RowError::NotRegular => self
+                .pick(
+                    "不是普通文件（管道或设备），未读取",
+                    "not a regular file (a pipe or a device); not read",
+                )
+                .to_owned(),
+            RowError::Missing => self
+                .pick(
+                    "路径不存在；请检查拼写",
+                    "no such file or folder; check the path",
+                )
+                .to_owned(),
             RowError::Problem(p) => sanitize::line(&self.problem(p)).into_owned(),
         }
     }
@@ -399,7 +415,11 @@ impl Tr {
         let w = findings.len() - e;
         self.pick(
             format!("检查结果（{e} 个错误，{w} 个警告）"),
-            format!("Findings ({e} errors, {w} warnings)"),
+            format!(
+                "Findings ({e} error{}, {w} warning{})",
+                if e == 1 { "" } else { "s" },
+                if w == 1 { "" } else { "s" }
+            ),
         )
     }
 

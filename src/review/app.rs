@@ -181,8 +181,9 @@ impl App {
         usize::from(areas(self.size).body.height).max(1)
     }
 
+    /// Text width of the detail: one column for the scroll bar and one between.
     fn detail_width(&self) -> usize {
-        usize::from(areas(self.size).body.width.saturating_sub(1)).max(1)
+        usize::from(areas(self.size).body.width.saturating_sub(2)).max(1)
     }
 
     /// The first row shown, so that the cursor is on the page.

@@ -207,8 +207,10 @@ mod tests {
         assert_eq!(e.cursor_offset(9), 8);
         let mut buf = Buffer::empty(Rect::new(0, 0, 9, 1));
         e.render(Rect::new(0, 0, 9, 1), &mut buf, Style::default());
-        let row: String = (0..9).map(|x| buf[(x, 0)].symbol().to_owned()).collect();
-        assert_eq!(row.trim_end(), "七八九十");
+        let row: String = (0..4)
+            .map(|i| buf[(i * 2, 0)].symbol().to_owned())
+            .collect();
+        assert_eq!(row, "七八九十");
     }
 
     #[test]

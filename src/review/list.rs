@@ -37,7 +37,7 @@ fn widths(tr: Tr, total: usize) -> Widths {
             .map(width)
             .max()
             .unwrap_or(0)
-            .max(width(tr.column(header)) + 1)
+            .max(width(tr.column(header)))
     };
     let kind = widest(
         &mut MeetingKind::ALL.iter().map(|k| tr.kind_short(*k)),
@@ -58,9 +58,9 @@ fn widths(tr: Tr, total: usize) -> Widths {
         (Column::Theme, 0),
         (
             Column::Attendance,
-            7.max(width(tr.column(Column::Attendance)) + 1),
+            7.max(width(tr.column(Column::Attendance))),
         ),
-        (Column::Rate, 4.max(width(tr.column(Column::Rate)) + 1)),
+        (Column::Rate, 4.max(width(tr.column(Column::Rate)))),
         (Column::Items, 10),
         (Column::Status, status),
         (Column::Review, review),
@@ -89,7 +89,7 @@ fn widths(tr: Tr, total: usize) -> Widths {
         }
     }
     let rest = total.saturating_sub(fixed(&cols) + 1);
-    let branch = (rest * 2 / 5).max(1);
+    let branch = (rest / 3).max(1);
     cols[1].1 = branch;
     cols[3].1 = rest.saturating_sub(branch).max(1);
     Widths { cols }
@@ -135,10 +135,18 @@ impl Widget for ListView<'_> {
             if cw == 0 {
                 continue;
             }
-            let mut label = tr.column(col).to_owned();
-            if col == sort {
-                label.push(if desc { '▼' } else { '▲' });
-            }
+            // The sorted column's arrow always shows, at the cost of the header's last column.
+            let label = if col == sort {
+                let header = tr.column(col);
+                let room = if width(header) < cw {
+                    cw - 1
+                } else {
+                    cw.saturating_sub(2)
+                };
+                format!("{}{}", clip(header, room), if desc { '▼' } else { '▲' })
+            } else {
+                tr.column(col).to_owned()
+            };
             buf.set_stringn(x, area.y, pad(&label, cw), cw, header_style);
             x += u16::try_from(cw + 1).unwrap_or(u16::MAX);
         }
@@ -212,37 +220,38 @@ fn draw_row(buf: &mut Buffer, line: Rect, w: &Widths, app: &App, row: usize) {
         .map_or_else(|| "—".to_owned(), |t| t.format("%Y-%m-%d").to_string());
     put(buf, Column::Date, &date, plain, false);
     if let Some(err) = &r.error {
-        // The file's name and its error take the branch, kind and theme columns.
-        let span = [Column::Branch, Column::Kind, Column::Theme]
-            .iter()
-            .map(|c| w.get(*c))
-            .filter(|w| *w > 0)
-            .map(|w| w + 1)
-            .sum::<usize>()
-            .saturating_sub(1);
-        let msg = format!("{}  {}", r.name, tr.row_error(err, &r.path));
-        buf.set_stringn(x, line.y, pad(&clip(&msg, span), span), span, error_style());
+        // The file's name and its error take every column up to the status.
+        let span = [
+            Column::Branch,
+            Column::Kind,
+            Column::Theme,
+            Column::Attendance,
+            Column::Rate,
+            Column::Items,
+        ]
+        .iter()
+        .map(|c| w.get(*c))
+        .filter(|w| *w > 0)
+        .map(|w| w + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+        let msg = format!("{}  {}", r.name, tr.row_error(err));
+        buf.set_stringn(x, line.y, pad(&msg, span), span, error_style());
         x += u16::try_from(span + 1).unwrap_or(u16::MAX);
-        for col in [Column::Attendance, Column::Rate, Column::Items] {
-            let cw = w.get(col);
-            if cw > 0 {
-                x += u16::try_from(cw + 1).unwrap_or(u16::MAX);
-            }
-        }
-        let mut put = |buf: &mut Buffer, col: Column, text: &str, style: Style| {
+        for (col, text, style) in [
+            (
+                Column::Status,
+                tr.status_label(status),
+                status_style(status),
+            ),
+            (Column::Review, "", plain),
+        ] {
             let cw = w.get(col);
             if cw > 0 {
                 buf.set_stringn(x, line.y, pad(text, cw), cw, style);
                 x += u16::try_from(cw + 1).unwrap_or(u16::MAX);
             }
-        };
-        put(
-            buf,
-            Column::Status,
-            tr.status_label(status),
-            status_style(status),
-        );
-        put(buf, Column::Review, "", plain);
+        }
         return;
     }
     put(buf, Column::Branch, &r.branch, plain, false);

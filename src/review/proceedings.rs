@@ -121,7 +121,13 @@ fn vote(d: &mut Doc, item: &Item) {
         let list: Vec<String> = v
             .written_opinions
             .iter()
-            .map(|w| format!("{} {}", sanitize::line(&w.name), tr.opinion(w.opinion)))
+            .map(|w| {
+                super::text::glued(&format!(
+                    "{} {}",
+                    sanitize::line(&w.name),
+                    tr.opinion(w.opinion)
+                ))
+            })
             .collect();
         d.field(6, tr.l(L::Written), &list.join(tr.l(L::ListSep)));
     }

@@ -12,6 +12,7 @@ use super::doc::{
 };
 use super::model::{ReviewState, RowError, Status};
 use super::remarks::{Remark, Verdict};
+use super::text::glued;
 use crate::domain::AttendanceStatus;
 use crate::i18n::Tr;
 use crate::i18n::review::L;
@@ -61,7 +62,7 @@ pub fn document(
     match content {
         Err(e) => {
             d.heading(tr.l(L::Findings));
-            d.text(2, &format!("✗ {}", tr.row_error(e, path)), error_style());
+            d.text(2, &format!("✗ {}", tr.row_error(e)), error_style());
         }
         Ok(checked) => {
             if let Some(m) = minutes {
@@ -133,7 +134,7 @@ fn header(d: &mut Doc, m: &Minutes, f: &[Finding]) {
     let branch = if m.branch.code.is_empty() {
         m.branch.name.clone()
     } else {
-        format!("{}（{}）", m.branch.name, m.branch.code)
+        format!("{}{}", m.branch.name, tr.paren(&m.branch.code))
     };
     d.field(2, tr.l(L::Branch), &branch);
     d.field(2, tr.l(L::Kind), tr.kind(m.kind));
@@ -157,7 +158,7 @@ fn header(d: &mut Doc, m: &Minutes, f: &[Finding]) {
     d.field(
         2,
         tr.l(L::Ended),
-        &format!("{}（{}）", minute(&m.ended_at), tr.duration(seconds)),
+        &format!("{}{}", minute(&m.ended_at), tr.paren(&tr.duration(seconds))),
     );
     d.field(2, tr.l(L::Finalized), &minute(&m.finalized_at));
     d.findings_in(2, f, Section::Header);
@@ -194,7 +195,7 @@ fn member_name(tr: Tr, a: &AttendanceEntry) -> String {
     if a.standing.votes() {
         n
     } else {
-        format!("{n}（{}）", tr.standing(a.standing))
+        format!("{n}{}", tr.paren(tr.standing(a.standing)))
     }
 }
 
@@ -203,15 +204,16 @@ fn attendance(d: &mut Doc, m: &Minutes, f: &[Finding]) {
     d.heading(tr.l(L::Attendance));
     let counted: Vec<&AttendanceEntry> = m.attendance.iter().filter(|a| a.counted).collect();
     let by = |s: AttendanceStatus| counted.iter().filter(move |a| a.status == s).copied();
+    // Names in a list are never split across lines.
     let present: Vec<String> = by(AttendanceStatus::Present)
-        .map(|a| member_name(tr, a))
+        .map(|a| glued(&member_name(tr, a)))
         .collect();
     d.field(
         2,
         &format!(
-            "{}（{}）",
+            "{}{}",
             tr.status(AttendanceStatus::Present),
-            present.len()
+            tr.paren(&present.len().to_string())
         ),
         &present.join(tr.l(L::ListSep)),
     );
@@ -221,13 +223,17 @@ fn attendance(d: &mut Doc, m: &Minutes, f: &[Finding]) {
                 .checked_in_at
                 .map(|t| format!(" {}", t.format("%H:%M")))
                 .unwrap_or_default();
-            format!("{}{t}", member_name(tr, a))
+            glued(&format!("{}{t}", member_name(tr, a)))
         })
         .collect();
     if !late.is_empty() {
         d.field(
             2,
-            &format!("{}（{}）", tr.status(AttendanceStatus::Late), late.len()),
+            &format!(
+                "{}{}",
+                tr.status(AttendanceStatus::Late),
+                tr.paren(&late.len().to_string())
+            ),
             &late.join(tr.l(L::ListSep)),
         );
     }
@@ -236,7 +242,11 @@ fn attendance(d: &mut Doc, m: &Minutes, f: &[Finding]) {
         if list.is_empty() {
             continue;
         }
-        d.field(2, &format!("{}（{}）", tr.status(status), list.len()), "");
+        d.field(
+            2,
+            &format!("{}{}", tr.status(status), tr.paren(&list.len().to_string())),
+            "",
+        );
         for a in list {
             let mut why: Vec<String> = Vec::new();
             if let Some(r) = a.reason {
@@ -266,7 +276,11 @@ fn attendance(d: &mut Doc, m: &Minutes, f: &[Finding]) {
     if !excluded.is_empty() {
         d.field(
             2,
-            &format!("{}（{}）", tr.l(L::Excluded), excluded.len()),
+            &format!(
+                "{}{}",
+                tr.l(L::Excluded),
+                tr.paren(&excluded.len().to_string())
+            ),
             "",
         );
         for a in excluded {
@@ -274,9 +288,9 @@ fn attendance(d: &mut Doc, m: &Minutes, f: &[Finding]) {
                 || tr.l(L::NoReason).to_owned(),
                 |e| {
                     format!(
-                        "{}（{}）· {}",
+                        "{}{} · {}",
                         tr.exclusion(e.category),
-                        sanitize::line(&e.approval_ref),
+                        tr.paren(&sanitize::line(&e.approval_ref)),
                         tr.status(a.status)
                     )
                 },
@@ -292,7 +306,11 @@ fn guests(d: &mut Doc, m: &Minutes) {
     if m.guests.is_empty() {
         return;
     }
-    d.heading(&format!("{}（{}）", tr.l(L::Guests), m.guests.len()));
+    d.heading(&format!(
+        "{}{}",
+        tr.l(L::Guests),
+        tr.paren(&m.guests.len().to_string())
+    ));
     for g in &m.guests {
         let identity = if g.identity.trim().is_empty() {
             "—".to_owned()

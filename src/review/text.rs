@@ -49,9 +49,28 @@ pub fn pad_left(s: &str, cols: usize) -> String {
     padded
 }
 
+/// Put between the characters of a run that must not be split across lines (a name in a list). It
+/// is never drawn.
+pub const GLUE: char = '\u{2060}';
+
+/// `s` as one unbreakable run.
+pub fn glued(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 2);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 {
+            out.push(GLUE);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Whether a line may break before `c` (after `prev`): at spaces, and around wide characters, whose
-/// scripts do not separate words by spaces.
+/// scripts do not separate words by spaces; never at glue.
 fn breakable(prev: char, c: char) -> bool {
+    if prev == GLUE || c == GLUE {
+        return false;
+    }
     prev == ' ' || c.width().unwrap_or(0) > 1 || prev.width().unwrap_or(0) > 1
 }
 
@@ -87,12 +106,19 @@ pub fn wrap(line: &Line<'_>, width: usize, indent: usize) -> Vec<Line<'static>> 
             used += w;
             end += 1;
         }
-        if end < cells.len() {
+        if end < cells.len() && !(end > start && breakable(cells[end - 1].0, cells[end].0)) {
             match last_break {
                 Some(b) if b > start => end = b,
                 // A single character wider than the line still has to go somewhere.
                 _ if end == start => end = start + 1,
                 _ => {}
+            }
+        }
+        // The spaces a line breaks at are not drawn at its end.
+        let mut shown = end;
+        if end < cells.len() {
+            while shown > start + 1 && cells[shown - 1].0 == ' ' {
+                shown -= 1;
             }
         }
         let mut spans: Vec<Span<'static>> = Vec::new();
@@ -101,7 +127,7 @@ pub fn wrap(line: &Line<'_>, width: usize, indent: usize) -> Vec<Line<'static>> 
         }
         let mut run = String::new();
         let mut run_style = None;
-        for &(c, st) in &cells[start..end] {
+        for &(c, st) in cells[start..shown].iter().filter(|(c, _)| *c != GLUE) {
             if run_style != Some(st) && !run.is_empty() {
                 spans.push(Span::styled(
                     std::mem::take(&mut run),

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::{App, Areas, Modal, RemarkField, RemarkForm, Screen, areas};
-use super::keys::{self, Binding, PromptBinding, Show};
+use super::keys::{self, Action, Binding, PromptBinding, Show};
 use super::list::ListView;
 use super::model::Filter;
 use super::text::{clip, width};
@@ -35,12 +35,18 @@ impl Widget for &App {
         title_bar(self, a.title, buf);
         match &self.modal {
             Some(Modal::Search { edit, .. }) => {
-                prompt_row(self.tr.l(L::SearchPrompt), a.status, buf, |r, b| {
-                    edit.render(r, b, Style::new().add_modifier(Modifier::UNDERLINED));
-                });
+                prompt_row(
+                    self.tr,
+                    self.tr.l(L::SearchPrompt),
+                    a.status,
+                    buf,
+                    |r, b| {
+                        edit.render(r, b, Style::new().add_modifier(Modifier::UNDERLINED));
+                    },
+                );
             }
             Some(Modal::Month { edit, .. }) => {
-                prompt_row(self.tr.l(L::MonthPrompt), a.status, buf, |r, b| {
+                prompt_row(self.tr, self.tr.l(L::MonthPrompt), a.status, buf, |r, b| {
                     edit.render(r, b, Style::new().add_modifier(Modifier::UNDERLINED));
                 });
             }
@@ -150,11 +156,21 @@ fn status_bar(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
-fn prompt_row(label: &str, area: Rect, buf: &mut Buffer, field: impl FnOnce(Rect, &mut Buffer)) {
+fn prompt_text(tr: Tr, label: &str) -> String {
+    format!(" {label}{} ", tr.l(L::Colon).trim_end())
+}
+
+fn prompt_row(
+    tr: Tr,
+    label: &str,
+    area: Rect,
+    buf: &mut Buffer,
+    field: impl FnOnce(Rect, &mut Buffer),
+) {
     if area.height == 0 {
         return;
     }
-    let text = format!(" {label}: ");
+    let text = prompt_text(tr, label);
     let lw = u16::try_from(width(&text))
         .unwrap_or(u16::MAX)
         .min(area.width / 2);
@@ -173,8 +189,8 @@ fn prompt_row(label: &str, area: Rect, buf: &mut Buffer, field: impl FnOnce(Rect
     field(rect, buf);
 }
 
-fn prompt_field(area: Rect, label: &str) -> Rect {
-    let lw = u16::try_from(width(&format!(" {label}: ")))
+fn prompt_field(tr: Tr, area: Rect, label: &str) -> Rect {
+    let lw = u16::try_from(width(&prompt_text(tr, label)))
         .unwrap_or(u16::MAX)
         .min(area.width / 2);
     Rect {
@@ -206,20 +222,31 @@ fn message_bar(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// Key hints that fit in `room` columns, in table order.
+/// Key hints that fit in `room` columns, in table order. Help, back and quit are always kept; the
+/// others are dropped from the end when the line is too narrow.
 fn hints(
-    items: impl Iterator<Item = (&'static str, &'static str)>,
+    items: impl Iterator<Item = (&'static str, &'static str, bool)>,
     room: usize,
 ) -> Vec<Span<'static>> {
     let key_style = Style::new().fg(Color::Black).bg(Color::Gray);
+    let items: Vec<_> = items.collect();
+    let cost = |key: &str, desc: &str| width(key) + width(desc) + 4;
+    let mut left = room.saturating_sub(
+        items
+            .iter()
+            .filter(|i| i.2)
+            .map(|i| cost(i.0, i.1))
+            .sum::<usize>(),
+    );
     let mut spans = Vec::new();
-    let mut used = 1;
-    for (key, desc) in items {
-        let w = width(key) + width(desc) + 4;
-        if used + w > room {
-            break;
+    for (key, desc, essential) in items {
+        if !essential {
+            if cost(key, desc) > left {
+                left = 0;
+                continue;
+            }
+            left -= cost(key, desc);
         }
-        used += w;
         spans.push(Span::styled(format!(" {key} "), key_style));
         spans.push(Span::raw(format!(" {desc} ")));
     }
@@ -229,21 +256,24 @@ fn hints(
 fn table_hints(
     tr: Tr,
     table: &'static [Binding],
-) -> impl Iterator<Item = (&'static str, &'static str)> {
+) -> impl Iterator<Item = (&'static str, &'static str, bool)> {
     table
         .iter()
         .filter(|b| b.show == Show::Footer)
-        .map(move |b| (b.label, tr.action(b.action)))
+        .map(move |b| {
+            let essential = matches!(b.action, Action::Help | Action::Back | Action::Quit);
+            (b.label, tr.action(b.action), essential)
+        })
 }
 
 fn prompt_hints(
     tr: Tr,
     table: &'static [PromptBinding],
-) -> impl Iterator<Item = (&'static str, &'static str)> {
+) -> impl Iterator<Item = (&'static str, &'static str, bool)> {
     table
         .iter()
         .filter(|b| b.3)
-        .map(move |b| (b.1, tr.prompt_key(b.2)))
+        .map(move |b| (b.1, tr.prompt_key(b.2), true))
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
@@ -394,11 +424,11 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
     let a = areas(area);
     match &app.modal {
         Some(Modal::Search { edit, .. }) => {
-            let r = prompt_field(a.status, app.tr.l(L::SearchPrompt));
+            let r = prompt_field(app.tr, a.status, app.tr.l(L::SearchPrompt));
             Some(Position::new(r.x + edit.cursor_offset(r.width), r.y))
         }
         Some(Modal::Month { edit, .. }) => {
-            let r = prompt_field(a.status, app.tr.l(L::MonthPrompt));
+            let r = prompt_field(app.tr, a.status, app.tr.l(L::MonthPrompt));
             Some(Position::new(r.x + edit.cursor_offset(r.width), r.y))
         }
         Some(Modal::Remark(form)) => {

@@ -1,1 +1,5 @@
-
+mod fixtures;
+mod hostile;
+mod model;
+mod remarks;
+mod screens;
