@@ -1,7 +1,9 @@
 //! The batch commands, and the dispatch from the command line.
 
 pub mod dev_corpus;
+pub mod export;
 pub mod files;
+pub mod roster;
 pub mod validate;
 
 use std::process::ExitCode;
@@ -51,7 +53,9 @@ pub fn run(cli: Cli) -> u8 {
             },
             tr,
         ),
-        Some(Command::Export { .. } | Command::Roster { .. }) | None => {
+        Some(Command::Export { file, format }) => export::run(&file, format, tr),
+        Some(Command::Roster { command }) => roster::run(command, cli.data_dir, tr),
+        None => {
             eprintln!("{}", tr.pick("此功能尚在建设", "not built yet"));
             EXIT_USAGE
         }

@@ -5,8 +5,12 @@
 
 mod cli;
 mod corpus;
+mod export;
 mod record;
 pub mod review;
+mod roster;
+
+pub use export::{ExportLabel, minutes_of};
 
 use std::sync::OnceLock;
 

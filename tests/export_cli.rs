@@ -1,0 +1,131 @@
+//! `branchday export` through the real binary: exit codes and messages.
+
+#![allow(clippy::unwrap_used)]
+
+mod export_support;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn cmd(dir: &std::path::Path) -> Command {
+    let mut c = Command::cargo_bin("branchday").unwrap();
+    c.env("BRANCHDAY_DATA_DIR", dir.join("data"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
+    c
+}
+
+fn write_sample(dir: &std::path::Path) -> std::path::PathBuf {
+    let (_, bytes) = export_support::sample();
+    let p = dir.join("m.json");
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn exports_each_format_with_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_sample(dir.path());
+    for (f, marker) in [
+        ("md", "# 支部党员大会会议记录"),
+        ("txt", "支部党员大会会议记录"),
+        ("html", "<!DOCTYPE html>"),
+    ] {
+        cmd(dir.path())
+            .args(["--lang", "zh", "export", "--format", f])
+            .arg(&p)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains(marker))
+            .stdout(predicate::str::contains("（会议结束）"))
+            .stderr(predicate::str::is_empty());
+    }
+    cmd(dir.path())
+        .args(["--lang", "en", "export", "--format", "txt"])
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("(End of meeting)"));
+}
+
+fn one_line_naming(name: &'static str) -> impl Predicate<str> {
+    predicate::function(move |s: &str| s.lines().count() == 1 && s.contains(name))
+}
+
+#[test]
+fn missing_file_is_exit_1_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    cmd(dir.path())
+        .args(["export", "--format", "md", "nowhere.json"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(one_line_naming("nowhere.json"));
+}
+
+#[test]
+fn files_that_are_not_minutes_are_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        (
+            "roster.json",
+            &br#"{"branch": {"name": "x"}, "members": []}"#[..],
+        ),
+        ("broken.json", &b"{\"format\": \"branchday.minutes\", "[..]),
+        ("binary.json", &b"\x00\xff\xfe\x1b[31m"[..]),
+        ("empty.json", &b""[..]),
+        (
+            "schema.json",
+            &br#"{"format": "branchday.minutes", "version": 1}"#[..],
+        ),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        cmd(dir.path())
+            .args(["export", "--format", "html"])
+            .arg(&p)
+            .assert()
+            .code(1)
+            .stdout(predicate::str::is_empty())
+            .stderr(one_line_naming(name))
+            .stderr(predicate::str::contains("\u{1b}").not());
+    }
+}
+
+#[test]
+fn a_tampered_file_exports_with_a_warning_and_a_banner() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, bytes) = export_support::sample();
+    let text = String::from_utf8(bytes)
+        .unwrap()
+        .replace("住院治疗", "出差开会");
+    let p = dir.path().join("tampered.json");
+    std::fs::write(&p, text).unwrap();
+    cmd(dir.path())
+        .args(["--lang", "zh", "export", "--format", "txt"])
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("未通过校验"))
+        .stdout(predicate::str::contains("摘要不符"))
+        .stdout(predicate::str::contains("出差开会"))
+        .stderr(one_line_naming("tampered.json"))
+        .stderr(predicate::str::contains("警告"));
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_sample(dir.path());
+    cmd(dir.path())
+        .args(["export", "--format", "pdf"])
+        .arg(&p)
+        .assert()
+        .code(2);
+    cmd(dir.path()).arg("export").arg(&p).assert().code(2);
+    cmd(dir.path())
+        .args(["export", "--format", "md"])
+        .assert()
+        .code(2);
+}
