@@ -96,6 +96,11 @@ pub enum L {
     DigestComputed,
     Remarks,
     NoRemarks,
+    ExportTitle,
+    Format,
+    Path,
+    PathRequired,
+    CannotExport,
 }
 
 impl Tr {
@@ -210,6 +215,14 @@ impl Tr {
             L::DigestComputed => ("计算的摘要", "Computed digest"),
             L::Remarks => ("审阅意见", "Review remarks"),
             L::NoRemarks => ("尚无审阅意见", "no remarks yet"),
+            L::ExportTitle => ("导出会议记录", "Export the record"),
+            L::Format => ("格式", "Format"),
+            L::Path => ("保存到", "Save to"),
+            L::PathRequired => ("请填写保存路径", "enter where to save it"),
+            L::CannotExport => (
+                "这个文件读不出会议内容，无法导出",
+                "this file has no readable minutes to export",
+            ),
         };
         self.pick(zh, en)
     }
@@ -305,6 +318,7 @@ impl Tr {
             Action::SortReverse => self.pick("倒序", "reverse order"),
             Action::Approve => self.pick("通过", "approve"),
             Action::Return => self.pick("退回", "return"),
+            Action::Export => self.pick("导出", "export"),
             Action::Supersedes => self.pick("打开被更正的原文件", "open the file it corrects"),
             Action::SupersededBy => self.pick("打开更正后的文件", "open the correction"),
             Action::NextFile => self.pick("下一个文件", "next file"),
@@ -319,6 +333,7 @@ impl Tr {
             PromptKey::Submit => self.pick("确定", "done"),
             PromptKey::Cancel => self.pick("取消", "cancel"),
             PromptKey::NextField => self.pick("切换", "next field"),
+            PromptKey::Format => self.pick("换格式", "format"),
         }
     }
 
@@ -338,6 +353,10 @@ impl Tr {
                 .pick("已记录：退回修改", "recorded: returned")
                 .to_owned(),
         }
+    }
+
+    pub fn exported(self, path: &str) -> String {
+        self.pick(format!("已导出：{path}"), format!("exported to {path}"))
     }
 
     pub fn remark_error(self, e: &RemarkError) -> String {

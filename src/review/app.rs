@@ -2,42 +2,28 @@
 //! state and returns an `Effect` for the loop to carry out (reading a file, saving a remark,
 //! exporting). Nothing here touches the disk or the terminal.
 
+use std::path::PathBuf;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
-use uuid::Uuid;
 
 use super::detail::{Detail, Opened};
 use super::input::{Edit, LineEdit};
 use super::keys::{self, Action, PromptKey};
 use super::model::{Column, Filter, Model, ReviewState, Status, Summary, cycle, parse_month};
-use super::remarks::{self, ReviewFile, Verdict};
+use super::remarks::{self, Verdict};
 use crate::domain::MeetingKind;
-use crate::i18n::review::L;
 use crate::i18n::{Lang, Tr};
+
+mod forms;
+
+use forms::edit_of;
+pub use forms::{ExportForm, ExportRequest, RemarkField, RemarkForm, RemarkRequest, extension};
 
 #[derive(Debug, Clone)]
 pub enum Screen {
     List,
     Detail(Box<Detail>),
-}
-
-/// Which field of the remark form has the cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RemarkField {
-    Reviewer,
-    Comment,
-}
-
-/// Approving or returning a file.
-#[derive(Debug, Clone)]
-pub struct RemarkForm {
-    pub row: usize,
-    pub id: Uuid,
-    pub verdict: Verdict,
-    pub reviewer: LineEdit,
-    pub comment: LineEdit,
-    pub focus: RemarkField,
-    pub error: Option<String>,
 }
 
 /// A dialog over the screen.
@@ -54,16 +40,7 @@ pub enum Modal {
         error: bool,
     },
     Remark(RemarkForm),
-}
-
-/// A remark to save.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RemarkRequest {
-    pub row: usize,
-    pub id: Uuid,
-    pub verdict: Verdict,
-    pub reviewer: String,
-    pub comment: String,
+    Export(ExportForm),
 }
 
 /// What the loop must do after an update.
@@ -74,6 +51,7 @@ pub enum Effect {
     /// Read a row's file again, in full, and show it.
     Open(usize),
     SaveRemark(RemarkRequest),
+    Export(ExportRequest),
 }
 
 /// A line for the message bar.
@@ -138,6 +116,8 @@ pub struct App {
     /// What is being reviewed (folder or files), for the title bar.
     pub source: String,
     reviewer: String,
+    /// Where exports go unless the reviewer types another path.
+    exports_dir: PathBuf,
 }
 
 impl App {
@@ -156,7 +136,17 @@ impl App {
             message: None,
             source,
             reviewer: remarks::default_reviewer(),
+            exports_dir: PathBuf::from("exports"),
         }
+    }
+
+    /// Set the folder exports go to by default.
+    pub fn set_exports_dir(&mut self, dir: PathBuf) {
+        self.exports_dir = dir;
+    }
+
+    pub fn exports_dir(&self) -> &std::path::Path {
+        &self.exports_dir
     }
 
     /// Set the name the remark form starts with.
@@ -299,6 +289,9 @@ impl App {
                     RemarkField::Comment => form.comment.apply(&edit),
                 };
             }
+            Some(Modal::Export(form)) => {
+                form.path.apply(&edit);
+            }
             Some(Modal::Help) | None => {}
         }
     }
@@ -342,6 +335,7 @@ impl App {
                 };
             }
             Action::Supersedes | Action::SupersededBy => return self.follow_link(action, row),
+            Action::Export => self.open_export(row),
             _ => return self.common(action, Some(row)),
         }
         Effect::None
@@ -426,29 +420,6 @@ impl App {
         Effect::None
     }
 
-    fn open_remark(&mut self, row: Option<usize>, verdict: Verdict) {
-        let Some(row) = row else { return };
-        let Some(id) = self.model.row(row).id else {
-            self.say(self.tr.l(L::NoIdToReview).to_owned(), true);
-            return;
-        };
-        let reviewer = LineEdit::new(&self.reviewer, remarks::MAX_REVIEWER_CHARS);
-        let focus = if reviewer.text().is_empty() {
-            RemarkField::Reviewer
-        } else {
-            RemarkField::Comment
-        };
-        self.modal = Some(Modal::Remark(RemarkForm {
-            row,
-            id,
-            verdict,
-            reviewer,
-            comment: LineEdit::new("", remarks::MAX_COMMENT_CHARS),
-            focus,
-            error: None,
-        }));
-    }
-
     fn follow_link(&mut self, action: Action, row: usize) -> Effect {
         let target = if action == Action::SupersededBy {
             self.model.superseded_by(row)
@@ -526,51 +497,8 @@ impl App {
                 Effect::None
             }
             Modal::Remark(form) => self.on_remark_key(form, ev),
+            Modal::Export(form) => self.on_export_key(form, ev),
         }
-    }
-
-    fn on_remark_key(&mut self, mut form: RemarkForm, ev: KeyEvent) -> Effect {
-        match keys::prompt_key(keys::FORM, &ev) {
-            Some(PromptKey::Cancel) => return Effect::None,
-            Some(PromptKey::NextField) => {
-                form.focus = match form.focus {
-                    RemarkField::Reviewer => RemarkField::Comment,
-                    RemarkField::Comment => RemarkField::Reviewer,
-                };
-            }
-            Some(PromptKey::Submit) => {
-                let reviewer = form.reviewer.text().trim().to_owned();
-                let comment = form.comment.text().trim().to_owned();
-                if reviewer.is_empty() {
-                    form.error = Some(self.tr.l(L::ReviewerRequired).to_owned());
-                    form.focus = RemarkField::Reviewer;
-                } else if form.verdict == Verdict::Returned && comment.is_empty() {
-                    form.error = Some(self.tr.l(L::CommentRequired).to_owned());
-                    form.focus = RemarkField::Comment;
-                } else {
-                    let request = RemarkRequest {
-                        row: form.row,
-                        id: form.id,
-                        verdict: form.verdict,
-                        reviewer,
-                        comment,
-                    };
-                    // The form stays open until the loop reports the remark saved.
-                    self.modal = Some(Modal::Remark(form));
-                    return Effect::SaveRemark(request);
-                }
-            }
-            None => {
-                if let Some(e) = edit_of(&ev) {
-                    match form.focus {
-                        RemarkField::Reviewer => form.reviewer.apply(&e),
-                        RemarkField::Comment => form.comment.apply(&e),
-                    };
-                }
-            }
-        }
-        self.modal = Some(Modal::Remark(form));
-        Effect::None
     }
 
     /// The loop read a file for the detail screen.
@@ -580,55 +508,8 @@ impl App {
         self.screen = Screen::Detail(Box::new(detail));
     }
 
-    /// The loop saved a remark (or failed to).
-    pub fn remark_saved(&mut self, request: &RemarkRequest, result: Result<ReviewFile, String>) {
-        match result {
-            Ok(file) => {
-                self.modal = None;
-                request.reviewer.clone_into(&mut self.reviewer);
-                self.model.set_review(request.id, remarks::state_of(&file));
-                self.sync_cursor();
-                let width = self.detail_width();
-                if let Screen::Detail(d) = &mut self.screen
-                    && self.model.row(d.row).id == Some(request.id)
-                {
-                    d.set_remarks(file.remarks, &self.model, self.tr);
-                    d.rewrap(width);
-                }
-                let text = self.tr.remark_saved(request.verdict);
-                self.say(text, false);
-            }
-            Err(message) => {
-                if let Some(Modal::Remark(form)) = &mut self.modal {
-                    form.error = Some(message);
-                } else {
-                    self.say(message, true);
-                }
-            }
-        }
-    }
-
     /// The detail's height, for tests and the view.
     pub fn body_height(&self) -> usize {
         self.detail_height()
     }
-}
-
-/// The edit a key makes in a text field.
-fn edit_of(ev: &KeyEvent) -> Option<Edit> {
-    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = ev.modifiers.contains(KeyModifiers::ALT);
-    Some(match ev.code {
-        KeyCode::Char('u') if ctrl => Edit::ClearToStart,
-        KeyCode::Char('a') if ctrl => Edit::Home,
-        KeyCode::Char('e') if ctrl => Edit::End,
-        KeyCode::Char(c) if !ctrl && !alt => Edit::Insert(c),
-        KeyCode::Backspace => Edit::Backspace,
-        KeyCode::Delete => Edit::Delete,
-        KeyCode::Left => Edit::Left,
-        KeyCode::Right => Edit::Right,
-        KeyCode::Home => Edit::Home,
-        KeyCode::End => Edit::End,
-        _ => return None,
-    })
 }

@@ -26,6 +26,7 @@ pub enum Action {
     SortReverse,
     Approve,
     Return,
+    Export,
     Supersedes,
     SupersededBy,
     NextFile,
@@ -118,6 +119,7 @@ pub const DETAIL: &[Binding] = &[
     ch('>', ">", Action::SupersededBy, Show::Help),
     ch('a', "a", Action::Approve, Show::Footer),
     ch('x', "x", Action::Return, Show::Footer),
+    ch('e', "e", Action::Export, Show::Footer),
     ch('L', "L", Action::ToggleLang, Show::Footer),
     ch('?', "?", Action::Help, Show::Footer),
     key(KeyCode::Esc, "Esc", Action::Back, Show::Footer),
@@ -150,6 +152,8 @@ pub enum PromptKey {
     Submit,
     Cancel,
     NextField,
+    /// The next export format.
+    Format,
 }
 
 /// A dialog's keys: (key, label, what it does, shown in the footer).
@@ -168,6 +172,14 @@ pub const FORM: &[PromptBinding] = &[
     (KeyCode::BackTab, "Shift-Tab", PromptKey::NextField, false),
     (KeyCode::Up, "↑", PromptKey::NextField, false),
     (KeyCode::Down, "↓", PromptKey::NextField, false),
+    (KeyCode::Esc, "Esc", PromptKey::Cancel, true),
+];
+
+/// The export dialog.
+pub const EXPORT: &[PromptBinding] = &[
+    (KeyCode::Enter, "Enter", PromptKey::Submit, true),
+    (KeyCode::Tab, "Tab", PromptKey::Format, true),
+    (KeyCode::BackTab, "Shift-Tab", PromptKey::Format, false),
     (KeyCode::Esc, "Esc", PromptKey::Cancel, true),
 ];
 

@@ -31,13 +31,14 @@ use chrono::Timelike;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::layout::Rect;
 
-use self::app::{App, Effect, RemarkRequest};
+use self::app::{App, Effect, ExportRequest, RemarkRequest};
 use self::detail::Opened;
 use self::load::{LoadJob, ReviewIndex};
 use self::model::{RowError, Summary};
 use self::remarks::{Remark, ReviewFile};
 use crate::commands::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, files};
 use crate::i18n::Tr;
+use crate::minutes::Severity;
 use crate::minutes::check::Checked;
 use crate::store::{DataDir, StoreError};
 use crate::tui::terminal::{self, Term};
@@ -105,6 +106,7 @@ impl Session {
                 .collect()
         };
         let mut app = App::new(tr, source, found.len() + missing.len());
+        app.set_exports_dir(data.exports_dir());
         app.add_rows(missing);
         let job = LoadJob::new(found, ReviewIndex::scan(&data.reviews_dir()));
         Session { job, app }
@@ -195,6 +197,11 @@ pub fn perform(app: &mut App, effect: Effect, data: &DataDir) -> bool {
             app.remark_saved(&request, result);
             false
         }
+        Effect::Export(request) => {
+            let result = export(app, &request, data);
+            app.exported(result);
+            false
+        }
     }
 }
 
@@ -228,6 +235,29 @@ fn open(app: &App, row: usize, data: &DataDir) -> Opened {
         content: read_checked(&r.path),
         remarks,
     }
+}
+
+/// Write the printable record of the row's file (read again now) as a new file, never over an
+/// existing one. A file that fails validation is exported with its errors in a banner on top.
+fn export(app: &App, request: &ExportRequest, data: &DataDir) -> Result<PathBuf, String> {
+    let tr = app.tr;
+    let checked = read_checked(&app.model.row(request.row).path).map_err(|e| tr.row_error(&e))?;
+    let errors: Vec<String> = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| crate::sanitize::line(&tr.problem(&f.problem)).into_owned())
+        .collect();
+    let Some(minutes) = checked.minutes else {
+        return Err(tr.l(crate::i18n::review::L::CannotExport).to_owned());
+    };
+    let text = crate::export::render_marked(&minutes, request.format, tr, &errors);
+    let exports = data.exports_dir();
+    if request.path.parent() == Some(exports.as_path()) {
+        crate::store::create_dir_private(&exports).map_err(|e| tr.store_error(&e))?;
+    }
+    crate::store::write_new(&request.path, text.as_bytes()).map_err(|e| tr.store_error(&e))?;
+    Ok(request.path.clone())
 }
 
 fn save_remark(app: &App, request: &RemarkRequest, data: &DataDir) -> Result<ReviewFile, String> {

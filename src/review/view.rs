@@ -8,11 +8,14 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::app::{App, Areas, Modal, RemarkField, RemarkForm, Screen, areas};
+use super::app::{
+    App, Areas, ExportForm, Modal, RemarkField, RemarkForm, Screen, areas, extension,
+};
 use super::keys::{self, Action, Binding, PromptBinding, Show};
 use super::list::ListView;
 use super::model::Filter;
 use super::text::{clip, width};
+use crate::cli::ExportFormat;
 use crate::i18n::Tr;
 use crate::i18n::review::L;
 
@@ -61,6 +64,7 @@ impl Widget for &App {
         match &self.modal {
             Some(Modal::Help) => help(self, a, buf),
             Some(Modal::Remark(form)) => remark_form(self.tr, form, self, area, buf),
+            Some(Modal::Export(form)) => export_form(self.tr, form, self, area, buf),
             _ => {}
         }
     }
@@ -288,13 +292,28 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             hints(prompt_hints(tr, keys::PROMPT), room)
         }
         (Some(Modal::Remark(_)), _) => hints(prompt_hints(tr, keys::FORM), room),
+        (Some(Modal::Export(_)), _) => hints(prompt_hints(tr, keys::EXPORT), room),
         (None, Screen::List) => hints(table_hints(tr, keys::LIST), room),
         (None, Screen::Detail(_)) => hints(table_hints(tr, keys::DETAIL), room),
     };
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
-/// A box of `w` by `h` in the middle of `area`, cleared.
+/// Blank `rect` for a dialog. A wide character just left of it would spill into its border on a
+/// real terminal, so it is blanked too.
+fn clear(rect: Rect, buf: &mut Buffer) {
+    Clear.render(rect, buf);
+    if rect.x > buf.area.x {
+        for y in rect.top()..rect.bottom() {
+            let cell = &mut buf[(rect.x - 1, y)];
+            if width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
+/// A box of `w` by `h` in the middle of `area`.
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
@@ -322,7 +341,7 @@ fn help(app: &App, a: Areas, buf: &mut Buffer) {
     let w = u16::try_from(key_w + desc_w + 7).unwrap_or(u16::MAX);
     let h = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(a.body, w, h);
-    Clear.render(rect, buf);
+    clear(rect, buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", tr.l(L::HelpTitle)));
@@ -365,7 +384,7 @@ fn remark_layout(tr: Tr, area: Rect) -> (Rect, Rect, Rect) {
 
 fn remark_form(tr: Tr, form: &RemarkForm, app: &App, area: Rect, buf: &mut Buffer) {
     let (rect, reviewer, comment) = remark_layout(tr, area);
-    Clear.render(rect, buf);
+    clear(rect, buf);
     let style = match form.verdict {
         super::remarks::Verdict::Approved => Style::new().fg(Color::Green),
         super::remarks::Verdict::Returned => Style::new().fg(Color::Magenta),
@@ -419,6 +438,90 @@ fn remark_form(tr: Tr, form: &RemarkForm, app: &App, area: Rect, buf: &mut Buffe
     }
 }
 
+/// Where the export dialog and its path field are.
+fn export_layout(tr: Tr, area: Rect) -> (Rect, Rect) {
+    let a = areas(area);
+    let rect = centered(a.body, 90.min(area.width.saturating_sub(2)), 7);
+    let inner = Block::default().borders(Borders::ALL).inner(rect);
+    let label_w = [L::Format, L::Path]
+        .iter()
+        .map(|l| width(tr.l(*l)) + width(tr.l(L::Colon)))
+        .max()
+        .unwrap_or(0);
+    let lw = u16::try_from(label_w + 1)
+        .unwrap_or(u16::MAX)
+        .min(inner.width / 2);
+    let field = Rect {
+        x: inner.x + lw,
+        y: inner.y + 3,
+        width: inner.width.saturating_sub(lw + 1),
+        height: 1,
+    };
+    (rect, field)
+}
+
+fn export_form(tr: Tr, form: &ExportForm, app: &App, area: Rect, buf: &mut Buffer) {
+    let (rect, field) = export_layout(tr, area);
+    clear(rect, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(Style::new().fg(Color::Cyan))
+        .title(Span::styled(
+            format!(" {} ", tr.l(L::ExportTitle)),
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        ));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if inner.height < 5 {
+        return;
+    }
+    let room = usize::from(inner.width.saturating_sub(2));
+    let name = &app.model.row(form.row).name;
+    buf.set_stringn(
+        inner.x + 1,
+        inner.y,
+        format!("{}{}{name}", tr.l(L::File), tr.l(L::Colon)),
+        room,
+        Style::new().fg(Color::Gray),
+    );
+    let mut spans = vec![Span::raw(format!("{}{}", tr.l(L::Format), tr.l(L::Colon)))];
+    for f in [ExportFormat::Md, ExportFormat::Txt, ExportFormat::Html] {
+        let style = if f == form.format {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new().fg(Color::Gray)
+        };
+        spans.push(Span::styled(format!(" {} ", extension(f)), style));
+        spans.push(Span::raw(" "));
+    }
+    buf.set_line(
+        inner.x + 1,
+        inner.y + 2,
+        &Line::from(spans),
+        inner.width.saturating_sub(2),
+    );
+    buf.set_string(
+        inner.x + 1,
+        field.y,
+        format!("{}{}", tr.l(L::Path), tr.l(L::Colon)),
+        Style::new().add_modifier(Modifier::BOLD),
+    );
+    form.path.render(
+        field,
+        buf,
+        Style::new().bg(Color::DarkGray).fg(Color::White),
+    );
+    if let Some(e) = &form.error {
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y + 4,
+            e,
+            room,
+            Style::new().fg(Color::Red),
+        );
+    }
+}
+
 /// Where the terminal's cursor goes: in the field being edited, if any.
 pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
     let a = areas(area);
@@ -438,6 +541,10 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
                 RemarkField::Comment => (comment, &form.comment),
             };
             Some(Position::new(r.x + edit.cursor_offset(r.width), r.y))
+        }
+        Some(Modal::Export(form)) => {
+            let (_, r) = export_layout(app.tr, area);
+            Some(Position::new(r.x + form.path.cursor_offset(r.width), r.y))
         }
         _ => None,
     }

@@ -1,3 +1,4 @@
+mod export;
 mod fixtures;
 mod hostile;
 mod model;
