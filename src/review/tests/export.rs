@@ -40,9 +40,15 @@ fn export_writes_the_open_file_in_the_chosen_format_and_never_overwrites() {
 
     // Tab steps through the formats and the extension follows.
     press(&mut app, &data, [key(KeyCode::Tab)]);
-    assert!(path_in_form(&app).ends_with(".txt"));
+    assert_eq!(
+        path_in_form(&app),
+        format!("{}.txt", md.with_extension("").display())
+    );
     press(&mut app, &data, [key(KeyCode::Tab)]);
-    assert!(path_in_form(&app).ends_with(".html"));
+    assert_eq!(
+        path_in_form(&app),
+        format!("{}.html", md.with_extension("").display())
+    );
     press(&mut app, &data, [key(KeyCode::Tab), key(KeyCode::Enter)]);
     assert!(app.modal.is_none(), "{:?}", app.modal);
     assert!(app.message.as_ref().unwrap().text.starts_with("已导出："));
