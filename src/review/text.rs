@@ -1,7 +1,6 @@
 //! Text measured in display columns: clipping with an ellipsis and wrapping styled lines, so Chinese
 //! and mixed text lines up on a terminal.
 
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -74,81 +73,137 @@ fn breakable(prev: char, c: char) -> bool {
     prev == ' ' || c.width().unwrap_or(0) > 1 || prev.width().unwrap_or(0) > 1
 }
 
-/// Wrap a styled line to `width` columns. Continuation lines start with `indent` spaces.
-pub fn wrap(line: &Line<'_>, width: usize, indent: usize) -> Vec<Line<'static>> {
-    let indent = indent.min(width / 2);
-    let width = width.max(1);
-    // Characters with their styles, so a break can fall anywhere and styles survive it.
-    let cells: Vec<(char, Style)> = line
+/// A place in a line: span index and byte offset in that span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Pos {
+    span: usize,
+    byte: usize,
+}
+
+/// The characters of `spans` from `from` on, with their places. Nothing is copied, so a note of
+/// megabytes costs no more than its own text.
+fn chars_from<'a>(spans: &'a [Span<'_>], from: Pos) -> impl Iterator<Item = (Pos, char)> + 'a {
+    spans
+        .iter()
+        .enumerate()
+        .skip(from.span)
+        .flat_map(move |(span, s)| {
+            let start = if span == from.span { from.byte } else { 0 };
+            s.content
+                .get(start..)
+                .unwrap_or_default()
+                .char_indices()
+                .map(move |(b, c)| {
+                    (
+                        Pos {
+                            span,
+                            byte: start + b,
+                        },
+                        c,
+                    )
+                })
+        })
+}
+
+/// The text between two places as styled spans, glue removed and trailing spaces dropped.
+fn slice(line: &Line<'_>, from: Pos, to: Pos) -> Vec<Span<'static>> {
+    let mut out: Vec<Span<'static>> = Vec::new();
+    for (i, s) in line
         .spans
         .iter()
-        .flat_map(|s| {
-            let style = line.style.patch(s.style);
-            s.content.chars().map(move |c| (c, style))
-        })
-        .collect();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut first = true;
-    while start < cells.len() || first {
-        let avail = if first { width } else { width - indent };
-        let mut used = 0;
-        let mut end = start;
-        let mut last_break = None;
-        while end < cells.len() {
-            let w = cells[end].0.width().unwrap_or(0);
-            if used + w > avail {
-                break;
-            }
-            if end > start && breakable(cells[end - 1].0, cells[end].0) {
-                last_break = Some(end);
-            }
-            used += w;
-            end += 1;
+        .enumerate()
+        .take(to.span + 1)
+        .skip(from.span)
+    {
+        let a = if i == from.span { from.byte } else { 0 };
+        let b = if i == to.span {
+            to.byte
+        } else {
+            s.content.len()
+        };
+        let text: String = s
+            .content
+            .get(a..b)
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| *c != GLUE)
+            .collect();
+        if !text.is_empty() {
+            out.push(Span::styled(text, line.style.patch(s.style)));
         }
-        if end < cells.len() && !(end > start && breakable(cells[end - 1].0, cells[end].0)) {
-            match last_break {
-                Some(b) if b > start => end = b,
-                // A single character wider than the line still has to go somewhere.
-                _ if end == start => end = start + 1,
-                _ => {}
-            }
+    }
+    while let Some(last) = out.last_mut() {
+        let trimmed = last.content.trim_end_matches(' ').len();
+        if trimmed == last.content.len() {
+            break;
         }
-        // The spaces a line breaks at are not drawn at its end.
-        let mut shown = end;
-        if end < cells.len() {
-            while shown > start + 1 && cells[shown - 1].0 == ' ' {
-                shown -= 1;
-            }
-        }
-        let mut spans: Vec<Span<'static>> = Vec::new();
-        if !first && indent > 0 {
-            spans.push(Span::raw(" ".repeat(indent)));
-        }
-        let mut run = String::new();
-        let mut run_style = None;
-        for &(c, st) in cells[start..shown].iter().filter(|(c, _)| *c != GLUE) {
-            if run_style != Some(st) && !run.is_empty() {
-                spans.push(Span::styled(
-                    std::mem::take(&mut run),
-                    run_style.unwrap_or_default(),
-                ));
-            }
-            run_style = Some(st);
-            run.push(c);
-        }
-        if !run.is_empty() {
-            spans.push(Span::styled(run, run_style.unwrap_or_default()));
-        }
-        out.push(Line::from(spans));
-        first = false;
-        start = end;
-        // A break at a space drops the spaces that start the next line.
-        while start < cells.len() && cells[start].0 == ' ' {
-            start += 1;
+        if trimmed == 0 {
+            out.pop();
+        } else {
+            last.content.to_mut().truncate(trimmed);
+            break;
         }
     }
     out
+}
+
+/// Wrap a styled line to `width` columns. Continuation lines start with `indent` spaces.
+pub fn wrap(line: &Line<'_>, width: usize, indent: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let indent = indent.min(width / 2);
+    let spans = &line.spans;
+    let end = Pos {
+        span: spans.len(),
+        byte: 0,
+    };
+    let mut out = Vec::new();
+    let mut start = Pos { span: 0, byte: 0 };
+    loop {
+        let first = out.is_empty();
+        let avail = if first { width } else { width - indent };
+        let mut used = 0;
+        let mut prev: Option<char> = None;
+        let mut last_break = None;
+        let mut overflow = None;
+        let mut fitted = 0usize;
+        for (pos, c) in chars_from(spans, start) {
+            if prev.is_some_and(|p| breakable(p, c)) {
+                last_break = Some(pos);
+            }
+            let w = c.width().unwrap_or(0);
+            if used + w > avail {
+                overflow = Some(pos);
+                break;
+            }
+            used += w;
+            prev = Some(c);
+            fitted += 1;
+        }
+        let cut = match overflow {
+            None => end,
+            Some(_) if fitted == 0 => {
+                // A character wider than the line still has to go somewhere.
+                chars_from(spans, start).nth(1).map_or(end, |(p, _)| p)
+            }
+            Some(over) => last_break.filter(|b| *b > start).unwrap_or(over),
+        };
+        let mut parts = Vec::new();
+        if !first && indent > 0 {
+            parts.push(Span::raw(" ".repeat(indent)));
+        }
+        parts.extend(slice(line, start, cut));
+        out.push(Line::from(parts));
+        if cut == end {
+            return out;
+        }
+        // A break at a space drops the spaces that start the next line.
+        start = chars_from(spans, cut)
+            .find(|(_, c)| *c != ' ')
+            .map_or(end, |(p, _)| p);
+        if start == end {
+            return out;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -180,5 +235,28 @@ mod tests {
             vec!["讨论：同意", "修缮村部会", "议室"]
         );
         assert_eq!(plain(&wrap(&Line::from(""), 10, 0)), vec![""]);
+    }
+
+    #[test]
+    fn styles_survive_a_break_and_glue_keeps_names_whole() {
+        use ratatui::style::{Color, Style};
+        let red = Style::new().fg(Color::Red);
+        let l = Line::from(vec![
+            Span::raw("出席："),
+            Span::styled(glued("欧阳明轩"), red),
+        ]);
+        let lines = wrap(&l, 8, 0);
+        assert_eq!(plain(&lines), vec!["出席：", "欧阳明轩"]);
+        assert_eq!(lines[1].spans[0].style, red);
+    }
+
+    #[test]
+    fn a_long_line_wraps_in_pieces_of_the_width() {
+        let l = Line::from("a".repeat(100_000));
+        let lines = wrap(&l, 50, 4);
+        assert_eq!(lines[0].to_string().len(), 50);
+        assert!(lines[1..].iter().all(|l| l.to_string().len() <= 50));
+        let total: usize = lines.iter().map(|l| l.to_string().trim_start().len()).sum();
+        assert_eq!(total, 100_000);
     }
 }

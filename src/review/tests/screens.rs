@@ -266,3 +266,56 @@ fn rows_arriving_while_loading_keep_the_top_or_the_chosen_file() {
     assert!(!app.loading());
     assert!(shot(&mut app, dir.path()).contains("共 30 个文件"));
 }
+
+#[test]
+fn every_screen_and_dialog_draws_on_tiny_terminals() {
+    let (_dir, mins, data, _) = folder();
+    let mut app = loaded(vec![mins], &data, ZH);
+    let sizes = [(1, 1), (2, 2), (10, 3), (20, 5), (40, 8), (60, 12)];
+    let check = |app: &mut App| {
+        for (w, h) in sizes {
+            draw(app, w, h);
+        }
+        draw(app, W, H);
+    };
+    check(&mut app);
+    for keys in [vec![ch('?')], vec![ch('/')], vec![ch('m')], vec![ch('a')]] {
+        press(&mut app, &data, keys);
+        check(&mut app);
+        press(&mut app, &data, [key(KeyCode::Esc)]);
+    }
+    press(&mut app, &data, [key(KeyCode::Enter)]);
+    for keys in [vec![], vec![ch('?')], vec![ch('x')], vec![ch('e')]] {
+        press(&mut app, &data, keys);
+        check(&mut app);
+        if app.modal.is_some() {
+            press(&mut app, &data, [key(KeyCode::Esc)]);
+        }
+    }
+    // Scrolling after a resize to one line stays within the document.
+    draw(&mut app, 30, 5);
+    press(
+        &mut app,
+        &data,
+        [key(KeyCode::End), key(KeyCode::PageUp), key(KeyCode::Down)],
+    );
+    check(&mut app);
+}
+
+#[test]
+fn an_empty_data_directory_says_there_are_no_minutes() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path().join("data"));
+    let mut app = loaded(Vec::new(), &data, EN);
+    assert_eq!(app.model.len(), 0);
+    let text = shot(&mut app, dir.path());
+    assert!(text.contains("no minutes files found"), "{text}");
+    // Keys on an empty list do nothing.
+    press(
+        &mut app,
+        &data,
+        [key(KeyCode::Enter), key(KeyCode::Down), ch('a'), ch('o')],
+    );
+    assert!(matches!(app.screen, Screen::List));
+    assert!(app.modal.is_none());
+}
