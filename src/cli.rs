@@ -42,6 +42,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Browse minutes files (default: the data directory's minutes), check them and record review
+    /// remarks. Needs a terminal.
+    Review {
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Write the printable 会议记录 of a minutes file to standard output.
     Export {
         #[arg(value_name = "FILE")]

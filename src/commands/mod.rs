@@ -66,6 +66,7 @@ pub fn run(cli: Cli) -> u8 {
             },
             tr,
         ),
+        Some(Command::Review { paths }) => crate::review::run(&paths, cli.data_dir, tr),
         Some(Command::DevCorpus {
             out,
             count,

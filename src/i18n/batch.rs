@@ -1,7 +1,6 @@
 //! Messages of the batch commands `stats` and `upload`.
 
 use super::Tr;
-use crate::domain::MeetingKind;
 use crate::stats::Level;
 
 impl Tr {
@@ -31,18 +30,6 @@ impl Tr {
 
     pub fn stats_skipped(self) -> &'static str {
         self.pick("（已跳过）", " (skipped)")
-    }
-
-    /// Short kind names for table columns.
-    pub fn kind_short(self, k: MeetingKind) -> &'static str {
-        match k {
-            MeetingKind::ThemedDay => self.pick("主题党日", "Themed day"),
-            MeetingKind::GeneralAssembly => self.pick("党员大会", "Assembly"),
-            MeetingKind::Committee => self.pick("支委会", "Committee"),
-            MeetingKind::Group => self.pick("党小组会", "Group"),
-            MeetingKind::Lecture => self.pick("党课", "Lecture"),
-            MeetingKind::LifeMeeting => self.pick("组织生活会", "Life meeting"),
-        }
     }
 
     pub fn stats_summary(

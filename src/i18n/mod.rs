@@ -9,6 +9,7 @@ mod corpus;
 mod export;
 mod inputs;
 mod record;
+pub mod review;
 mod roster;
 mod tui;
 

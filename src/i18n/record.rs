@@ -24,6 +24,18 @@ impl Tr {
     }
 
     #[must_use]
+    /// Short kind names for table columns.
+    pub fn kind_short(self, k: MeetingKind) -> &'static str {
+        match k {
+            MeetingKind::ThemedDay => self.pick("主题党日", "Themed day"),
+            MeetingKind::GeneralAssembly => self.pick("党员大会", "Assembly"),
+            MeetingKind::Committee => self.pick("支委会", "Committee"),
+            MeetingKind::Group => self.pick("党小组会", "Group"),
+            MeetingKind::Lecture => self.pick("党课", "Lecture"),
+            MeetingKind::LifeMeeting => self.pick("组织生活会", "Life meeting"),
+        }
+    }
+
     pub fn standing(self, s: Standing) -> &'static str {
         match s {
             Standing::Full => self.pick("正式党员", "full"),

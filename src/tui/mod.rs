@@ -60,7 +60,9 @@ pub fn run(data: DataDir, demo: bool, tr: Tr) -> std::io::Result<Vec<String>> {
         }
         app.tick(Instant::now());
         if let Some(Request::Browse(paths)) = app.request.take() {
-            browse(&mut guard.terminal, paths, &app);
+            crate::review::browse(&mut guard.terminal, paths, &app.data, app.tr)?;
+            guard.terminal.clear()?;
+            app.go_home();
         }
         if app.quit {
             break;
@@ -69,8 +71,4 @@ pub fn run(data: DataDir, demo: bool, tr: Tr) -> std::io::Result<Vec<String>> {
     app.shutdown();
     drop(guard);
     Ok(std::mem::take(&mut app.farewell))
-}
-
-fn browse(_term: &mut terminal::Term, _paths: Vec<std::path::PathBuf>, app: &App) {
-    let _ = app;
 }

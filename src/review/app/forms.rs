@@ -1,0 +1,267 @@
+//! The dialogs that write something: a review remark and an export. Their keys edit the fields;
+//! submitting returns an `Effect` for the loop to carry out.
+
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use uuid::Uuid;
+
+use super::{App, Effect, Modal, Screen};
+use crate::cli::ExportFormat;
+use crate::i18n::review::L;
+use crate::review::input::{Edit, LineEdit};
+use crate::review::keys::{self, PromptKey};
+use crate::review::remarks::{self, ReviewFile, Verdict};
+
+/// Which field of the remark form has the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemarkField {
+    Reviewer,
+    Comment,
+}
+
+/// Approving or returning a file.
+#[derive(Debug, Clone)]
+pub struct RemarkForm {
+    pub row: usize,
+    pub id: Uuid,
+    pub verdict: Verdict,
+    pub reviewer: LineEdit,
+    pub comment: LineEdit,
+    pub focus: RemarkField,
+    pub error: Option<String>,
+}
+
+/// Exporting the open file.
+#[derive(Debug, Clone)]
+pub struct ExportForm {
+    pub row: usize,
+    pub format: ExportFormat,
+    pub path: LineEdit,
+    pub error: Option<String>,
+}
+
+/// A remark to save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemarkRequest {
+    pub row: usize,
+    pub id: Uuid,
+    pub verdict: Verdict,
+    pub reviewer: String,
+    pub comment: String,
+}
+
+/// A printable record to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub row: usize,
+    pub format: ExportFormat,
+    pub path: PathBuf,
+}
+
+/// The extension of an export format.
+pub fn extension(f: ExportFormat) -> &'static str {
+    match f {
+        ExportFormat::Md => "md",
+        ExportFormat::Txt => "txt",
+        ExportFormat::Html => "html",
+    }
+}
+
+impl App {
+    pub(super) fn open_remark(&mut self, row: Option<usize>, verdict: Verdict) {
+        let Some(row) = row else { return };
+        let Some(id) = self.model.row(row).id else {
+            self.say(self.tr.l(L::NoIdToReview).to_owned(), true);
+            return;
+        };
+        let reviewer = LineEdit::new(&self.reviewer, remarks::MAX_REVIEWER_CHARS);
+        let focus = if reviewer.text().is_empty() {
+            RemarkField::Reviewer
+        } else {
+            RemarkField::Comment
+        };
+        self.modal = Some(Modal::Remark(RemarkForm {
+            row,
+            id,
+            verdict,
+            reviewer,
+            comment: LineEdit::new("", remarks::MAX_COMMENT_CHARS),
+            focus,
+            error: None,
+        }));
+    }
+
+    pub(super) fn open_export(&mut self, row: usize) {
+        let has_minutes = matches!(&self.screen, Screen::Detail(d)
+            if d.content.as_ref().is_ok_and(|c| c.minutes.is_some()));
+        if !has_minutes {
+            self.say(self.tr.l(L::CannotExport).to_owned(), true);
+            return;
+        }
+        let format = ExportFormat::Md;
+        let stem = self.model.row(row).path.file_stem().map_or_else(
+            || "minutes".to_owned(),
+            |s| crate::sanitize::line(&s.to_string_lossy()).into_owned(),
+        );
+        let path = self
+            .exports_dir
+            .join(format!("{stem}.{}", extension(format)));
+        self.modal = Some(Modal::Export(ExportForm {
+            row,
+            format,
+            path: LineEdit::new(&path.to_string_lossy(), 4096),
+            error: None,
+        }));
+    }
+
+    pub(super) fn on_export_key(&mut self, mut form: ExportForm, ev: KeyEvent) -> Effect {
+        match keys::prompt_key(keys::EXPORT, &ev) {
+            Some(PromptKey::Cancel) => return Effect::None,
+            Some(PromptKey::Format) => {
+                let next = match form.format {
+                    ExportFormat::Md => ExportFormat::Txt,
+                    ExportFormat::Txt => ExportFormat::Html,
+                    ExportFormat::Html => ExportFormat::Md,
+                };
+                // The path follows the format when it ends in the old extension.
+                let old = format!(".{}", extension(form.format));
+                if let Some(base) = form.path.text().strip_suffix(&old) {
+                    let path = format!("{base}.{}", extension(next));
+                    form.path = LineEdit::new(&path, 4096);
+                }
+                form.format = next;
+                form.error = None;
+            }
+            Some(PromptKey::Submit) if form.path.text().trim().is_empty() => {
+                form.error = Some(self.tr.l(L::PathRequired).to_owned());
+            }
+            Some(PromptKey::Submit) => {
+                let request = ExportRequest {
+                    row: form.row,
+                    format: form.format,
+                    path: PathBuf::from(form.path.text().trim()),
+                };
+                self.modal = Some(Modal::Export(form));
+                return Effect::Export(request);
+            }
+            Some(PromptKey::NextField) | None => {
+                if let Some(e) = edit_of(&ev) {
+                    form.path.apply(&e);
+                }
+            }
+        }
+        self.modal = Some(Modal::Export(form));
+        Effect::None
+    }
+
+    /// The loop wrote an export (or failed to).
+    pub fn exported(&mut self, result: Result<PathBuf, String>) {
+        match result {
+            Ok(path) => {
+                self.modal = None;
+                let text = self.tr.exported(&crate::sanitize::path(&path));
+                self.say(text, false);
+            }
+            Err(message) => {
+                if let Some(Modal::Export(form)) = &mut self.modal {
+                    form.error = Some(message);
+                } else {
+                    self.say(message, true);
+                }
+            }
+        }
+    }
+
+    pub(super) fn on_remark_key(&mut self, mut form: RemarkForm, ev: KeyEvent) -> Effect {
+        match keys::prompt_key(keys::FORM, &ev) {
+            Some(PromptKey::Cancel) => return Effect::None,
+            Some(PromptKey::NextField) => {
+                form.focus = match form.focus {
+                    RemarkField::Reviewer => RemarkField::Comment,
+                    RemarkField::Comment => RemarkField::Reviewer,
+                };
+            }
+            Some(PromptKey::Submit) => {
+                let reviewer = form.reviewer.text().trim().to_owned();
+                let comment = form.comment.text().trim().to_owned();
+                if reviewer.is_empty() {
+                    form.error = Some(self.tr.l(L::ReviewerRequired).to_owned());
+                    form.focus = RemarkField::Reviewer;
+                } else if form.verdict == Verdict::Returned && comment.is_empty() {
+                    form.error = Some(self.tr.l(L::CommentRequired).to_owned());
+                    form.focus = RemarkField::Comment;
+                } else {
+                    let request = RemarkRequest {
+                        row: form.row,
+                        id: form.id,
+                        verdict: form.verdict,
+                        reviewer,
+                        comment,
+                    };
+                    // The form stays open until the loop reports the remark saved.
+                    self.modal = Some(Modal::Remark(form));
+                    return Effect::SaveRemark(request);
+                }
+            }
+            // The remark form has no format key; anything else edits the field.
+            Some(PromptKey::Format) | None => {
+                if let Some(e) = edit_of(&ev) {
+                    match form.focus {
+                        RemarkField::Reviewer => form.reviewer.apply(&e),
+                        RemarkField::Comment => form.comment.apply(&e),
+                    };
+                }
+            }
+        }
+        self.modal = Some(Modal::Remark(form));
+        Effect::None
+    }
+
+    /// The loop saved a remark (or failed to).
+    pub fn remark_saved(&mut self, request: &RemarkRequest, result: Result<ReviewFile, String>) {
+        match result {
+            Ok(file) => {
+                self.modal = None;
+                request.reviewer.clone_into(&mut self.reviewer);
+                self.model.set_review(request.id, remarks::state_of(&file));
+                self.sync_cursor();
+                let width = self.detail_width();
+                if let Screen::Detail(d) = &mut self.screen
+                    && self.model.row(d.row).id == Some(request.id)
+                {
+                    d.set_remarks(file.remarks, &self.model, self.tr);
+                    d.rewrap(width);
+                }
+                let text = self.tr.remark_saved(request.verdict);
+                self.say(text, false);
+            }
+            Err(message) => {
+                if let Some(Modal::Remark(form)) = &mut self.modal {
+                    form.error = Some(message);
+                } else {
+                    self.say(message, true);
+                }
+            }
+        }
+    }
+}
+
+/// The edit a key makes in a text field.
+pub(super) fn edit_of(ev: &KeyEvent) -> Option<Edit> {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = ev.modifiers.contains(KeyModifiers::ALT);
+    Some(match ev.code {
+        KeyCode::Char('u') if ctrl => Edit::ClearToStart,
+        KeyCode::Char('a') if ctrl => Edit::Home,
+        KeyCode::Char('e') if ctrl => Edit::End,
+        KeyCode::Char(c) if !ctrl && !alt => Edit::Insert(c),
+        KeyCode::Backspace => Edit::Backspace,
+        KeyCode::Delete => Edit::Delete,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        _ => return None,
+    })
+}

@@ -1,0 +1,276 @@
+//! `branchday review [PATH…]`: the reviewer's browser over minutes files.
+//!
+//! One synchronous loop: draw, wait for a key with a timeout, turn it into an action, update, and
+//! carry out what the update asks for (read a file, save a remark). Files are read by worker
+//! threads while the list is already on screen; a file is only ever opened for reading.
+
+pub mod app;
+pub mod detail;
+pub mod doc;
+pub mod input;
+pub mod keys;
+pub mod list;
+pub mod load;
+pub mod model;
+pub mod proceedings;
+pub mod remarks;
+pub mod sections;
+pub mod text;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
+
+use chrono::Timelike;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::Rect;
+
+use self::app::{App, Effect, ExportRequest, RemarkRequest};
+use self::detail::Opened;
+use self::load::{LoadJob, ReviewIndex};
+use self::model::{RowError, Summary};
+use self::remarks::{Remark, ReviewFile};
+use crate::commands::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, files};
+use crate::i18n::Tr;
+use crate::minutes::Severity;
+use crate::minutes::check::Checked;
+use crate::store::{DataDir, StoreError};
+use crate::tui::terminal::{self, Term};
+
+/// Run the `review` command: enter the terminal, browse, restore. Returns the exit code.
+pub fn run(paths: &[PathBuf], data_dir: Option<PathBuf>, tr: Tr) -> u8 {
+    let data = match DataDir::resolve(data_dir) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{}: {}", tr.error_prefix(), tr.store_error(&e));
+            return EXIT_USAGE;
+        }
+    };
+    if !terminal::is_interactive() {
+        eprintln!("{}: {}", tr.error_prefix(), tr.no_terminal());
+        return EXIT_USAGE;
+    }
+    let mut guard = match terminal::enter() {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("{}: {} ({e})", tr.error_prefix(), tr.no_terminal());
+            return EXIT_USAGE;
+        }
+    };
+    let result = browse(&mut guard.terminal, paths.to_vec(), &data, tr);
+    drop(guard);
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("{}: {e}", tr.error_prefix());
+            EXIT_INVALID
+        }
+    }
+}
+
+/// What a browsing session starts from: the files to read and the rows for paths that do not
+/// exist.
+pub struct Session {
+    pub job: LoadJob,
+    pub app: App,
+}
+
+impl Session {
+    /// Find the files under `paths` (default: the data directory's minutes) and set up the list.
+    pub fn new(paths: Vec<PathBuf>, data: &DataDir, tr: Tr) -> Session {
+        let default = paths.is_empty();
+        let paths = if default {
+            vec![data.minutes_dir()]
+        } else {
+            paths
+        };
+        let source = paths
+            .iter()
+            .map(|p| crate::sanitize::path(p))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (found, missing) = files::collect(&paths);
+        // The data directory's own minutes folder not existing yet just means no minutes yet.
+        let missing: Vec<Summary> = if default {
+            Vec::new()
+        } else {
+            missing
+                .into_iter()
+                .map(|p| Summary::failed(p, RowError::Missing))
+                .collect()
+        };
+        let mut app = App::new(tr, source, found.len() + missing.len());
+        app.set_exports_dir(data.exports_dir());
+        app.add_rows(missing);
+        let job = LoadJob::new(found, ReviewIndex::scan(&data.reviews_dir()));
+        Session { job, app }
+    }
+}
+
+/// Run the browser on an already-entered terminal until the reviewer quits.
+pub fn browse(term: &mut Term, paths: Vec<PathBuf>, data: &DataDir, tr: Tr) -> io::Result<()> {
+    let Session { job, mut app } = Session::new(paths, data, tr);
+    std::thread::scope(|s| {
+        let rx = load::spawn(s, &job, load::default_jobs());
+        let result = event_loop(term, &mut app, rx, data);
+        job.cancel();
+        result
+    })
+}
+
+/// Move every batch of rows waiting on the channel into the list; `false` once the loader is done.
+pub fn take_rows(app: &mut App, rx: &Receiver<Vec<Summary>>) -> bool {
+    let mut rows = Vec::new();
+    let open = loop {
+        match rx.try_recv() {
+            Ok(batch) => rows.extend(batch),
+            Err(TryRecvError::Empty) => break true,
+            Err(TryRecvError::Disconnected) => break false,
+        }
+    };
+    if !rows.is_empty() {
+        app.add_rows(rows);
+    }
+    open
+}
+
+fn event_loop(
+    term: &mut Term,
+    app: &mut App,
+    rx: Receiver<Vec<Summary>>,
+    data: &DataDir,
+) -> io::Result<()> {
+    let stop = terminal::termination_flag();
+    let mut loading = Some(rx);
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if let Some(rx) = &loading
+            && !take_rows(app, rx)
+        {
+            loading = None;
+        }
+        let size = term.size()?;
+        app.resize(Rect::new(0, 0, size.width, size.height));
+        term.draw(|f| view::draw(f, app))?;
+        let timeout = Duration::from_millis(if loading.is_some() { 40 } else { 250 });
+        if event::poll(timeout)? && handle_event(app, event::read()?, data) {
+            return Ok(());
+        }
+    }
+}
+
+/// Handle one terminal event; `true` when the reviewer quits.
+pub fn handle_event(app: &mut App, ev: Event, data: &DataDir) -> bool {
+    match ev {
+        Event::Key(k) => {
+            let effect = app.on_key(k);
+            perform(app, effect, data)
+        }
+        Event::Paste(text) => {
+            app.on_paste(&text);
+            false
+        }
+        _ => false,
+    }
+}
+
+/// Carry out an effect; `true` when it is to quit.
+pub fn perform(app: &mut App, effect: Effect, data: &DataDir) -> bool {
+    match effect {
+        Effect::None => false,
+        Effect::Quit => true,
+        Effect::Open(row) => {
+            let opened = open(app, row, data);
+            app.opened(opened);
+            false
+        }
+        Effect::SaveRemark(request) => {
+            let result = save_remark(app, &request, data);
+            app.remark_saved(&request, result);
+            false
+        }
+        Effect::Export(request) => {
+            let result = export(app, &request, data);
+            app.exported(result);
+            false
+        }
+    }
+}
+
+/// Check a file as `validate` does, without ever opening a pipe or a device.
+pub fn read_checked(path: &Path) -> Result<Checked, RowError> {
+    let io = |e: &io::Error| RowError::Io {
+        kind: e.kind(),
+        os: e.raw_os_error(),
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => {}
+        Ok(_) => return Err(RowError::NotRegular),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(RowError::Missing),
+        Err(e) => return Err(io(&e)),
+    }
+    match crate::commands::validate::check_file(path) {
+        Ok(c) => Ok(c),
+        Err(StoreError::Io { source, .. }) => Err(io(&source)),
+        Err(other) => Err(io(&io::Error::other(other.to_string()))),
+    }
+}
+
+fn open(app: &App, row: usize, data: &DataDir) -> Opened {
+    let r = app.model.row(row);
+    let remarks = match r.id {
+        Some(id) => remarks::load(data, &id).map_err(|e| app.tr.remark_error(&e)),
+        None => Ok(Vec::new()),
+    };
+    Opened {
+        row,
+        content: read_checked(&r.path),
+        remarks,
+    }
+}
+
+/// Write the printable record of the row's file (read again now) as a new file, never over an
+/// existing one. A file that fails validation is exported with its errors in a banner on top.
+fn export(app: &App, request: &ExportRequest, data: &DataDir) -> Result<PathBuf, String> {
+    let tr = app.tr;
+    let checked = read_checked(&app.model.row(request.row).path).map_err(|e| tr.row_error(&e))?;
+    let errors: Vec<String> = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| crate::sanitize::line(&tr.problem(&f.problem)).into_owned())
+        .collect();
+    let Some(minutes) = checked.minutes else {
+        return Err(tr.l(crate::i18n::review::L::CannotExport).to_owned());
+    };
+    let text = crate::export::render_marked(&minutes, request.format, tr, &errors);
+    let exports = data.exports_dir();
+    if request.path.parent() == Some(exports.as_path()) {
+        crate::store::create_dir_private(&exports).map_err(|e| tr.store_error(&e))?;
+    }
+    crate::store::write_new(&request.path, text.as_bytes()).map_err(|e| tr.store_error(&e))?;
+    Ok(request.path.clone())
+}
+
+fn save_remark(app: &App, request: &RemarkRequest, data: &DataDir) -> Result<ReviewFile, String> {
+    let path = &app.model.row(request.row).path;
+    // The remark is bound to the content as it is now.
+    let digest = read_checked(path).ok().and_then(|c| c.computed_digest);
+    let now = chrono::Local::now().fixed_offset();
+    let remark = Remark {
+        reviewer: request.reviewer.clone(),
+        at: now.with_nanosecond(0).unwrap_or(now),
+        verdict: request.verdict,
+        comment: request.comment.clone(),
+        digest,
+    };
+    remarks::append(data, &request.id, remark).map_err(|e| app.tr.remark_error(&e))
+}

@@ -1,0 +1,249 @@
+//! Review remarks: `reviews/<id>.review.json` holds every remark on one minutes id, newest last.
+//! The minutes file itself is only ever read.
+
+use std::fs::TryLockError;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::model::ReviewState;
+use crate::domain::Timestamp;
+use crate::store::{self, DataDir, StoreError};
+
+/// The value of a review file's `format` member.
+pub const FORMAT: &str = "branchday.review";
+/// The version this program writes and reads.
+pub const VERSION: u32 = 1;
+/// Largest review file read or written.
+pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
+/// Longest reviewer name and comment accepted, in characters.
+pub const MAX_REVIEWER_CHARS: usize = 80;
+pub const MAX_COMMENT_CHARS: usize = 2000;
+/// Environment variable naming the reviewer.
+pub const REVIEWER_ENV: &str = "BRANCHDAY_REVIEWER";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Approved,
+    Returned,
+}
+
+/// One reviewer's remark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remark {
+    pub reviewer: String,
+    pub at: Timestamp,
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub comment: String,
+    /// The digest of the minutes content the remark was made on (recomputed when saving).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
+}
+
+/// A review file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewFile {
+    pub format: String,
+    pub version: u32,
+    pub minutes_id: Uuid,
+    pub remarks: Vec<Remark>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RemarkError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The existing review file is not one this program can read; it is left alone.
+    #[error("{}: {message}", path.display())]
+    Unreadable { path: PathBuf, message: String },
+    /// Another program holds the reviews folder's lock.
+    #[error("{} is locked", path.display())]
+    Busy { path: PathBuf },
+    /// The file would grow past [`MAX_BYTES`].
+    #[error("{} is full", path.display())]
+    Full { path: PathBuf },
+}
+
+/// The file name of a minutes id's review file.
+pub fn file_name(id: &Uuid) -> String {
+    format!("{id}.review.json")
+}
+
+/// The reviewer's name: `BRANCHDAY_REVIEWER`, else the login name.
+pub fn default_reviewer() -> String {
+    [REVIEWER_ENV, "USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .map(|v| crate::sanitize::line(v.trim()).into_owned())
+        .find(|v| !v.is_empty())
+        .map(|v| v.chars().take(MAX_REVIEWER_CHARS).collect())
+        .unwrap_or_default()
+}
+
+/// Read a review file; `Ok(None)` when there is none.
+pub fn read(path: &Path) -> Result<Option<ReviewFile>, RemarkError> {
+    let bytes = match store::read_capped(path, MAX_BYTES) {
+        Ok(b) => b,
+        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let unreadable = |message: String| RemarkError::Unreadable {
+        path: path.to_path_buf(),
+        message,
+    };
+    let file: ReviewFile = serde_json::from_slice(&bytes).map_err(|e| unreadable(e.to_string()))?;
+    if file.format != FORMAT || file.version != VERSION {
+        return Err(unreadable(format!(
+            "format {:?} version {}",
+            file.format, file.version
+        )));
+    }
+    Ok(Some(file))
+}
+
+/// The state the list shows for a review file: its newest remark's verdict.
+pub fn state_of(file: &ReviewFile) -> ReviewState {
+    match file.remarks.last().map(|r| r.verdict) {
+        Some(Verdict::Approved) => ReviewState::Approved,
+        Some(Verdict::Returned) => ReviewState::Returned,
+        None => ReviewState::Unreviewed,
+    }
+}
+
+/// The remarks recorded for a minutes id (empty when none).
+pub fn load(data: &DataDir, id: &Uuid) -> Result<Vec<Remark>, RemarkError> {
+    Ok(read(&data.review_path(id))?
+        .map(|f| f.remarks)
+        .unwrap_or_default())
+}
+
+/// Holds `reviews/.lock` so two programs never interleave a read and a write of one review file.
+struct DirLock(std::fs::File);
+
+impl DirLock {
+    fn take(dir: &Path) -> Result<DirLock, RemarkError> {
+        let path = dir.join(".lock");
+        let file = store::open_append(&path)?;
+        let deadline = Instant::now() + Duration::from_secs(3);
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(DirLock(file)),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(25));
+                }
+                Err(TryLockError::WouldBlock) => return Err(RemarkError::Busy { path }),
+                Err(TryLockError::Error(e)) => return Err(StoreError::io(&path, e).into()),
+            }
+        }
+    }
+}
+
+impl Drop for DirLock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+/// Append a remark to the minutes id's review file (created 0600 in a 0700 folder), atomically.
+/// An existing file that cannot be read is never replaced. Returns the whole history.
+pub fn append(data: &DataDir, id: &Uuid, remark: Remark) -> Result<ReviewFile, RemarkError> {
+    let dir = data.reviews_dir();
+    store::create_dir_private(&dir)?;
+    let _lock = DirLock::take(&dir)?;
+    let path = data.review_path(id);
+    let mut file = read(&path)?.unwrap_or_else(|| ReviewFile {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        minutes_id: *id,
+        remarks: Vec::new(),
+    });
+    if file.minutes_id != *id {
+        return Err(RemarkError::Unreadable {
+            path,
+            message: format!("minutes_id {} is not {id}", file.minutes_id),
+        });
+    }
+    file.remarks.push(remark);
+    let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
+    bytes.push(b'\n');
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(RemarkError::Full { path });
+    }
+    store::write_replace(&path, &bytes)?;
+    Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Timestamp {
+        chrono::DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn remark(verdict: Verdict, comment: &str) -> Remark {
+        Remark {
+            reviewer: "组织员 李明".into(),
+            at: at("2026-03-02T10:00:00+08:00"),
+            verdict,
+            comment: comment.into(),
+            digest: Some("ab".repeat(32)),
+        }
+    }
+
+    #[test]
+    fn history_is_kept_newest_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::at(dir.path());
+        let id = Uuid::now_v7();
+        assert_eq!(load(&data, &id).unwrap(), vec![]);
+        append(&data, &id, remark(Verdict::Returned, "缺少记录人签名")).unwrap();
+        let file = append(&data, &id, remark(Verdict::Approved, "")).unwrap();
+        assert_eq!(file.remarks.len(), 2);
+        assert_eq!(state_of(&file), ReviewState::Approved);
+        let back = read(&data.review_path(&id)).unwrap().unwrap();
+        assert_eq!(back, file);
+        assert_eq!(back.remarks[0].comment, "缺少记录人签名");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(data.review_path(&id))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+            let mode = std::fs::metadata(data.reviews_dir())
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+    }
+
+    #[test]
+    fn a_damaged_review_file_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::at(dir.path());
+        let id = Uuid::now_v7();
+        std::fs::create_dir_all(data.reviews_dir()).unwrap();
+        std::fs::write(
+            data.review_path(&id),
+            b"{\"format\": \"branchday.review\", ",
+        )
+        .unwrap();
+        let err = append(&data, &id, remark(Verdict::Approved, "")).unwrap_err();
+        assert!(matches!(err, RemarkError::Unreadable { .. }));
+        assert_eq!(
+            std::fs::read(data.review_path(&id)).unwrap(),
+            b"{\"format\": \"branchday.review\", "
+        );
+    }
+}

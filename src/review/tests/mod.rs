@@ -1,0 +1,6 @@
+mod export;
+mod fixtures;
+mod hostile;
+mod model;
+mod remarks;
+mod screens;

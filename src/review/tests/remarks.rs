@@ -1,0 +1,205 @@
+//! Remarks round-trip through the keys and the review file, never touching the minutes file; a
+//! correction links both ways; findings appear where they apply.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use super::fixtures::*;
+use super::screens::detail_row;
+use crate::commands::validate::check_file;
+use crate::review::app::{Modal, Screen};
+use crate::review::model::{ReviewState, Status};
+use crate::review::remarks::{self, Verdict};
+use crate::store::DataDir;
+
+fn snapshot_of(dir: &Path) -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            let bytes = std::fs::read(&p).unwrap();
+            let mtime = std::fs::metadata(&p).unwrap().modified().unwrap();
+            (p, bytes, mtime)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+#[test]
+fn remarks_round_trip_and_the_minutes_file_stays_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path().join("data"));
+    let mins = dir.path().join("minutes");
+    std::fs::create_dir_all(&mins).unwrap();
+    for m in &corpus(3) {
+        write(&mins, m);
+    }
+    let before = snapshot_of(&mins);
+    let mut app = loaded(vec![mins.clone()], &data, ZH);
+    let row = app.selected().unwrap();
+    let id = app.model.row(row).id.unwrap();
+    let path = app.model.row(row).path.clone();
+    let review = data.review_path(&id);
+
+    // Returning needs a comment: nothing is written without one.
+    press(&mut app, &data, [ch('x'), key(KeyCode::Enter)]);
+    match &app.modal {
+        Some(Modal::Remark(form)) => assert!(form.error.as_deref().unwrap().contains("写明原因")),
+        other => panic!("{other:?}"),
+    }
+    assert!(!review.exists());
+    press(&mut app, &data, typed("缺少记录人签名"));
+    press(&mut app, &data, [key(KeyCode::Enter)]);
+    assert!(app.modal.is_none());
+    assert_eq!(app.message.as_ref().unwrap().text, "已记录：退回修改");
+    assert_eq!(app.model.row(row).review, ReviewState::Returned);
+
+    let file = remarks::read(&review).unwrap().unwrap();
+    assert_eq!(file.minutes_id, id);
+    assert_eq!(file.remarks.len(), 1);
+    let r = &file.remarks[0];
+    assert_eq!(r.verdict, Verdict::Returned);
+    assert_eq!(r.reviewer, "组织员 李明");
+    assert_eq!(r.comment, "缺少记录人签名");
+    let digest = check_file(&path).unwrap().computed_digest;
+    assert_eq!(r.digest, digest);
+    // RFC 3339 with an offset, whole seconds.
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&review).unwrap()).unwrap();
+    let at = json["remarks"][0]["at"].as_str().unwrap();
+    assert_eq!(chrono::DateTime::parse_from_rfc3339(at).unwrap(), r.at);
+    assert!(!at.contains('.'), "{at}");
+
+    // Approve from the detail, as another reviewer typed into the form.
+    press(&mut app, &data, [key(KeyCode::Enter), ch('a')]);
+    press(&mut app, &data, [key(KeyCode::Tab), ctrl('u')]);
+    press(&mut app, &data, typed("王审阅"));
+    press(&mut app, &data, [key(KeyCode::Enter)]);
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert_eq!(app.model.row(row).review, ReviewState::Approved);
+    let file = remarks::read(&review).unwrap().unwrap();
+    assert_eq!(file.remarks.len(), 2);
+    assert_eq!(file.remarks[1].verdict, Verdict::Approved);
+    assert_eq!(file.remarks[1].reviewer, "王审阅");
+    assert_eq!(file.remarks[1].comment, "");
+    // The detail shows the history, newest last.
+    press(&mut app, &data, [key(KeyCode::End)]);
+    let text = screen(draw(&mut app, 100, 30).backend().buffer(), None);
+    let first = text.find("组织员 李明").unwrap();
+    let second = text.find("王审阅").unwrap();
+    assert!(first < second, "{text}");
+    // The name typed is offered next time.
+    press(&mut app, &data, [ch('a')]);
+    match &app.modal {
+        Some(Modal::Remark(form)) => assert_eq!(form.reviewer.text(), "王审阅"),
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, &data, [key(KeyCode::Esc)]);
+
+    // Nothing in the minutes folder changed, not a byte, not a time stamp, no file added.
+    assert_eq!(snapshot_of(&mins), before);
+    // A new session reads the state back from disk.
+    let again = loaded(vec![mins], &data, ZH);
+    let r = (0..again.model.len())
+        .find(|&i| again.model.row(i).id == Some(id))
+        .unwrap();
+    assert_eq!(again.model.row(r).review, ReviewState::Approved);
+}
+
+#[test]
+fn an_unreadable_file_cannot_be_reviewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path().join("data"));
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, b"{").unwrap();
+    let mut app = loaded(vec![bad], &data, EN);
+    press(&mut app, &data, [ch('a')]);
+    assert!(app.modal.is_none());
+    assert!(app.message.as_ref().unwrap().error);
+    assert!(!data.reviews_dir().exists());
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+#[test]
+fn a_correction_links_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path().join("data"));
+    for f in ["valid/committee.json", "valid/committee_correction.json"] {
+        let to = dir.path().join(Path::new(f).file_name().unwrap());
+        std::fs::copy(fixture(f), to).unwrap();
+    }
+    let mut app = loaded(vec![dir.path().to_path_buf()], &data, ZH);
+    let find = |app: &crate::review::app::App, name: &str| {
+        (0..app.model.len())
+            .find(|&i| &*app.model.row(i).name == name)
+            .unwrap()
+    };
+    let original = find(&app, "committee.json");
+    let correction = find(&app, "committee_correction.json");
+    assert_eq!(app.model.status(original), Status::Superseded);
+    assert_eq!(app.model.status(correction), Status::Valid);
+    let pos = app
+        .model
+        .view()
+        .iter()
+        .position(|&r| r == original)
+        .unwrap();
+    for _ in 0..pos {
+        press(&mut app, &data, [key(KeyCode::Down)]);
+    }
+    press(&mut app, &data, [key(KeyCode::Enter)]);
+    let text = screen(draw(&mut app, 100, 30).backend().buffer(), None);
+    assert!(
+        text.contains("已被更正，见：committee_correction.json  [>]"),
+        "{text}"
+    );
+    press(&mut app, &data, [ch('>')]);
+    assert_eq!(detail_row(&app), correction);
+    let text = screen(draw(&mut app, 100, 30).backend().buffer(), None);
+    assert!(text.contains("更正的是：019cbb82-3a80-7244-a179-666978747503  committee.json  [<]"));
+    press(&mut app, &data, [ch('<')]);
+    assert_eq!(detail_row(&app), original);
+}
+
+#[test]
+fn findings_are_listed_first_and_again_under_their_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path().join("data"));
+    let file = dir.path().join("outcome.json");
+    std::fs::copy(fixture("invalid/outcome_contradicts.json"), &file).unwrap();
+    let mut app = loaded(vec![file], &data, EN);
+    assert_eq!(app.model.status(0), Status::Invalid);
+    press(&mut app, &data, [key(KeyCode::Enter)]);
+    let Screen::Detail(d) = &app.screen else {
+        panic!("not open")
+    };
+    let lines: Vec<String> = d.lines().iter().map(ToString::to_string).collect();
+    let message = "item 1: outcome recorded as failed, the rule gives passed";
+    let at: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.contains(message))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(at.len(), 2, "{lines:#?}");
+    let findings = lines
+        .iter()
+        .position(|l| l.starts_with("Findings (1 error, 0 warnings)"))
+        .unwrap();
+    let item = lines
+        .iter()
+        .position(|l| l.starts_with("  Item 1: "))
+        .unwrap();
+    assert!(findings < at[0] && at[0] < item && item < at[1]);
+}
