@@ -39,11 +39,11 @@ pub fn roster() -> Roster {
     let groups = vec![
         Group {
             name: "第一党小组".into(),
-            leader: Some("m004".into()),
+            leader: Some("m007".into()),
         },
         Group {
             name: "第二党小组".into(),
-            leader: Some("m005".into()),
+            leader: Some("m006".into()),
         },
     ];
     let roles = [

@@ -66,17 +66,126 @@ pub fn check_bytes(bytes: &[u8]) -> Checked {
         let (line, column) = line_col_of(bytes, e.valid_up_to());
         return fail(Problem::NotUtf8 { line, column });
     }
-    let value: Value = match serde_json::from_slice(bytes) {
-        Ok(v) => v,
+    let syntax = |e: serde_json::Error| Problem::Syntax {
+        line: e.line(),
+        // serde_json counts the column of an unexpected end of file as 0.
+        column: e.column().max(1),
+        message: syntax_message(&e),
+    };
+    // First pass: syntax and the two members that say what the file is, keeping nothing else in
+    // memory — a hostile file of millions of numbers costs no allocation here.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return fail(
+            match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+                Ok(_) => Problem::NotAnObject,
+                Err(e) => syntax(e),
+            },
+        );
+    }
+    let head: Head = match serde_json::from_slice(bytes) {
+        Ok(h) => h,
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
+            return fail(Problem::NotAnObject);
+        }
+        Err(e) => return fail(syntax(e)),
+    };
+    if let Some(p) = head.problem() {
+        return fail(p);
+    }
+    // Second pass: the typed file, with the path of the first field that does not fit.
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let minutes: Minutes = match serde_path_to_error::deserialize(&mut de) {
+        Ok(m) => m,
         Err(e) => {
-            return fail(Problem::Syntax {
-                line: e.line(),
-                column: e.column(),
-                message: syntax_message(&e),
+            let path = e.path().to_string();
+            return fail(Problem::Schema {
+                path,
+                message: e.into_inner().to_string(),
             });
         }
     };
-    check_value(&value)
+    // Third pass, only for a file of the right shape: the value whose canonical form is hashed.
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(value) => finish(&value, minutes, Vec::new()),
+        Err(e) => fail(syntax(e)),
+    }
+}
+
+/// `format` and `version` as found, without keeping anything else.
+#[derive(serde::Deserialize)]
+struct Head {
+    format: Option<Scalar>,
+    version: Option<Scalar>,
+}
+
+impl Head {
+    fn problem(&self) -> Option<Problem> {
+        let shown = |s: &Option<Scalar>| {
+            s.as_ref()
+                .map_or_else(|| "(none)".to_owned(), |s| s.0.clone())
+        };
+        match &self.format {
+            Some(Scalar(f, true)) if f == &format!("\"{FORMAT}\"") => {}
+            other => {
+                return Some(Problem::WrongFormat {
+                    found: shown(other),
+                });
+            }
+        }
+        match &self.version {
+            Some(Scalar(v, false)) if v == &VERSION.to_string() => None,
+            other => Some(Problem::UnsupportedVersion {
+                found: shown(other),
+            }),
+        }
+    }
+}
+
+/// A JSON scalar as written (strings quoted, the flag says it was a string); arrays and objects
+/// are skipped without being kept and shown as `[…]` / `{…}`.
+struct Scalar(String, bool);
+
+impl<'de> serde::Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+                let shown: String = v.chars().take(64).collect();
+                Ok(Scalar(serde_json::Value::String(shown).to_string(), true))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string(), false))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string(), false))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string(), false))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string(), false))
+            }
+            fn visit_unit<E>(self) -> Result<Scalar, E> {
+                Ok(Scalar("null".to_owned(), false))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Scalar, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Scalar("[…]".to_owned(), false))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Scalar, A::Error> {
+                while a
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(Scalar("{…}".to_owned(), false))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 fn syntax_message(e: &serde_json::Error) -> String {
@@ -114,7 +223,21 @@ pub fn check_value(value: &Value) -> Checked {
             });
         }
     }
-    let mut findings: Vec<Finding> = Vec::new();
+    let minutes: Minutes = match serde_path_to_error::deserialize(value) {
+        Ok(m) => m,
+        Err(e) => {
+            let path = e.path().to_string();
+            return fail(Problem::Schema {
+                path,
+                message: e.into_inner().to_string(),
+            });
+        }
+    };
+    finish(value, minutes, Vec::new())
+}
+
+/// The checks of a file of the right shape: its digest, its integrity member and the rules.
+fn finish(value: &Value, minutes: Minutes, mut findings: Vec<Finding>) -> Checked {
     let computed = match digest_without_integrity(value) {
         Ok(d) => Some(d),
         Err(e) => {
@@ -125,24 +248,6 @@ pub fn check_value(value: &Value) -> Checked {
                 .into(),
             );
             None
-        }
-    };
-    let minutes: Minutes = match serde_path_to_error::deserialize(value) {
-        Ok(m) => m,
-        Err(e) => {
-            let path = e.path().to_string();
-            findings.push(
-                Problem::Schema {
-                    path,
-                    message: e.into_inner().to_string(),
-                }
-                .into(),
-            );
-            return Checked {
-                minutes: None,
-                findings,
-                computed_digest: computed,
-            };
         }
     };
     if minutes.integrity.algorithm != "sha256" || minutes.integrity.canonicalization != "RFC8785" {
@@ -435,8 +540,8 @@ fn check_vote(
             if j.rule != v.rule || v.rule_citation != j.rule.citation() {
                 out.push(Problem::RuleMismatch {
                     item: n,
-                    recorded: v.rule.key().to_owned(),
-                    expected: j.rule.key().to_owned(),
+                    recorded: format!("{} ({})", v.rule.key(), v.rule_citation),
+                    expected: format!("{} ({})", j.rule.key(), j.rule.citation()),
                 });
             }
             if j.quorum_met != v.quorum_met {

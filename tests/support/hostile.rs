@@ -83,12 +83,12 @@ pub fn hostile_inputs(dir: &Path) -> Vec<Hostile> {
         &changed(|d| d["counts"]["present_total"] = json!("22")),
         1,
     );
-    // A float is both not canonicalizable and the wrong type: two findings.
+    // A float is the wrong type: one finding naming the field.
     add(
         "float count",
         "float_count.json",
         &changed(|d| d["counts"]["present_total"] = json!(21.0)),
-        2,
+        1,
     );
     let huge = String::from_utf8(changed(|d| d["counts"]["present_total"] = json!(1)))
         .expect("utf8")
@@ -97,7 +97,7 @@ pub fn hostile_inputs(dir: &Path) -> Vec<Hostile> {
             "\"present_total\": 123456789012345678901234567890",
             1,
         );
-    add("huge integer", "huge_integer.json", huge.as_bytes(), 2);
+    add("huge integer", "huge_integer.json", huge.as_bytes(), 1);
     add("array at the top", "array.json", b"[1, 2, 3]", 1);
     add(
         "NUL bytes",
