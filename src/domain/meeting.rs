@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::Timestamp;
 pub use super::event::{ApplyError, Event, Restored, TextField};
 pub use super::record::*;
-use super::roster::{Branch, Member, Standing};
+use super::roster::{Branch, Member};
 use super::rules::{self, VoteInput, WrittenOpinion};
 
 /// The state of a meeting, produced by applying events.
@@ -144,20 +144,7 @@ impl Meeting {
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
         for (i, m) in self.body().filter(|(_, m)| m.counted()) {
-            let present = self.attended(i);
-            c.expected_total += 1;
-            c.present_total += u32::from(present);
-            match m.standing {
-                Standing::Full => {
-                    c.expected_full += 1;
-                    c.present_full += u32::from(present);
-                }
-                Standing::Probationary => {
-                    c.expected_probationary += 1;
-                    c.present_probationary += u32::from(present);
-                }
-                Standing::Observation | Standing::Suspended => {}
-            }
+            c.add(m.standing, self.attended(i));
         }
         c
     }

@@ -364,3 +364,23 @@ pub struct Counts {
     pub present_full: u32,
     pub present_probationary: u32,
 }
+
+impl Counts {
+    /// Count one member of the body who is counted in 应到会.
+    pub fn add(&mut self, standing: super::roster::Standing, present: bool) {
+        use super::roster::Standing;
+        self.expected_total += 1;
+        self.present_total += u32::from(present);
+        match standing {
+            Standing::Full => {
+                self.expected_full += 1;
+                self.present_full += u32::from(present);
+            }
+            Standing::Probationary => {
+                self.expected_probationary += 1;
+                self.present_probationary += u32::from(present);
+            }
+            Standing::Observation | Standing::Suspended => {}
+        }
+    }
+}

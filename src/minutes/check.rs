@@ -9,7 +9,7 @@ use super::canonical::digest_without_integrity;
 use super::{FORMAT, MAX_BYTES, Minutes, VERSION};
 use crate::domain::meeting::Counts;
 use crate::domain::rules::{self, Outcome};
-use crate::domain::{AttendanceStatus, ExcuseReason, MeetingKind, Standing, Timestamp};
+use crate::domain::{AttendanceStatus, ExcuseReason, MeetingKind, Timestamp};
 
 pub use super::problem::{Finding, Problem, Severity};
 
@@ -390,20 +390,7 @@ pub fn check_rules(m: &Minutes) -> Vec<Problem> {
 pub fn counts_of(m: &Minutes) -> Counts {
     let mut c = Counts::default();
     for a in m.attendance.iter().filter(|a| a.counted) {
-        let present = a.status.attended();
-        c.expected_total += 1;
-        c.present_total += u32::from(present);
-        match a.standing {
-            Standing::Full => {
-                c.expected_full += 1;
-                c.present_full += u32::from(present);
-            }
-            Standing::Probationary => {
-                c.expected_probationary += 1;
-                c.present_probationary += u32::from(present);
-            }
-            Standing::Observation | Standing::Suspended => {}
-        }
+        c.add(a.standing, a.status.attended());
     }
     c
 }

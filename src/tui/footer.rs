@@ -25,14 +25,11 @@ pub fn render_keys(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
 /// Every binding of the context, with what it does.
 pub fn render_help(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
     let bindings = keymap::bindings(ctx);
-    let width = area.width.saturating_sub(8).min(64);
-    let height = (bindings.len() as u16 + 5).min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + area.height.saturating_sub(height) / 2,
-        width,
-        height,
-    };
+    let popup = crate::tui::widgets::centered(
+        area,
+        area.width.saturating_sub(8).min(64),
+        bindings.len() as u16 + 5,
+    );
     Clear.render(popup, buf);
     let mut lines: Vec<Line> = bindings
         .iter()

@@ -5,11 +5,10 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::widgets::{Block, Row, Table, Widget};
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::domain::{CommitteeRole, Roster, Standing};
 use crate::i18n::Tr;
 use crate::sanitize;
+use crate::tui::widgets::widest;
 
 #[derive(Debug, Clone)]
 pub struct RosterView {
@@ -73,20 +72,8 @@ impl RosterView {
             tr.pick("不计入应到会", "Not counted"),
         ])
         .style(Style::new().fg(Color::Yellow));
-        let widest = |labels: Vec<&str>| {
-            labels
-                .iter()
-                .map(|l| UnicodeWidthStr::width(*l))
-                .max()
-                .unwrap_or(4) as u16
-        };
-        let standing_w = widest(Standing::ALL.iter().map(|s| tr.standing(*s)).collect());
-        let role_w = widest(
-            CommitteeRole::ALL
-                .iter()
-                .map(|r| tr.committee_role(*r))
-                .collect(),
-        );
+        let standing_w = widest(Standing::ALL.iter().map(|s| tr.standing(*s)));
+        let role_w = widest(CommitteeRole::ALL.iter().map(|r| tr.committee_role(*r)));
         Table::new(
             rows,
             [

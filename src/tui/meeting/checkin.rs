@@ -11,6 +11,7 @@ use crate::i18n::Tr;
 use crate::sanitize;
 use crate::tui::search::{self, NameKey};
 use crate::tui::widgets::line_input::LineInput;
+use crate::tui::widgets::widest;
 
 /// The check-in panel's own state (the marks themselves live in the meeting).
 #[derive(Debug, Clone)]
@@ -189,20 +190,12 @@ impl CheckIn {
             tr.pick("备注", "Note"),
         ])
         .style(Style::new().fg(Color::Yellow));
-        let widest = |labels: Vec<&str>| {
-            labels
-                .iter()
-                .map(|l| unicode_width::UnicodeWidthStr::width(*l))
-                .max()
-                .unwrap_or(4) as u16
-        };
-        let standing_w = widest(Standing::ALL.iter().map(|s| tr.standing(*s)).collect());
+        let standing_w = widest(Standing::ALL.iter().map(|s| tr.standing(*s)));
         let status_w = widest(
             AttendanceStatus::ALL
                 .iter()
                 .map(|s| tr.status(*s))
-                .chain([tr.pick("未签到", "not yet")])
-                .collect(),
+                .chain([tr.pick("未签到", "not yet")]),
         );
         Table::new(
             rows,

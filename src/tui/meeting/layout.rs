@@ -249,14 +249,11 @@ fn hms(s: u64) -> String {
 
 /// A box of lines in the middle of the screen.
 pub fn render_message(title: &str, lines: &[String], area: Rect, buf: &mut Buffer) {
-    let width = area.width.saturating_sub(6).min(90);
-    let height = (lines.len() as u16 + 4).min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + area.height.saturating_sub(height) / 2,
-        width,
-        height,
-    };
+    let popup = crate::tui::widgets::centered(
+        area,
+        area.width.saturating_sub(6).min(90),
+        lines.len() as u16 + 4,
+    );
     Clear.render(popup, buf);
     let text: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
     Paragraph::new(text)

@@ -330,12 +330,7 @@ impl Form {
         let (_, rows) = self.window(area);
         let height = (rows + self.preview.len() + 3 + usize::from(self.error.is_some()))
             .min(usize::from(area.height)) as u16;
-        Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + area.height.saturating_sub(height) / 2,
-            width,
-            height,
-        }
+        super::centered(area, width, height)
     }
 
     fn label_width(&self) -> u16 {
