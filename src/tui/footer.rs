@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::i18n::Tr;
 use crate::tui::keymap::{self, Context};
@@ -33,7 +33,7 @@ pub fn render_help(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
         width,
         height,
     };
-    Clear.render(popup, buf);
+    crate::tui::widgets::clear_popup(popup, buf);
     let mut lines: Vec<Line> = bindings
         .iter()
         .map(|b| {
