@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::i18n::Tr;
 use crate::tui::keymap::{self, Context};
@@ -30,7 +30,7 @@ pub fn render_help(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
         area.width.saturating_sub(8).min(64),
         bindings.len() as u16 + 5,
     );
-    Clear.render(popup, buf);
+    crate::tui::widgets::clear_popup(popup, buf);
     let mut lines: Vec<Line> = bindings
         .iter()
         .map(|b| {

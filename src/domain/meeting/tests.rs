@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::domain::agenda::{StageKind, StageTemplate};
-use crate::domain::roster::{Roster, Standing};
 use crate::domain::roster::{CommitteeRole, Exclusion, ExclusionCategory, Group};
+use crate::domain::roster::{Roster, Standing};
 use crate::domain::rules::{ItemType, RuleSettings, VoteBody, VoteRecord};
 use crate::domain::rules::{Opinion, Outcome, VoteMethod, judge};
 use crate::domain::text::Splice;

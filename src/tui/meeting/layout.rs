@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::study::mmss;
 use super::{MeetingScreen, Modal, View};
@@ -254,7 +254,7 @@ pub fn render_message(title: &str, lines: &[String], area: Rect, buf: &mut Buffe
         area.width.saturating_sub(6).min(90),
         lines.len() as u16 + 4,
     );
-    Clear.render(popup, buf);
+    crate::tui::widgets::clear_popup(popup, buf);
     let text: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
     Paragraph::new(text)
         .wrap(Wrap { trim: false })

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::line_input::LineInput;
@@ -361,7 +361,7 @@ impl Form {
 impl Widget for &Form {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let popup = self.area(area);
-        Clear.render(popup, buf);
+        super::clear_popup(popup, buf);
         let lw = usize::from(self.label_width());
         let mut lines: Vec<Line> = Vec::new();
         let (first, rows) = self.window(area);

@@ -4,7 +4,9 @@ pub mod editor;
 pub mod form;
 pub mod line_input;
 
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 /// A box of at most `width` x `height` in the middle of `area`.
@@ -26,4 +28,51 @@ pub fn widest<'a>(labels: impl IntoIterator<Item = &'a str>) -> u16 {
         .map(UnicodeWidthStr::width)
         .max()
         .map_or(4, |w| u16::try_from(w).unwrap_or(u16::MAX))
+}
+
+/// Clear the area of a popup drawn over the screen. A wide character (Chinese) just left of the
+/// popup would spill into its first column: the terminal draws it two columns wide and ratatui
+/// then skips the popup's border cell it covers, so the border goes missing. Such a character is
+/// blanked first.
+pub fn clear_popup(area: Rect, buf: &mut Buffer) {
+    if area.x > buf.area.x {
+        for y in area.top()..area.bottom() {
+            if let Some(cell) = buf.cell_mut((area.x - 1, y))
+                && cell.symbol().width() > 1
+            {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    Clear.render(area, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::widgets::Block;
+
+    #[test]
+    fn a_popup_border_beside_a_wide_character_is_drawn() {
+        let area = Rect::new(0, 0, 12, 3);
+        let before = Buffer::empty(area);
+        let mut buf = Buffer::empty(area);
+        // "主" fills columns 3 and 4; the popup starts at column 4.
+        buf.set_string(1, 1, "民主议事", ratatui::style::Style::new());
+        let popup = Rect::new(4, 0, 6, 3);
+        clear_popup(popup, &mut buf);
+        Block::bordered().render(popup, &mut buf);
+        // What the terminal is sent must include the border at column 4 of the middle row.
+        let sent: Vec<(u16, u16, String)> = before
+            .diff(&buf)
+            .into_iter()
+            .map(|(x, y, c)| (x, y, c.symbol().to_owned()))
+            .collect();
+        assert!(
+            sent.contains(&(4, 1, "│".to_owned())),
+            "border cell not sent: {sent:?}"
+        );
+        assert_eq!(buf[(1, 1)].symbol(), "民");
+        assert_eq!(buf[(4, 1)].symbol(), "│");
+    }
 }
