@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod corpus;
 pub mod demo;
 pub mod domain;
 pub mod i18n;

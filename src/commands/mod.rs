@@ -1,5 +1,6 @@
 //! The batch commands, and the dispatch from the command line.
 
+pub mod dev_corpus;
 pub mod files;
 pub mod stats;
 pub mod table;
@@ -61,8 +62,21 @@ pub fn run(cli: Cli) -> u8 {
             },
             tr,
         ),
-        Some(Command::Export { .. } | Command::Roster { .. } | Command::DevCorpus { .. })
-        | None => {
+        Some(Command::DevCorpus {
+            out,
+            count,
+            seed,
+            members,
+        }) => dev_corpus::run(
+            &out,
+            &crate::corpus::CorpusSpec {
+                count,
+                seed,
+                members,
+            },
+            tr,
+        ),
+        Some(Command::Export { .. } | Command::Roster { .. }) | None => {
             eprintln!("{}", tr.pick("此功能尚在建设", "not built yet"));
             EXIT_USAGE
         }

@@ -5,6 +5,7 @@
 
 mod batch;
 mod cli;
+mod corpus;
 mod record;
 
 use std::sync::OnceLock;
