@@ -22,8 +22,22 @@ fn roster_a() -> Roster {
         "A-01",
         "东风社区党支部",
         &[
-            ("m001", "王建国", Full, "一组", Some(CommitteeRole::Secretary), false),
-            ("m002", "李秀英", Full, "一组", Some(CommitteeRole::DeputySecretary), false),
+            (
+                "m001",
+                "王建国",
+                Full,
+                "一组",
+                Some(CommitteeRole::Secretary),
+                false,
+            ),
+            (
+                "m002",
+                "李秀英",
+                Full,
+                "一组",
+                Some(CommitteeRole::DeputySecretary),
+                false,
+            ),
             ("m003", "张志强", Full, "二组", None, false),
             ("m004", "刘桂兰", Full, "二组", None, false),
             ("m005", "陈国华", Probationary, "一组", None, false),
@@ -38,7 +52,14 @@ fn roster_b() -> Roster {
         "B-02",
         "西湖村党支部",
         &[
-            ("m001", "赵德胜", Full, "一组", Some(CommitteeRole::Secretary), false),
+            (
+                "m001",
+                "赵德胜",
+                Full,
+                "一组",
+                Some(CommitteeRole::Secretary),
+                false,
+            ),
             ("m002", "黄丽娟", Full, "一组", None, false),
             ("m003", "周永平", Full, "一组", None, false),
         ],
@@ -49,9 +70,15 @@ fn roster_b() -> Roster {
 fn write_corpus(dir: &Path) {
     let a = roster_a();
     let b = roster_b();
-    let months_m002 = [Absent, Absent, Absent, Present, Absent, Present, Present, Present];
-    let months_m003 = [Absent, Absent, Absent, Leave, Absent, Absent, Absent, Absent];
-    let months_m004 = [Absent, Unapproved, Unapproved, Present, Present, Present, Present, Present];
+    let months_m002 = [
+        Absent, Absent, Absent, Present, Absent, Present, Present, Present,
+    ];
+    let months_m003 = [
+        Absent, Absent, Absent, Leave, Absent, Absent, Absent, Absent,
+    ];
+    let months_m004 = [
+        Absent, Unapproved, Unapproved, Present, Present, Present, Present, Present,
+    ];
     for month in 1..=8usize {
         let i = month - 1;
         let start = format!("2026-{month:02}-05T09:00:00+08:00");
@@ -190,13 +217,13 @@ fn write_corpus(dir: &Path) {
     corpus::write(dir, "b-03.json", &mar);
 
     // Two invalid files.
-    std::fs::write(dir.join("broken.json"), "{\"format\": ").unwrap();
-    let text = std::fs::read_to_string(dir.join("b-03.json")).unwrap();
+    std::fs::write(dir.join("broken.json"), "{\"format\": ").expect("write");
+    let text = std::fs::read_to_string(dir.join("b-03.json")).expect("read");
     std::fs::write(
         dir.join("tampered.json"),
         text.replace("新建活动室", "新建广场"),
     )
-    .unwrap();
+    .expect("write");
 }
 
 fn stats(dir: &Path, args: &[&str]) -> Output {
@@ -205,7 +232,7 @@ fn stats(dir: &Path, args: &[&str]) -> Output {
         .arg(dir)
         .args(args)
         .output()
-        .unwrap()
+        .expect("run branchday")
 }
 
 fn json_of(out: &Output) -> Value {
@@ -215,7 +242,7 @@ fn json_of(out: &Output) -> Value {
 fn member<'a>(v: &'a Value, code: &str, id: &str) -> &'a Value {
     v["members"]
         .as_array()
-        .unwrap()
+        .expect("members")
         .iter()
         .find(|m| m["branch_code"] == code && m["member_id"] == id)
         .expect("member row")
@@ -246,10 +273,30 @@ fn figures_match_the_hand_computed_corpus() {
     assert!(invalid.iter().any(|p| p.ends_with("tampered.json")));
     assert_eq!(v["duplicates"][0]["identical"], true);
     // Identical copies: the first in path order is kept ("b-01-copy" sorts before "b-01.").
-    assert!(v["duplicates"][0]["kept"].as_str().unwrap().ends_with("b-01-copy.json"));
-    assert!(v["duplicates"][0]["dropped"][0].as_str().unwrap().ends_with("b-01.json"));
-    assert!(v["superseded"][0]["path"].as_str().unwrap().ends_with("b-02.json"));
-    assert!(v["superseded"][0]["by_path"].as_str().unwrap().ends_with("b-02-corrected.json"));
+    assert!(
+        v["duplicates"][0]["kept"]
+            .as_str()
+            .unwrap()
+            .ends_with("b-01-copy.json")
+    );
+    assert!(
+        v["duplicates"][0]["dropped"][0]
+            .as_str()
+            .unwrap()
+            .ends_with("b-01.json")
+    );
+    assert!(
+        v["superseded"][0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("b-02.json")
+    );
+    assert!(
+        v["superseded"][0]["by_path"]
+            .as_str()
+            .unwrap()
+            .ends_with("b-02-corrected.json")
+    );
 
     let row = |month: &str, td: u64, ga: u64, co: u64, gr: u64, le: u64, public: u64| {
         json!({"month": month, "themed_day": td, "general_assembly": ga, "committee": co,
@@ -332,7 +379,10 @@ fn figures_match_the_hand_computed_corpus() {
 fn the_period_limits_meetings_and_absence_runs() {
     let dir = tempfile::tempdir().unwrap();
     write_corpus(dir.path());
-    let v = json_of(&stats(dir.path(), &["--json", "--from", "2026-02", "--to", "2026-03"]));
+    let v = json_of(&stats(
+        dir.path(),
+        &["--json", "--from", "2026-02", "--to", "2026-03"],
+    ));
     assert_eq!(v["period"], json!({"from": "2026-02", "to": "2026-03"}));
     assert_eq!(v["files"]["meetings_counted"], 5);
     assert_eq!(v["files"]["outside_period"], 9);
@@ -343,7 +393,10 @@ fn the_period_limits_meetings_and_absence_runs() {
     let runs = v["absences"].as_array().unwrap();
     assert_eq!(runs.len(), 1);
     assert_eq!(runs[0]["member_id"], "m003");
-    assert_eq!(runs[0]["months"], json!(["2026-05", "2026-06", "2026-07", "2026-08"]));
+    assert_eq!(
+        runs[0]["months"],
+        json!(["2026-05", "2026-06", "2026-07", "2026-08"])
+    );
     assert_eq!(runs[0]["level"], "warning");
 }
 
@@ -383,7 +436,10 @@ fn the_table_is_readable_in_chinese_and_english() {
     }
     // Invalid files are listed on standard error, not in the tables.
     let err = String::from_utf8(zh.stderr).unwrap();
-    assert!(err.contains("broken.json") && err.contains("tampered.json"), "{err}");
+    assert!(
+        err.contains("broken.json") && err.contains("tampered.json"),
+        "{err}"
+    );
     // Columns line up by display width in every table.
     let mut block: Vec<&str> = Vec::new();
     for line in text.lines().chain([""]) {
@@ -401,7 +457,13 @@ fn the_table_is_readable_in_chinese_and_english() {
     }
     let en = stats(dir.path(), &["--lang", "en"]);
     let text = String::from_utf8(en.stdout).unwrap();
-    for needle in ["Meetings per month", "Attendance per member", "serious", "warning", "(ongoing)"] {
+    for needle in [
+        "Meetings per month",
+        "Attendance per member",
+        "serious",
+        "warning",
+        "(ongoing)",
+    ] {
         assert!(text.contains(needle), "missing {needle} in\n{text}");
     }
     assert!(!text.contains("脱党"));

@@ -90,7 +90,12 @@ fn every_file_is_delivered_once_through_503s_drops_and_timeouts_and_a_rerun_send
     server.faults.slow_ms.store(4500, Ordering::SeqCst);
 
     let out = upload(data.path(), dir.path(), &server.url(), &["--jobs", "4"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rs = results(&out);
     assert_eq!(rs.len(), 12);
     {
@@ -107,13 +112,22 @@ fn every_file_is_delivered_once_through_503s_drops_and_timeouts_and_a_rerun_send
             assert_eq!(r["id"], id.as_str());
         }
         // Every request carried the token and a digest the server checked (else 401/400).
-        assert!(st.seen.iter().all(|s| s.authorization.as_deref() == Some(&*format!("Bearer {TOKEN}"))));
+        assert!(
+            st.seen
+                .iter()
+                .all(|s| s.authorization.as_deref() == Some(&*format!("Bearer {TOKEN}")))
+        );
         assert!(st.seen.iter().all(|s| s.status != 400 && s.status != 401));
         assert!(st.seen.iter().filter(|s| s.status == 503).count() == 3);
         // Retries happened: more requests than files.
-        assert!(st.seen.len() >= 12 + 3 + 2 + 1, "{}", st.seen.len());
+        assert!(st.seen.len() > 12 + 3 + 2, "{}", st.seen.len());
         // Connections were reused: far fewer than requests.
-        assert!(st.connections < st.seen.len(), "{} connections for {} requests", st.connections, st.seen.len());
+        assert!(
+            st.connections < st.seen.len(),
+            "{} connections for {} requests",
+            st.connections,
+            st.seen.len()
+        );
     }
     // The ledger shows every file delivered to this target.
     let ledger = ledger_lines(data.path());
@@ -150,7 +164,12 @@ fn a_conflict_is_reported_never_retried_and_never_overwritten() {
     assert_eq!(r["result"], "conflict");
     assert_eq!(r["status"], 409);
     assert_eq!(r["attempts"], 1);
-    assert!(r["message"].as_str().unwrap().contains("different content stored"));
+    assert!(
+        r["message"]
+            .as_str()
+            .unwrap()
+            .contains("different content stored")
+    );
     let st = server.state();
     assert_eq!(st.stored[&id], b"{\"other\": true}");
     assert_eq!(st.seen.iter().filter(|s| s.path.ends_with(&id)).count(), 1);
@@ -168,7 +187,10 @@ fn a_conflict_is_reported_never_retried_and_never_overwritten() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains(&format!("{}: conflict:", conflict_path.display())), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{}: conflict:", conflict_path.display())),
+        "{stdout}"
+    );
     assert_eq!(server.state().stored[&id], b"{\"other\": true}");
 }
 
@@ -178,7 +200,9 @@ fn invalid_files_are_reported_and_never_sent() {
     let data = tempfile::tempdir().unwrap();
     let files = corpus::simple_files(dir.path(), 2);
     let tampered = dir.path().join("tampered.json");
-    let text = String::from_utf8(files[0].2.clone()).unwrap().replace("党员活动室", "会议室");
+    let text = String::from_utf8(files[0].2.clone())
+        .unwrap()
+        .replace("党员活动室", "会议室");
     std::fs::write(&tampered, text).unwrap();
     let garbage = dir.path().join("garbage.json");
     std::fs::write(&garbage, "{ not json").unwrap();
@@ -224,7 +248,12 @@ fn a_run_killed_mid_batch_resumes_and_completes_without_duplicates() {
 
     server.faults.delay_ms.store(0, Ordering::SeqCst);
     let out = upload(data.path(), dir.path(), &server.url(), &[]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rs = results(&out);
     let st = server.state();
     for (path, m, bytes) in &files {
@@ -232,7 +261,10 @@ fn a_run_killed_mid_batch_resumes_and_completes_without_duplicates() {
         assert_eq!(st.stored.get(&id), Some(bytes));
         assert_eq!(st.creates.get(&id), Some(&1), "{id} stored once");
         let r = &result_of(&rs, path)["result"];
-        assert!(r == "skipped" || r == "delivered" || r == "already_there", "{r}");
+        assert!(
+            r == "skipped" || r == "delivered" || r == "already_there",
+            "{r}"
+        );
     }
     // The ledger now covers every file.
     let ledger = ledger_lines(data.path());
@@ -262,7 +294,12 @@ fn a_refused_file_fails_with_the_server_message_and_is_not_retried() {
     for r in results(&out) {
         assert_eq!(r["result"], "failed");
         assert_eq!(r["status"], 401);
-        assert!(r["message"].as_str().unwrap().contains("missing or wrong bearer token"));
+        assert!(
+            r["message"]
+                .as_str()
+                .unwrap()
+                .contains("missing or wrong bearer token")
+        );
     }
     assert_eq!(server.state().seen.len(), 2);
     assert_no_token(&out, data.path());
@@ -291,7 +328,11 @@ fn an_unreachable_server_fails_after_bounded_retries() {
     assert_eq!(rs.iter().filter(|r| r["attempts"] == 5).count(), 3);
     assert_eq!(rs.iter().filter(|r| r["attempts"] == 0).count(), 5);
     // Failures are ledgered but never count as delivered: a rerun tries again.
-    assert!(ledger_lines(data.path()).iter().all(|e| e["result"] == "failed"));
+    assert!(
+        ledger_lines(data.path())
+            .iter()
+            .all(|e| e["result"] == "failed")
+    );
 }
 
 #[test]
@@ -318,7 +359,10 @@ fn folder_target_copies_atomically_skips_identical_and_reports_conflicts() {
         b"something else"
     );
     for (_, m, bytes) in [&files[0], &files[2], &files[3]] {
-        assert_eq!(&std::fs::read(usb.path().join(m.file_name())).unwrap(), bytes);
+        assert_eq!(
+            &std::fs::read(usb.path().join(m.file_name())).unwrap(),
+            bytes
+        );
     }
     // No temporary files remain.
     let names: Vec<PathBuf> = std::fs::read_dir(usb.path())
@@ -354,11 +398,26 @@ fn usage_and_configuration_errors_exit_2() {
     let data = tempfile::tempdir().unwrap();
     corpus::simple_files(dir.path(), 1);
     let missing = dir.path().join("no-such-folder");
-    let cases: Vec<(Vec<String>, Option<(&str, &str)>)> = vec![
-        (vec!["--to".into(), missing.to_string_lossy().into_owned()], None),
-        (vec!["--to".into(), "http://user:pw@127.0.0.1:9".into()], None),
+    type Case = (Vec<String>, Option<(&'static str, &'static str)>);
+    let cases: Vec<Case> = vec![
+        (
+            vec!["--to".into(), missing.to_string_lossy().into_owned()],
+            None,
+        ),
+        (
+            vec!["--to".into(), "http://user:pw@127.0.0.1:9".into()],
+            None,
+        ),
         (vec!["--to".into(), "http://127.0.0.1:9/?x=1".into()], None),
-        (vec!["--to".into(), "http://127.0.0.1:9".into(), "--jobs".into(), "0".into()], None),
+        (
+            vec![
+                "--to".into(),
+                "http://127.0.0.1:9".into(),
+                "--jobs".into(),
+                "0".into(),
+            ],
+            None,
+        ),
         (vec![], None),
         (
             vec!["--to".into(), "http://127.0.0.1:9".into()],

@@ -32,13 +32,7 @@ fn usage(msg: &str, tr: Tr) -> u8 {
 }
 
 /// Run the command; returns the exit code.
-pub fn run(
-    data_dir: Option<PathBuf>,
-    paths: Vec<PathBuf>,
-    to: &str,
-    opts: Options,
-    tr: Tr,
-) -> u8 {
+pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Options, tr: Tr) -> u8 {
     let target = match Target::parse(to) {
         Ok(t) => t,
         Err(true) => return usage(&tr.upload_bad_url(to), tr),

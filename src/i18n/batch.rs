@@ -105,11 +105,17 @@ impl Tr {
     }
 
     pub fn stats_h_duplicates(self) -> &'static str {
-        self.pick("编号重复的文件（只计一次）", "Files with the same id (counted once)")
+        self.pick(
+            "编号重复的文件（只计一次）",
+            "Files with the same id (counted once)",
+        )
     }
 
     pub fn stats_h_superseded(self) -> &'static str {
-        self.pick("已被更正的文件（以更正件为准）", "Superseded files (the correction counts)")
+        self.pick(
+            "已被更正的文件（以更正件为准）",
+            "Superseded files (the correction counts)",
+        )
     }
 
     pub fn stats_none(self) -> &'static str {
@@ -197,7 +203,10 @@ impl Tr {
     }
 
     pub fn stats_public_items(self) -> &'static str {
-        self.pick("其中公开议事（四议两公开）", "of which public deliberation (四议两公开)")
+        self.pick(
+            "其中公开议事（四议两公开）",
+            "of which public deliberation (四议两公开)",
+        )
     }
 
     pub fn stats_level(self, l: Level) -> &'static str {
@@ -211,7 +220,13 @@ impl Tr {
         self.pick("（持续至今）", " (ongoing)")
     }
 
-    pub fn stats_duplicate_line(self, id: &str, kept: &str, identical: bool, dropped: &str) -> String {
+    pub fn stats_duplicate_line(
+        self,
+        id: &str,
+        kept: &str,
+        identical: bool,
+        dropped: &str,
+    ) -> String {
         if identical {
             self.pick(
                 format!("{id}：计入 {kept}；相同副本：{dropped}"),
@@ -302,7 +317,9 @@ impl Tr {
     pub fn upload_gave_up(self, attempts: u32, reason: &str) -> String {
         self.pick(
             format!("尝试 {attempts} 次仍未成功（{reason}）；稍后重新运行会接着发送"),
-            format!("still failing after {attempts} attempts ({reason}); run again later to resume"),
+            format!(
+                "still failing after {attempts} attempts ({reason}); run again later to resume"
+            ),
         )
     }
 
@@ -314,7 +331,10 @@ impl Tr {
     }
 
     pub fn upload_server_error(self, status: u16) -> String {
-        self.pick(format!("服务器错误 {status}"), format!("server error {status}"))
+        self.pick(
+            format!("服务器错误 {status}"),
+            format!("server error {status}"),
+        )
     }
 
     pub fn upload_unreachable(self) -> &'static str {

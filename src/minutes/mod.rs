@@ -6,6 +6,7 @@
 pub mod build;
 pub mod canonical;
 pub mod check;
+pub mod fast;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;

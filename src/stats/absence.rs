@@ -166,7 +166,11 @@ pub fn runs(meetings: &[&Facts]) -> Vec<AbsenceRun> {
         }
     }
     out.sort_by(|a, b| {
-        (&a.branch, &a.member_id, a.months.first()).cmp(&(&b.branch, &b.member_id, b.months.first()))
+        (&a.branch, &a.member_id, a.months.first()).cmp(&(
+            &b.branch,
+            &b.member_id,
+            b.months.first(),
+        ))
     });
     out
 }
@@ -198,7 +202,9 @@ mod tests {
 
     #[test]
     fn attendance_breaks_a_run_and_leave_neither_breaks_nor_extends_it() {
-        let r = runs_in(&series(&[Absent, Absent, OnLeave, Absent, Attended, Absent]));
+        let r = runs_in(&series(&[
+            Absent, Absent, OnLeave, Absent, Attended, Absent,
+        ]));
         assert_eq!(
             r,
             vec![

@@ -14,9 +14,7 @@ use std::path::PathBuf;
 
 use uuid::Uuid;
 
-use crate::domain::{
-    AttendanceStatus, ExcuseReason, ItemStage, MeetingKind, Outcome, Timestamp,
-};
+use crate::domain::{AttendanceStatus, ExcuseReason, ItemStage, MeetingKind, Outcome, Timestamp};
 use crate::minutes::{AttendanceEntry, Minutes};
 
 pub use absence::{AbsenceRun, Level};
@@ -33,12 +31,20 @@ impl YearMonth {
     /// Parse exactly `YYYY-MM` (month 01–12).
     pub fn parse(s: &str) -> Option<YearMonth> {
         let b = s.as_bytes();
-        if b.len() != 7 || b[4] != b'-' || !s[..4].bytes().chain(s[5..].bytes()).all(|c| c.is_ascii_digit()) {
+        if b.len() != 7
+            || b[4] != b'-'
+            || !s[..4]
+                .bytes()
+                .chain(s[5..].bytes())
+                .all(|c| c.is_ascii_digit())
+        {
             return None;
         }
         let year = s[..4].parse().ok()?;
         let month = s[5..].parse().ok()?;
-        (1..=12).contains(&month).then_some(YearMonth { year, month })
+        (1..=12)
+            .contains(&month)
+            .then_some(YearMonth { year, month })
     }
 
     /// The month of a moment, in the moment's own (local) offset.
@@ -293,13 +299,16 @@ pub fn compute(files: &[Facts], period: Period) -> Report {
             let items = &mut report.items;
             items.total += 1;
             match item.outcome {
-                Some(o) => items.by_outcome[Outcome::ALL.iter().position(|x| *x == o).unwrap_or(0)] += 1,
+                Some(o) => {
+                    items.by_outcome[Outcome::ALL.iter().position(|x| *x == o).unwrap_or(0)] += 1;
+                }
                 None => items.not_voted += 1,
             }
             if let Some(s) = item.stage {
                 row.public_items += 1;
                 items.public += 1;
-                items.public_by_stage[ItemStage::ALL.iter().position(|x| *x == s).unwrap_or(0)] += 1;
+                items.public_by_stage[ItemStage::ALL.iter().position(|x| *x == s).unwrap_or(0)] +=
+                    1;
             }
         }
         let b = branches.entry(&f.branch).or_insert_with(|| BranchRow {
@@ -352,10 +361,24 @@ mod tests {
                 month: 3
             })
         );
-        for bad in ["2026-3", "2026-13", "2026-00", "26-03", "2026/03", "2026-03-01", "２０２６-03", "+026-03"] {
+        for bad in [
+            "2026-3",
+            "2026-13",
+            "2026-00",
+            "26-03",
+            "2026/03",
+            "2026-03-01",
+            "２０２６-03",
+            "+026-03",
+        ] {
             assert_eq!(YearMonth::parse(bad), None, "{bad}");
         }
-        assert_eq!(YearMonth::parse("2026-12").map(|m| m.to_string()).as_deref(), Some("2026-12"));
+        assert_eq!(
+            YearMonth::parse("2026-12")
+                .map(|m| m.to_string())
+                .as_deref(),
+            Some("2026-12")
+        );
     }
 
     #[test]

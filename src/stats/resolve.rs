@@ -159,7 +159,11 @@ mod tests {
 
     #[test]
     fn identical_duplicates_keep_the_first() {
-        let files = [facts(1, None, "a", T1), facts(1, None, "a", T2), facts(2, None, "b", T1)];
+        let files = [
+            facts(1, None, "a", T1),
+            facts(1, None, "a", T2),
+            facts(2, None, "b", T1),
+        ];
         let r = resolve(&files);
         assert_eq!(r.kept, vec![0, 2]);
         assert_eq!(r.duplicates.len(), 1);
@@ -169,7 +173,11 @@ mod tests {
 
     #[test]
     fn different_duplicates_keep_the_latest_finalized() {
-        let files = [facts(1, None, "a", T2), facts(1, None, "b", T1), facts(1, None, "c", T2)];
+        let files = [
+            facts(1, None, "a", T2),
+            facts(1, None, "b", T1),
+            facts(1, None, "c", T2),
+        ];
         let r = resolve(&files);
         assert_eq!(r.kept, vec![0]);
         assert!(!r.duplicates[0].identical);

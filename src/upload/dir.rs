@@ -25,9 +25,9 @@ fn existing(dir: &Path, name: &str, bytes: &[u8], tr: Tr) -> Option<Outcome> {
     let path = dir.join(name);
     match store::read_capped(&path, MAX_BYTES) {
         Ok(have) if have == bytes => Some(Outcome::AlreadyThere),
-        Ok(_) | Err(store::StoreError::TooLarge { .. }) => {
-            Some(Outcome::Conflict(tr.upload_conflict_dir(&crate::sanitize::path(&path))))
-        }
+        Ok(_) | Err(store::StoreError::TooLarge { .. }) => Some(Outcome::Conflict(
+            tr.upload_conflict_dir(&crate::sanitize::path(&path)),
+        )),
         Err(store::StoreError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => None,
         Err(e) => Some(Outcome::Failed(tr.upload_copy_failed(&tr.store_error(&e)))),
     }
@@ -100,14 +100,23 @@ mod tests {
         let tr = Tr(Lang::En);
         let d = tempfile::tempdir().unwrap();
         assert_eq!(peek(d.path(), "a.json", b"one", tr), Outcome::WouldSend);
-        assert_eq!(copy_into(d.path(), "a.json", b"one", tr), Outcome::Delivered);
+        assert_eq!(
+            copy_into(d.path(), "a.json", b"one", tr),
+            Outcome::Delivered
+        );
         assert_eq!(fs::read(d.path().join("a.json")).unwrap(), b"one");
-        assert_eq!(copy_into(d.path(), "a.json", b"one", tr), Outcome::AlreadyThere);
+        assert_eq!(
+            copy_into(d.path(), "a.json", b"one", tr),
+            Outcome::AlreadyThere
+        );
         assert!(matches!(
             copy_into(d.path(), "a.json", b"two", tr),
             Outcome::Conflict(_)
         ));
-        assert!(matches!(peek(d.path(), "a.json", b"two", tr), Outcome::Conflict(_)));
+        assert!(matches!(
+            peek(d.path(), "a.json", b"two", tr),
+            Outcome::Conflict(_)
+        ));
         assert_eq!(fs::read(d.path().join("a.json")).unwrap(), b"one");
         // No temporary files left behind.
         assert_eq!(fs::read_dir(d.path()).unwrap().count(), 1);

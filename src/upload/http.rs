@@ -61,12 +61,16 @@ impl Endpoint {
     }
 }
 
+/// The token cannot go into a request header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadToken;
+
 /// The bearer token from [`TOKEN_ENV`]: `Ok(None)` when unset or empty, `Err` when it cannot go into
 /// a header.
-pub fn token_from_env() -> Result<Option<String>, ()> {
+pub fn token_from_env() -> Result<Option<String>, BadToken> {
     match std::env::var(TOKEN_ENV) {
         Err(std::env::VarError::NotPresent) => Ok(None),
-        Err(std::env::VarError::NotUnicode(_)) => Err(()),
+        Err(std::env::VarError::NotUnicode(_)) => Err(BadToken),
         Ok(t) => {
             let t = t.trim().to_owned();
             if t.is_empty() {
@@ -74,7 +78,7 @@ pub fn token_from_env() -> Result<Option<String>, ()> {
             } else if t.bytes().all(|b| (0x21..0x7f).contains(&b)) {
                 Ok(Some(t))
             } else {
-                Err(())
+                Err(BadToken)
             }
         }
     }
@@ -221,12 +225,13 @@ impl Client {
                 Outcome::Conflict(self.tr.upload_conflict_http(&message)),
                 status,
             ),
-            408 | 429 => Attempt::Retry(self.tr.upload_server_error(status), Some(status)),
+            408 | 429 | 500..=599 => {
+                Attempt::Retry(self.tr.upload_server_error(status), Some(status))
+            }
             400..=499 => Attempt::Done(
                 Outcome::Failed(self.tr.upload_rejected(status, &message)),
                 status,
             ),
-            500..=599 => Attempt::Retry(self.tr.upload_server_error(status), Some(status)),
             _ => Attempt::Done(
                 Outcome::Failed(self.tr.upload_unexpected(status, &message)),
                 status,

@@ -100,7 +100,14 @@ fn handle(
     };
     let checked = check_bytes(&bytes);
     let minutes = match checked.minutes {
-        Some(m) if checked.findings.iter().all(|f| f.severity < Severity::Error) => m,
+        Some(m)
+            if checked
+                .findings
+                .iter()
+                .all(|f| f.severity < Severity::Error) =>
+        {
+            m
+        }
         _ => {
             let problem = checked
                 .findings

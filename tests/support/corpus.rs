@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use branchday::domain::agenda::builtin_templates;
 use branchday::domain::rules;
 use branchday::domain::{
-    AttendanceMark, AttendanceStatus, Branch, CommitteeRole, Event, Exclusion,
-    ExclusionCategory, ExcuseReason, ItemStage, ItemType, Meeting, MeetingKind, MeetingSetup,
-    Member, PersonRef, Roster, Standing, Timestamp, VoteMethod, VoteRecord,
+    AttendanceMark, AttendanceStatus, Branch, CommitteeRole, Event, Exclusion, ExclusionCategory,
+    ExcuseReason, ItemStage, ItemType, Meeting, MeetingKind, MeetingSetup, Member, PersonRef,
+    Roster, Standing, Timestamp, VoteMethod, VoteRecord,
 };
 use branchday::minutes::{self, Minutes};
 use uuid::Uuid;
@@ -112,17 +112,33 @@ pub fn build(spec: &MeetingSpec<'_>) -> Minutes {
     };
     let mut m = Meeting::new(setup, at(-10));
     let apply = |m: &mut Meeting, e: Event| m.apply(&e).expect("event applies");
-    apply(&mut m, Event::StageStarted { at: at(0), index: 0 });
+    apply(
+        &mut m,
+        Event::StageStarted {
+            at: at(0),
+            index: 0,
+        },
+    );
     for (id, mark) in spec.marks {
         let (status, reason, approver) = match mark {
             Mark::Present => (AttendanceStatus::Present, None, ""),
             Mark::Late => (AttendanceStatus::Late, None, ""),
-            Mark::Leave => (AttendanceStatus::Excused, Some(ExcuseReason::Sick), "王书记"),
-            Mark::ExcusedUnapproved => (AttendanceStatus::Excused, Some(ExcuseReason::Personal), ""),
+            Mark::Leave => (
+                AttendanceStatus::Excused,
+                Some(ExcuseReason::Sick),
+                "王书记",
+            ),
+            Mark::ExcusedUnapproved => {
+                (AttendanceStatus::Excused, Some(ExcuseReason::Personal), "")
+            }
             Mark::Absent => (AttendanceStatus::Absent, None, ""),
             Mark::Unmarked => continue,
         };
-        let reason_text = if *mark == Mark::Absent { "未说明" } else { "" };
+        let reason_text = if *mark == Mark::Absent {
+            "未说明"
+        } else {
+            ""
+        };
         apply(
             &mut m,
             Event::Marked {
@@ -193,7 +209,14 @@ pub fn simple_files(dir: &Path, n: usize) -> Vec<(PathBuf, Minutes, Vec<u8>)> {
         "T-01",
         "测试党支部",
         &[
-            ("m001", "王建国", Full, "一组", Some(CommitteeRole::Secretary), false),
+            (
+                "m001",
+                "王建国",
+                Full,
+                "一组",
+                Some(CommitteeRole::Secretary),
+                false,
+            ),
             ("m002", "李秀英", Full, "一组", None, false),
             ("m003", "张志强", Full, "二组", None, false),
         ],
@@ -208,7 +231,11 @@ pub fn simple_files(dir: &Path, n: usize) -> Vec<(PathBuf, Minutes, Vec<u8>)> {
                 kind: MeetingKind::ThemedDay,
                 group: None,
                 start: &start,
-                marks: &[("m001", Mark::Present), ("m002", Mark::Present), ("m003", Mark::Leave)],
+                marks: &[
+                    ("m001", Mark::Present),
+                    ("m002", Mark::Present),
+                    ("m003", Mark::Leave),
+                ],
                 items: &[],
             });
             let (path, bytes) = write(dir, &format!("file{i:04}.json"), &m);
