@@ -1,9 +1,9 @@
 //! A fast path for reading many files at once (`stats`): recognise a *valid* minutes file without
 //! building a `serde_json::Value`.
 //!
-//! [`valid`] parses the bytes straight into [`Minutes`] and, separately, into a light tree that
-//! borrows the file's strings, from which the RFC 8785 digest is computed with the same writer as
-//! [`super::canonical`]. It answers `Some` only when [`super::check::check_bytes`] would find the file
+//! [`valid`] parses the bytes once into a light tree that borrows the file's strings; the RFC 8785
+//! digest is computed from the tree with the same string writer and key order as
+//! [`super::canonical`], and the typed [`Minutes`] are read from the same tree. It answers `Some` only when [`super::check::check_bytes`] would find the file
 //! valid, with the same minutes and digest; anything unusual (a float, an integer beyond ±2^53, a
 //! duplicate key, an error or a rule violation) answers `None`, and the caller runs the full check
 //! for the findings. Duplicate keys never reach the digest: the typed parse rejects a duplicate
@@ -12,7 +12,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde::de::value::{MapDeserializer, SeqDeserializer};
+use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use sha2::{Digest, Sha256};
 
 use super::canonical::{MAX_SAFE, hex, key_order, write_string};
@@ -157,13 +159,18 @@ fn write_object<'n, 'a: 'n>(
     Some(())
 }
 
-/// The RFC 8785 digest of the document without its top-level `integrity` member.
-fn digest(text: &str) -> Option<String> {
+/// Parse the whole text into a tree (`None` for anything the fast path leaves to the full check).
+fn parse(text: &str) -> Option<Node<'_>> {
     let mut de = serde_json::Deserializer::from_str(text);
     let node = de::DeserializeSeed::deserialize(NodeSeed, &mut de).ok()?;
     de.end().ok()?;
-    let mut out = String::with_capacity(text.len());
-    match &node {
+    Some(node)
+}
+
+/// The RFC 8785 digest of the document without its top-level `integrity` member.
+fn digest(node: &Node<'_>, size_hint: usize) -> Option<String> {
+    let mut out = String::with_capacity(size_hint);
+    match node {
         Node::Obj(entries) => {
             write_object(entries.iter().filter(|(k, _)| k != "integrity"), &mut out)?;
         }
@@ -172,22 +179,94 @@ fn digest(text: &str) -> Option<String> {
     Some(hex(&Sha256::digest(out.as_bytes())))
 }
 
+/// The tree as a serde deserializer, so the typed minutes are read from it without parsing the
+/// text a second time.
+impl<'de> Deserializer<'de> for Node<'de> {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Self::Error> {
+        match self {
+            Node::Null => v.visit_unit(),
+            Node::Bool(b) => v.visit_bool(b),
+            Node::Int(n) => match (u64::try_from(n), i64::try_from(n)) {
+                (Ok(u), _) => v.visit_u64(u),
+                (_, Ok(i)) => v.visit_i64(i),
+                _ => Err(de::Error::custom("integer out of range")),
+            },
+            Node::Str(Cow::Borrowed(s)) => v.visit_borrowed_str(s),
+            Node::Str(Cow::Owned(s)) => v.visit_string(s),
+            Node::Arr(items) => {
+                let mut seq = SeqDeserializer::new(items.into_iter());
+                let value = v.visit_seq(&mut seq)?;
+                seq.end()?;
+                Ok(value)
+            }
+            Node::Obj(entries) => {
+                let mut map = MapDeserializer::new(entries.into_iter());
+                let value = v.visit_map(&mut map)?;
+                map.end()?;
+                Ok(value)
+            }
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Self::Error> {
+        match self {
+            Node::Null => v.visit_none(),
+            other => v.visit_some(other),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Self::Error> {
+        match self {
+            Node::Str(s) => v.visit_enum(s.into_deserializer()),
+            _ => Err(de::Error::custom(
+                "only unit variants are read by the fast path",
+            )),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        v: V,
+    ) -> Result<V::Value, Self::Error> {
+        v.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
+        unit_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+impl<'de> IntoDeserializer<'de, serde_json::Error> for Node<'de> {
+    type Deserializer = Self;
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
 /// The minutes and their digest when the file is valid (as `check_bytes` judges), else `None`.
 pub fn valid(bytes: &[u8]) -> Option<(Minutes, String)> {
     if bytes.len() as u64 > MAX_BYTES {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;
-    let minutes: Minutes = serde_json::from_str(text).ok()?;
+    let node = parse(text)?;
+    let computed = digest(&node, text.len())?;
+    let minutes = Minutes::deserialize(node).ok()?;
     if minutes.format != FORMAT
         || minutes.version != VERSION
         || minutes.integrity.algorithm != "sha256"
         || minutes.integrity.canonicalization != "RFC8785"
+        || !computed.eq_ignore_ascii_case(&minutes.integrity.digest)
     {
-        return None;
-    }
-    let computed = digest(text)?;
-    if !computed.eq_ignore_ascii_case(&minutes.integrity.digest) {
         return None;
     }
     if check_rules(&minutes)
@@ -205,9 +284,13 @@ mod tests {
     use crate::minutes::canonical::digest_without_integrity;
     use crate::minutes::check::check_bytes;
 
+    fn digest_of(text: &str) -> Option<String> {
+        parse(text).and_then(|n| digest(&n, text.len()))
+    }
+
     fn same_digest(text: &str) {
         let v: serde_json::Value = serde_json::from_str(text).unwrap();
-        assert_eq!(digest(text), digest_without_integrity(&v).ok(), "{text}");
+        assert_eq!(digest_of(text), digest_without_integrity(&v).ok(), "{text}");
     }
 
     #[test]
@@ -226,9 +309,9 @@ mod tests {
 
     #[test]
     fn unusual_input_is_left_to_the_full_check() {
-        assert_eq!(digest(r#"{"a":1.5}"#), None);
-        assert_eq!(digest(r#"{"a":9007199254740992}"#), None);
-        assert_eq!(digest(r#"{"a":1} trailing"#), None);
+        assert_eq!(digest_of(r#"{"a":1.5}"#), None);
+        assert_eq!(digest_of(r#"{"a":9007199254740992}"#), None);
+        assert_eq!(digest_of(r#"{"a":1} trailing"#), None);
         assert_eq!(valid(b"{ not json"), None);
         assert_eq!(valid(b"\xff\xfe"), None);
         assert_eq!(valid(b"[]"), None);

@@ -15,6 +15,9 @@ use crate::i18n::Tr;
 
 /// Environment variable holding the bearer token.
 pub const TOKEN_ENV: &str = "BRANCHDAY_TOKEN";
+/// Environment variable naming a PEM file of root certificates to trust instead of the Mozilla
+/// roots (a private certificate authority).
+pub const CA_FILE_ENV: &str = "BRANCHDAY_CA_FILE";
 /// The longest server message kept.
 const MAX_MESSAGE_CHARS: usize = 300;
 /// The most of a response body read.
@@ -84,6 +87,27 @@ pub fn token_from_env() -> Result<Option<String>, BadToken> {
     }
 }
 
+/// The roots named by [`CA_FILE_ENV`]: `Ok(None)` when unset; `Err` with the path when the file
+/// cannot be read or holds no certificate.
+pub fn ca_from_env() -> Result<Option<Vec<ureq::tls::Certificate<'static>>>, std::path::PathBuf> {
+    let Some(path) = std::env::var_os(CA_FILE_ENV).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let path = std::path::PathBuf::from(path);
+    let pem = crate::store::read_capped(&path, 4 * 1024 * 1024).map_err(|_| path.clone())?;
+    let certs: Vec<_> = ureq::tls::parse_pem(&pem)
+        .filter_map(|item| match item {
+            Ok(ureq::tls::PemItem::Certificate(c)) => Some(c.to_owned()),
+            _ => None,
+        })
+        .collect();
+    if certs.is_empty() {
+        Err(path)
+    } else {
+        Ok(Some(certs))
+    }
+}
+
 /// `sha-256=:<base64>:` (RFC 9530) of the bytes sent.
 pub fn content_digest(bytes: &[u8]) -> String {
     let hash = Sha256::digest(bytes);
@@ -121,15 +145,22 @@ pub struct Client {
 }
 
 impl Client {
+    /// `roots`: certificates to trust instead of the Mozilla roots (see [`ca_from_env`]).
     pub fn new(
         endpoint: Endpoint,
         token: Option<String>,
+        roots: Option<Vec<ureq::tls::Certificate<'static>>>,
         timeouts: Timeouts,
         retry: RetryPolicy,
         jobs: usize,
         tr: Tr,
     ) -> Client {
+        let mut tls = ureq::tls::TlsConfig::builder();
+        if let Some(certs) = roots {
+            tls = tls.root_certs(ureq::tls::RootCerts::from(certs));
+        }
         let config = ureq::Agent::config_builder()
+            .tls_config(tls.build())
             .http_status_as_error(false)
             .max_redirects(0)
             .timeout_connect(Some(timeouts.connect))
@@ -264,11 +295,15 @@ impl Client {
     }
 }
 
+/// Connection trouble is retried; a refused certificate or another TLS failure (reported by rustls
+/// as invalid data) is not, since trying again cannot change it.
 fn retryable(e: &ureq::Error) -> bool {
+    if let ureq::Error::Io(io) = e {
+        return io.kind() != std::io::ErrorKind::InvalidData;
+    }
     matches!(
         e,
-        ureq::Error::Io(_)
-            | ureq::Error::Timeout(_)
+        ureq::Error::Timeout(_)
             | ureq::Error::HostNotFound
             | ureq::Error::ConnectionFailed
             | ureq::Error::Protocol(_)
