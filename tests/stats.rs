@@ -217,13 +217,13 @@ fn write_corpus(dir: &Path) {
     corpus::write(dir, "b-03.json", &mar);
 
     // Two invalid files.
-    std::fs::write(dir.join("broken.json"), "{\"format\": ").unwrap();
-    let text = std::fs::read_to_string(dir.join("b-03.json")).unwrap();
+    std::fs::write(dir.join("broken.json"), "{\"format\": ").expect("write");
+    let text = std::fs::read_to_string(dir.join("b-03.json")).expect("read");
     std::fs::write(
         dir.join("tampered.json"),
         text.replace("新建活动室", "新建广场"),
     )
-    .unwrap();
+    .expect("write");
 }
 
 fn stats(dir: &Path, args: &[&str]) -> Output {
@@ -232,7 +232,7 @@ fn stats(dir: &Path, args: &[&str]) -> Output {
         .arg(dir)
         .args(args)
         .output()
-        .unwrap()
+        .expect("run branchday")
 }
 
 fn json_of(out: &Output) -> Value {
@@ -242,7 +242,7 @@ fn json_of(out: &Output) -> Value {
 fn member<'a>(v: &'a Value, code: &str, id: &str) -> &'a Value {
     v["members"]
         .as_array()
-        .unwrap()
+        .expect("members")
         .iter()
         .find(|m| m["branch_code"] == code && m["member_id"] == id)
         .expect("member row")

@@ -120,7 +120,7 @@ fn every_file_is_delivered_once_through_503s_drops_and_timeouts_and_a_rerun_send
         assert!(st.seen.iter().all(|s| s.status != 400 && s.status != 401));
         assert!(st.seen.iter().filter(|s| s.status == 503).count() == 3);
         // Retries happened: more requests than files.
-        assert!(st.seen.len() >= 12 + 3 + 2 + 1, "{}", st.seen.len());
+        assert!(st.seen.len() > 12 + 3 + 2, "{}", st.seen.len());
         // Connections were reused: far fewer than requests.
         assert!(
             st.connections < st.seen.len(),
@@ -398,7 +398,8 @@ fn usage_and_configuration_errors_exit_2() {
     let data = tempfile::tempdir().unwrap();
     corpus::simple_files(dir.path(), 1);
     let missing = dir.path().join("no-such-folder");
-    let cases: Vec<(Vec<String>, Option<(&str, &str)>)> = vec![
+    type Case = (Vec<String>, Option<(&'static str, &'static str)>);
+    let cases: Vec<Case> = vec![
         (
             vec!["--to".into(), missing.to_string_lossy().into_owned()],
             None,
@@ -451,4 +452,85 @@ fn a_second_run_is_refused_while_the_ledger_is_held() {
     let out = upload(data.path(), dir.path(), "http://127.0.0.1:9", &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("another branchday upload"));
+}
+
+fn tls_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/tls")
+        .join(name)
+}
+
+fn tls_server() -> Server {
+    let cert = std::fs::read(tls_fixture("server.pem")).expect("test certificate");
+    let key = std::fs::read(tls_fixture("server.key")).expect("test key");
+    Server::start_tls(&cert, &key)
+}
+
+#[test]
+fn https_delivers_with_a_trusted_private_ca() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let files = corpus::simple_files(dir.path(), 5);
+    let server = tls_server();
+    server.set_token(Some(TOKEN));
+    let mut c = cmd(data.path());
+    let out = c
+        .env("BRANCHDAY_TOKEN", TOKEN)
+        .env("BRANCHDAY_CA_FILE", tls_fixture("ca.pem"))
+        .args(["upload", "--json", "--to", &server.https_url()])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let st = server.state();
+    for (_, m, bytes) in &files {
+        assert_eq!(st.stored.get(&m.id.to_string()), Some(bytes));
+    }
+    assert!(results(&out).iter().all(|r| r["result"] == "delivered"));
+    assert!(
+        ledger_lines(data.path())
+            .iter()
+            .all(|e| e["target"] == server.https_url().as_str())
+    );
+    assert_no_token(&out, data.path());
+}
+
+#[test]
+fn https_refuses_an_untrusted_certificate_without_retrying() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    corpus::simple_files(dir.path(), 2);
+    let server = tls_server();
+    // The Mozilla roots do not include the test CA.
+    let out = upload(
+        data.path(),
+        dir.path(),
+        &server.https_url(),
+        &["--jobs", "1"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    for r in results(&out) {
+        assert_eq!(r["result"], "failed");
+        assert_eq!(r["attempts"], 1, "{r}");
+        assert!(
+            r["message"].as_str().unwrap().contains("certificate"),
+            "{r}"
+        );
+    }
+    assert!(server.state().stored.is_empty());
+    // A CA file that holds no certificate is a configuration error.
+    let bad = dir.path().join("not-a-ca.pem");
+    std::fs::write(&bad, "hello").unwrap();
+    let out = cmd(data.path())
+        .env("BRANCHDAY_CA_FILE", &bad)
+        .args(["upload", "--to", &server.https_url()])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -13,9 +13,10 @@ use super::validate::check_file;
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, files};
 use crate::domain::{ItemStage, MeetingKind, Outcome};
 use crate::i18n::Tr;
-use crate::minutes::Severity;
+use crate::minutes::{MAX_BYTES, Severity, fast};
 use crate::sanitize;
 use crate::stats::{self, Facts, Period, Report, Tally, YearMonth};
+use crate::store;
 
 /// Run the command; returns the exit code.
 pub fn run(paths: &[PathBuf], from: Option<&str>, to: Option<&str>, json: bool, tr: Tr) -> u8 {
@@ -72,16 +73,19 @@ pub fn parse_period(from: Option<&str>, to: Option<&str>, tr: Tr) -> Result<Peri
     Ok(p)
 }
 
+/// The facts of a valid file, or the file and why it does not count.
+type ReadResult = Result<Facts, (PathBuf, String)>;
+
 /// Read and check every file, in parallel, keeping the input order.
-fn read_all(files: &[PathBuf], tr: Tr) -> Vec<Result<Facts, (PathBuf, String)>> {
+fn read_all(files: &[PathBuf], tr: Tr) -> Vec<ReadResult> {
     let workers = std::thread::available_parallelism()
         .map_or(2, std::num::NonZero::get)
         .clamp(1, 8)
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<Result<Facts, (PathBuf, String)>>> = Vec::new();
+    let mut slots: Vec<Option<ReadResult>> = Vec::new();
     slots.resize_with(files.len(), || None);
-    let parts: Vec<Vec<(usize, Result<Facts, (PathBuf, String)>)>> = std::thread::scope(|s| {
+    let parts: Vec<Vec<(usize, ReadResult)>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 s.spawn(|| {
@@ -106,7 +110,14 @@ fn read_all(files: &[PathBuf], tr: Tr) -> Vec<Result<Facts, (PathBuf, String)>> 
     slots.into_iter().flatten().collect()
 }
 
-fn read_one(path: &Path, tr: Tr) -> Result<Facts, (PathBuf, String)> {
+/// Read one file: the fast path recognises a valid file; anything else gets the full check, for
+/// its findings.
+fn read_one(path: &Path, tr: Tr) -> ReadResult {
+    if let Ok(bytes) = store::read_capped(path, MAX_BYTES)
+        && let Some((m, digest)) = fast::valid(&bytes)
+    {
+        return Ok(Facts::of(path.to_path_buf(), &m, digest));
+    }
     let checked = check_file(path).map_err(|e| (path.to_path_buf(), tr.store_error(&e)))?;
     let first_error = checked
         .findings

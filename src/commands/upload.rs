@@ -45,6 +45,10 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
     let Ok(token) = http::token_from_env() else {
         return usage(tr.upload_bad_token(), tr);
     };
+    let roots = match http::ca_from_env() {
+        Ok(r) => r,
+        Err(path) => return usage(&tr.upload_bad_ca(&sanitize::path(&path)), tr),
+    };
     let retry = match RetryPolicy::from_env() {
         Ok(r) => r,
         Err(var) => return usage(&tr.upload_bad_env(var), tr),
@@ -79,6 +83,7 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         Target::Http(endpoint) => Some(Client::new(
             endpoint.clone(),
             token,
+            roots,
             timeouts,
             retry,
             opts.jobs,

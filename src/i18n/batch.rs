@@ -259,6 +259,13 @@ impl Tr {
         )
     }
 
+    pub fn upload_bad_ca(self, path: &str) -> String {
+        self.pick(
+            format!("环境变量 BRANCHDAY_CA_FILE 指向的 {path} 无法读取或不含 PEM 格式的证书；请检查"),
+            format!("BRANCHDAY_CA_FILE names {path}, which cannot be read or holds no PEM certificate; check it"),
+        )
+    }
+
     pub fn upload_bad_env(self, var: &str) -> String {
         self.pick(
             format!("环境变量 {var} 应为正整数（毫秒）；请改正或删除它"),

@@ -17,7 +17,7 @@ pub enum CanonicalError {
     TooLarge(String),
 }
 
-const MAX_SAFE: u64 = (1 << 53) - 1;
+pub(crate) const MAX_SAFE: u64 = (1 << 53) - 1;
 
 /// The canonical form of `value`.
 pub fn canonicalize(value: &Value) -> Result<String, CanonicalError> {
@@ -56,26 +56,47 @@ fn write_value(value: &Value, out: &mut String) -> Result<(), CanonicalError> {
             }
             out.push(']');
         }
-        Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-            out.push('{');
-            for (i, (k, v)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(k, out);
-                out.push(':');
-                write_value(v, out)?;
-            }
-            out.push('}');
-        }
+        Value::Object(map) => write_object(map.iter(), out)?,
     }
     Ok(())
 }
 
-fn write_string(s: &str, out: &mut String) {
+/// Keys in UTF-16 code-unit order. For ASCII keys (all of the format's) that is byte order, which
+/// needs no transcoding.
+pub(crate) fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        a.as_bytes().cmp(b.as_bytes())
+    } else {
+        a.encode_utf16().cmp(b.encode_utf16())
+    }
+}
+
+fn write_object<'a>(
+    entries: impl Iterator<Item = (&'a String, &'a Value)>,
+    out: &mut String,
+) -> Result<(), CanonicalError> {
+    let mut entries: Vec<(&String, &Value)> = entries.collect();
+    entries.sort_by(|a, b| key_order(a.0, b.0));
+    out.push('{');
+    for (i, (k, v)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(k, out);
+        out.push(':');
+        write_value(v, out)?;
+    }
+    out.push('}');
+    Ok(())
+}
+
+pub(crate) fn write_string(s: &str, out: &mut String) {
     out.push('"');
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -108,14 +129,15 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// SHA-256 (hex) of the canonical form of `value` without its top-level `integrity` member.
 pub fn digest_without_integrity(value: &Value) -> Result<String, CanonicalError> {
-    let text = match value {
-        Value::Object(map) if map.contains_key("integrity") => {
-            let mut m = map.clone();
-            m.remove("integrity");
-            canonicalize(&Value::Object(m))?
-        }
-        other => canonicalize(other)?,
-    };
+    let mut text = String::new();
+    match value {
+        // The top-level object without `integrity`, written in place (no copy of the document).
+        Value::Object(map) => write_object(
+            map.iter().filter(|(k, _)| k.as_str() != "integrity"),
+            &mut text,
+        )?,
+        other => write_value(other, &mut text)?,
+    }
     Ok(hex(&Sha256::digest(text.as_bytes())))
 }
 

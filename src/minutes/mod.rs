@@ -7,6 +7,7 @@ pub mod build;
 pub mod canonical;
 pub mod check;
 pub mod correct;
+pub mod fast;
 pub mod problem;
 
 use serde::{Deserialize, Serialize};

@@ -300,7 +300,7 @@ pub fn compute(files: &[Facts], period: Period) -> Report {
             items.total += 1;
             match item.outcome {
                 Some(o) => {
-                    items.by_outcome[Outcome::ALL.iter().position(|x| *x == o).unwrap_or(0)] += 1
+                    items.by_outcome[Outcome::ALL.iter().position(|x| *x == o).unwrap_or(0)] += 1;
                 }
                 None => items.not_voted += 1,
             }

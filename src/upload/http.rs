@@ -15,6 +15,9 @@ use crate::i18n::Tr;
 
 /// Environment variable holding the bearer token.
 pub const TOKEN_ENV: &str = "BRANCHDAY_TOKEN";
+/// Environment variable naming a PEM file of root certificates to trust instead of the Mozilla
+/// roots (a private certificate authority).
+pub const CA_FILE_ENV: &str = "BRANCHDAY_CA_FILE";
 /// The longest server message kept.
 const MAX_MESSAGE_CHARS: usize = 300;
 /// The most of a response body read.
@@ -61,12 +64,16 @@ impl Endpoint {
     }
 }
 
+/// The token cannot go into a request header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadToken;
+
 /// The bearer token from [`TOKEN_ENV`]: `Ok(None)` when unset or empty, `Err` when it cannot go into
 /// a header.
-pub fn token_from_env() -> Result<Option<String>, ()> {
+pub fn token_from_env() -> Result<Option<String>, BadToken> {
     match std::env::var(TOKEN_ENV) {
         Err(std::env::VarError::NotPresent) => Ok(None),
-        Err(std::env::VarError::NotUnicode(_)) => Err(()),
+        Err(std::env::VarError::NotUnicode(_)) => Err(BadToken),
         Ok(t) => {
             let t = t.trim().to_owned();
             if t.is_empty() {
@@ -74,9 +81,30 @@ pub fn token_from_env() -> Result<Option<String>, ()> {
             } else if t.bytes().all(|b| (0x21..0x7f).contains(&b)) {
                 Ok(Some(t))
             } else {
-                Err(())
+                Err(BadToken)
             }
         }
+    }
+}
+
+/// The roots named by [`CA_FILE_ENV`]: `Ok(None)` when unset; `Err` with the path when the file
+/// cannot be read or holds no certificate.
+pub fn ca_from_env() -> Result<Option<Vec<ureq::tls::Certificate<'static>>>, std::path::PathBuf> {
+    let Some(path) = std::env::var_os(CA_FILE_ENV).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let path = std::path::PathBuf::from(path);
+    let pem = crate::store::read_capped(&path, 4 * 1024 * 1024).map_err(|_| path.clone())?;
+    let certs: Vec<_> = ureq::tls::parse_pem(&pem)
+        .filter_map(|item| match item {
+            Ok(ureq::tls::PemItem::Certificate(c)) => Some(c.to_owned()),
+            _ => None,
+        })
+        .collect();
+    if certs.is_empty() {
+        Err(path)
+    } else {
+        Ok(Some(certs))
     }
 }
 
@@ -117,15 +145,22 @@ pub struct Client {
 }
 
 impl Client {
+    /// `roots`: certificates to trust instead of the Mozilla roots (see [`ca_from_env`]).
     pub fn new(
         endpoint: Endpoint,
         token: Option<String>,
+        roots: Option<Vec<ureq::tls::Certificate<'static>>>,
         timeouts: Timeouts,
         retry: RetryPolicy,
         jobs: usize,
         tr: Tr,
     ) -> Client {
+        let mut tls = ureq::tls::TlsConfig::builder();
+        if let Some(certs) = roots {
+            tls = tls.root_certs(ureq::tls::RootCerts::from(certs));
+        }
         let config = ureq::Agent::config_builder()
+            .tls_config(tls.build())
             .http_status_as_error(false)
             .max_redirects(0)
             .timeout_connect(Some(timeouts.connect))
@@ -221,12 +256,13 @@ impl Client {
                 Outcome::Conflict(self.tr.upload_conflict_http(&message)),
                 status,
             ),
-            408 | 429 => Attempt::Retry(self.tr.upload_server_error(status), Some(status)),
+            408 | 429 | 500..=599 => {
+                Attempt::Retry(self.tr.upload_server_error(status), Some(status))
+            }
             400..=499 => Attempt::Done(
                 Outcome::Failed(self.tr.upload_rejected(status, &message)),
                 status,
             ),
-            500..=599 => Attempt::Retry(self.tr.upload_server_error(status), Some(status)),
             _ => Attempt::Done(
                 Outcome::Failed(self.tr.upload_unexpected(status, &message)),
                 status,
@@ -259,11 +295,15 @@ impl Client {
     }
 }
 
+/// Connection trouble is retried; a refused certificate or another TLS failure (reported by rustls
+/// as invalid data) is not, since trying again cannot change it.
 fn retryable(e: &ureq::Error) -> bool {
+    if let ureq::Error::Io(io) = e {
+        return io.kind() != std::io::ErrorKind::InvalidData;
+    }
     matches!(
         e,
-        ureq::Error::Io(_)
-            | ureq::Error::Timeout(_)
+        ureq::Error::Timeout(_)
             | ureq::Error::HostNotFound
             | ureq::Error::ConnectionFailed
             | ureq::Error::Protocol(_)

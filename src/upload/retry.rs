@@ -48,7 +48,7 @@ impl RetryPolicy {
             .saturating_mul(1u32 << retry.saturating_sub(1).min(20))
             .min(self.cap);
         let half = exp / 2;
-        let spread = u64::try_from((exp - half).as_micros()).unwrap_or(u64::MAX);
+        let spread = u64::try_from(exp.saturating_sub(half).as_micros()).unwrap_or(u64::MAX);
         half + Duration::from_micros(jitter.below(spread.saturating_add(1)))
     }
 }

@@ -5,7 +5,8 @@
 //! `Content-Digest` (RFC 9530, sha-256) of every body and, when configured, the bearer token.
 //! Faults: the next N requests answered 503, the next N answered requests dropped without an
 //! answer (after storing), the next N answered only after a delay, and a delay on every answer.
-//! Used by the tests and, through `examples/loopback_server.rs`, by the benchmark.
+//! It speaks HTTPS too ([`Server::start_tls`]). Used by the tests and, through
+//! `examples/loopback_server.rs`, by the benchmark.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -76,6 +77,29 @@ impl Server {
     }
 
     pub fn start_on(port: u16) -> Server {
+        Server::start_with(port, None)
+    }
+
+    /// Listen for HTTPS on 127.0.0.1 with this certificate chain and private key (PEM).
+    pub fn start_tls(cert_pem: &[u8], key_pem: &[u8]) -> Server {
+        use rustls::pki_types::pem::PemObject;
+        use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+        let certs = CertificateDer::pem_slice_iter(cert_pem)
+            .collect::<Result<Vec<_>, _>>()
+            .expect("certificates");
+        let key = PrivateKeyDer::from_pem_slice(key_pem).expect("private key");
+        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .expect("protocol versions")
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .expect("server certificate");
+        Server::start_with(0, Some(Arc::new(config)))
+    }
+
+    fn start_with(port: u16, tls: Option<Tls>) -> Server {
         let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind loopback");
         let addr = listener.local_addr().expect("local addr");
         let faults = Arc::new(Faults::default());
@@ -89,9 +113,15 @@ impl Server {
                         break;
                     }
                     let Ok(conn) = conn else { continue };
-                    let (faults, state) = (faults.clone(), state.clone());
+                    let (faults, state, tls) = (faults.clone(), state.clone(), tls.clone());
                     state.lock().expect("state").connections += 1;
-                    std::thread::spawn(move || serve(conn, &faults, &state));
+                    std::thread::spawn(move || {
+                        let _ = conn.set_read_timeout(Some(Duration::from_secs(10)));
+                        match tls {
+                            None => serve(conn, &faults, &state),
+                            Some(config) => serve_tls(conn, config, &faults, &state),
+                        }
+                    });
                 }
             })
         };
@@ -106,6 +136,10 @@ impl Server {
 
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    pub fn https_url(&self) -> String {
+        format!("https://{}", self.addr)
     }
 
     pub fn state(&self) -> MutexGuard<'_, State> {
@@ -148,7 +182,16 @@ impl Request {
     }
 }
 
-fn read_request(r: &mut BufReader<TcpStream>) -> Option<Request> {
+type Tls = Arc<rustls::ServerConfig>;
+
+fn serve_tls(conn: TcpStream, config: Tls, faults: &Faults, state: &Mutex<State>) {
+    let Ok(session) = rustls::ServerConnection::new(config) else {
+        return;
+    };
+    serve(rustls::StreamOwned::new(session, conn), faults, state);
+}
+
+fn read_request<R: BufRead>(r: &mut R) -> Option<Request> {
     let mut line = String::new();
     if r.read_line(&mut line).ok()? == 0 {
         return None;
@@ -222,11 +265,7 @@ fn answer(req: &Request, faults: &Faults, state: &Mutex<State>) -> (u16, &'stati
     }
 }
 
-fn serve(conn: TcpStream, faults: &Faults, state: &Mutex<State>) {
-    let _ = conn.set_read_timeout(Some(Duration::from_secs(10)));
-    let Ok(mut writer) = conn.try_clone() else {
-        return;
-    };
+fn serve<S: Read + Write>(conn: S, faults: &Faults, state: &Mutex<State>) {
     let mut reader = BufReader::new(conn);
     while let Some(req) = read_request(&mut reader) {
         let (status, message) = answer(&req, faults, state);
@@ -265,6 +304,7 @@ fn serve(conn: TcpStream, faults: &Faults, state: &Mutex<State>) {
             "HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
             body.len()
         );
+        let writer = reader.get_mut();
         if writer
             .write_all(head.as_bytes())
             .and_then(|()| writer.write_all(body.as_bytes()))
