@@ -7,6 +7,7 @@ mod cli;
 mod corpus;
 mod export;
 mod record;
+mod reliability;
 mod tui;
 
 pub use export::{ExportLabel, minutes_of};

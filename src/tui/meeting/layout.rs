@@ -179,10 +179,13 @@ impl MeetingScreen {
         let mut spans = Vec::new();
         let s = &self.session;
         if let Some(fault) = &s.fault {
+            // The reason in a few words: a full message with its path would push the live counts
+            // off the line.
+            let why = tr.save_fault(fault);
             spans.push(Span::styled(
                 tr.pick(
-                    format!("⚠ 未保存 {} 条，正在重试：{fault} ", s.pending()),
-                    format!("⚠ {} unsaved, retrying: {fault} ", s.pending()),
+                    format!("⚠ 未保存 {} 条（{why}），正在重试 ", s.pending()),
+                    format!("⚠ {} unsaved ({why}), retrying ", s.pending()),
                 ),
                 Style::new().fg(Color::White).bg(Color::Red),
             ));
