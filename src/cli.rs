@@ -81,6 +81,12 @@ pub enum RosterCommand {
         /// Only show the preview; write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// The branch's name (default: kept from the current roster).
+        #[arg(long, value_name = "NAME")]
+        branch: Option<String>,
+        /// The branch's code (default: kept from the current roster).
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
     },
     /// Print the current roster.
     Show,

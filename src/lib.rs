@@ -14,6 +14,7 @@ pub mod export;
 pub mod i18n;
 pub mod journal;
 pub mod minutes;
+pub mod roster_import;
 pub mod sanitize;
 pub mod session;
 pub mod store;

@@ -3,6 +3,7 @@
 pub mod dev_corpus;
 pub mod export;
 pub mod files;
+pub mod roster;
 pub mod validate;
 
 use std::process::ExitCode;
@@ -54,10 +55,7 @@ pub fn run(cli: Cli) -> u8 {
             tr,
         ),
         Some(Command::Export { file, format }) => export::run(&file, format, tr),
-        Some(Command::Roster { .. }) => {
-            eprintln!("{}", tr.pick("此功能尚在建设", "not built yet"));
-            EXIT_USAGE
-        }
+        Some(Command::Roster { command }) => roster::run(command, cli.data_dir, tr),
         None => interactive(cli.data_dir, cli.demo, tr),
     }
 }

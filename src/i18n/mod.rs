@@ -8,6 +8,7 @@ mod corpus;
 mod export;
 mod record;
 mod reliability;
+mod roster;
 mod tui;
 
 pub use export::{ExportLabel, minutes_of};
