@@ -1,8 +1,8 @@
 //! Every input kept from fuzzing (`fixtures/fuzz/<target>/`: what a fuzzer found, and a handful of
-//! minimized corpus entries) run through exactly what the fuzz target runs (`fuzz/src/harness.rs`),
-//! so a fix cannot silently regress. Minutes inputs are named `valid-…` or `invalid-…` and must keep
-//! that verdict; an invalid one must say why. Journals are also resumed as a draft and drawn on every
-//! panel of the meeting screen.
+//! small corpus entries, one per distinct outcome) run through exactly what the fuzz target runs
+//! (`fuzz/src/harness.rs`), so a fix cannot silently regress. Minutes inputs are named `valid-…` or
+//! `invalid-…` and must keep that verdict; an invalid one must say why. Journals are also resumed as
+//! a draft and drawn on every panel of the meeting screen.
 
 #[path = "../fuzz/src/harness.rs"]
 mod harness;
@@ -13,7 +13,7 @@ use branchday::i18n::{Lang, Tr};
 use branchday::minutes::Severity;
 use branchday::session::Session;
 use branchday::store::DataDir;
-use branchday::tui::meeting::{MeetingScreen, View};
+use branchday::tui::meeting::{MeetingScreen, Modal, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -80,16 +80,26 @@ fn resume_and_draw(bytes: &[u8], name: &str) {
     std::fs::write(data.journal_path(&setup.id), bytes).expect("draft");
     let session = Session::resume(&data, &setup.id)
         .unwrap_or_else(|e| panic!("{name}: a journal that starts with its meeting resumes: {e}"));
-    let mut screen = MeetingScreen::new(session, data.clone(), Tr(Lang::Zh));
+    let tr = Tr(Lang::Zh);
+    let warnings: Vec<String> = session
+        .warnings
+        .iter()
+        .map(|w| tr.journal_warning(w))
+        .collect();
+    let mut screen = MeetingScreen::new(session, data.clone(), tr);
     let now = "2026-11-26T16:00:00+08:00".parse().expect("time");
-    for view in [
-        View::CheckIn,
-        View::Study,
-        View::Activity,
-        View::Items,
-        View::WrapUp,
+    for (view, modal) in [
+        (View::CheckIn, true),
+        (View::CheckIn, false),
+        (View::Study, false),
+        (View::Activity, false),
+        (View::Items, false),
+        (View::WrapUp, false),
     ] {
         screen.view = view;
+        // As the app resumes a draft: what was noticed is shown in a box first.
+        screen.modal = (modal && !warnings.is_empty())
+            .then(|| Modal::Message("草稿已恢复".to_owned(), warnings.clone()));
         let mut t = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
         t.draw(|f| screen.draw(f, now)).expect("draw");
         for cell in &t.backend().buffer().content {
@@ -112,6 +122,22 @@ fn resume_and_draw(bytes: &[u8], name: &str) {
 }
 
 #[test]
+fn a_journal_with_65_533_bad_lines_resumes_and_lists_them() {
+    let good = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/fuzz/journal/corpus-assembly-sma.journal"),
+    )
+    .expect("a seed journal");
+    let mut bytes = good.clone();
+    // 65 533 warnings: one more line than a u16 count plus the box border holds.
+    for _ in 0..65_533 {
+        bytes.extend_from_slice(b"x\n");
+    }
+    harness::journal(&bytes);
+    resume_and_draw(&bytes, "65 533 bad lines");
+}
+
+#[test]
 fn kept_roster_inputs_load_or_fail_cleanly() {
     for path in inputs("roster") {
         let bytes = std::fs::read(&path).expect("read");
@@ -124,6 +150,14 @@ fn kept_roster_inputs_load_or_fail_cleanly() {
                 name(&path)
             );
         }
+    }
+}
+
+#[test]
+fn kept_roster_import_inputs_import_or_fail_cleanly() {
+    for path in inputs("roster_import") {
+        let bytes = std::fs::read(&path).expect("read");
+        harness::roster_import(&bytes);
     }
 }
 

@@ -5,10 +5,11 @@
 //! `tests/fuzz_regressions.rs`, which runs every kept input under `fixtures/fuzz/` through it.
 
 use branchday::domain::agenda::builtin_templates;
-use branchday::domain::{Event, Meeting, MeetingKind, MeetingSetup, Roster, RuleSettings};
+use branchday::domain::{Branch, Event, Meeting, MeetingKind, MeetingSetup, Roster, RuleSettings};
 use branchday::export::{self, ExportFormat};
 use branchday::i18n::{Lang, Tr};
 use branchday::minutes::{self, Severity, check::counts_of};
+use branchday::roster_import::{self as import, Format};
 use branchday::tui::meeting::CheckIn;
 use branchday::tui::roster::RosterView;
 use branchday::tui::setup::SetupScreen;
@@ -190,6 +191,74 @@ pub fn roster(data: &[u8]) {
     let Ok(roster) = store::parse_roster(path, data) else {
         return;
     };
+    roster_uses(&roster);
+}
+
+/// Roster import (`branchday roster import`): the same bytes read as CSV and as XLSX, for a first
+/// import and over the demo roster; every message it prints is one clean line; a roster it accepts
+/// has unique ids and clean, non-empty names, and survives `roster.json` unchanged.
+pub fn roster_import(data: &[u8]) {
+    let old = branchday::demo::roster();
+    let branch = Branch {
+        name: "城关镇东风社区党支部".into(),
+        code: String::new(),
+    };
+    let mut used = false;
+    for format in [Format::Csv, Format::Xlsx] {
+        for previous in [None, Some(&old)] {
+            match import::import(format, data, branch.clone(), previous) {
+                Ok(imported) => {
+                    let r = &imported.roster;
+                    let mut ids = std::collections::HashSet::new();
+                    for m in &r.members {
+                        assert!(
+                            !m.id.is_empty() && ids.insert(&m.id),
+                            "duplicate id {:?}",
+                            m.id
+                        );
+                        assert!(!m.name.trim().is_empty(), "an empty name was accepted");
+                        assert_clean("an imported name", &m.name);
+                    }
+                    if let Some(prev) = previous {
+                        let _ = import::diff(prev, r);
+                    }
+                    let json = serde_json::to_vec_pretty(r).expect("a roster serializes");
+                    let back = store::parse_roster(std::path::Path::new("roster.json"), &json)
+                        .expect("an imported roster reads back from roster.json");
+                    assert_eq!(&back, r, "roster.json changes the imported roster");
+                    if !used {
+                        used = true;
+                        roster_uses(r);
+                    }
+                }
+                Err(import::ImportError::File(e)) => {
+                    for tr in LANGS {
+                        assert_clean_line("a roster import error", &tr.roster_file_error(&e));
+                    }
+                }
+                Err(import::ImportError::Rows(rows)) => {
+                    assert!(!rows.is_empty(), "a row failure names its rows");
+                    for r in &rows {
+                        for tr in LANGS {
+                            assert_clean_line(
+                                "a roster row error",
+                                &tr.roster_row_problem(&r.problem),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn assert_clean_line(what: &str, text: &str) {
+    assert!(!text.contains('\n'), "{what} spans lines: {text:?}");
+    assert_clean(what, text);
+}
+
+/// What the roster, setup and check-in screens and a meeting of every kind do with a roster.
+fn roster_uses(roster: &Roster) {
     let area = Rect::new(0, 0, 100, 30);
     for tr in LANGS {
         let mut view = RosterView {
@@ -211,7 +280,7 @@ pub fn roster(data: &[u8]) {
     let _ = roster.full_count();
     // A meeting of every kind held with this roster, as the setup screen would open it.
     for kind in MeetingKind::ALL {
-        let meeting = Meeting::new(setup_for(&roster, kind), fixed_time());
+        let meeting = Meeting::new(setup_for(roster, kind), fixed_time());
         meeting_uses(&meeting);
         let created = Event::Created {
             at: fixed_time(),

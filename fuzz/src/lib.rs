@@ -4,4 +4,4 @@
 #[path = "harness.rs"]
 mod harness;
 
-pub use harness::{journal, minutes, roster};
+pub use harness::{journal, minutes, roster, roster_import};

@@ -253,7 +253,10 @@ fn hms(s: u64) -> String {
 /// A box of lines in the middle of the screen.
 pub fn render_message(title: &str, lines: &[String], area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(6).min(90);
-    let height = (lines.len() as u16 + 4).min(area.height);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4)
+        .min(area.height);
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + area.height.saturating_sub(height) / 2,
