@@ -194,6 +194,13 @@ impl Journal {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Send later appends to `file` and return the file they went to. A fault-injection seam for
+    /// tests (e.g. `/dev/full`, whose writes fail with ENOSPC); the length known complete is kept.
+    #[doc(hidden)]
+    pub fn swap_file(&mut self, file: File) -> File {
+        std::mem::replace(&mut self.file, file)
+    }
 }
 
 /// What the home screen shows of a draft without replaying it.

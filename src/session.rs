@@ -40,6 +40,8 @@ pub struct Session {
     pub fault: Option<StoreError>,
     /// What resuming noticed (torn tail, skipped lines).
     pub warnings: Vec<JournalWarning>,
+    /// Where the last emergency copy went; a later copy replaces it there.
+    emergency: Option<PathBuf>,
 }
 
 impl Session {
@@ -66,6 +68,7 @@ impl Session {
             saved_at: Some(Local::now()),
             fault: None,
             warnings: Vec::new(),
+            emergency: None,
         })
     }
 
@@ -85,6 +88,7 @@ impl Session {
             saved_at: Some(Local::now()),
             fault: None,
             warnings,
+            emergency: None,
         })
     }
 
@@ -127,6 +131,12 @@ impl Session {
         self.journal.path()
     }
 
+    /// The journal itself, for fault injection in tests ([`Journal::swap_file`]).
+    #[doc(hidden)]
+    pub fn journal_mut(&mut self) -> &mut Journal {
+        &mut self.journal
+    }
+
     /// End the meeting if needed, write the minutes file (never overwriting) and record it.
     /// Returns the path and digest.
     pub fn finalize(
@@ -164,8 +174,10 @@ impl Session {
 
     /// When events could not be saved: write the whole journal to the first writable place among the
     /// draft folder, the temporary folder, the home folder and the current folder. Returns the path.
+    /// A later copy replaces the earlier one in place (atomically) while that place still takes it, so
+    /// one meeting leaves one emergency file.
     #[must_use]
-    pub fn emergency_copy(&self) -> Option<PathBuf> {
+    pub fn emergency_copy(&mut self) -> Option<PathBuf> {
         if self.pending.is_empty() {
             return None;
         }
@@ -175,6 +187,11 @@ impl Session {
                 bytes.extend_from_slice(&line);
                 bytes.push(b'\n');
             }
+        }
+        if let Some(path) = &self.emergency
+            && crate::store::write_replace(path, &bytes).is_ok()
+        {
+            return Some(path.clone());
         }
         let name = format!(
             "branchday-emergency-{}-{}.journal",
@@ -190,10 +207,12 @@ impl Session {
             places.push(home.home_dir().to_path_buf());
         }
         places.push(PathBuf::from("."));
-        places
+        let path = places
             .into_iter()
             .map(|dir| dir.join(&name))
-            .find(|path| crate::store::write_new(path, &bytes).is_ok())
+            .find(|path| crate::store::write_new(path, &bytes).is_ok())?;
+        self.emergency = Some(path.clone());
+        Some(path)
     }
 }
 

@@ -217,6 +217,20 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// Read `roster.json` bytes; an error names `path` and the field that is wrong.
+pub fn parse_roster(path: &Path, bytes: &[u8]) -> Result<Roster> {
+    let bad = |message: String| StoreError::BadRoster {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let roster = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| bad(format!("{} ({})", e.inner(), e.path())))?;
+    // Anything after the object (a second object, stray text) is refused, not silently dropped.
+    de.end().map_err(|e| bad(e.to_string()))?;
+    Ok(roster)
+}
+
 /// The program's data directory and the files in it.
 #[derive(Debug, Clone)]
 pub struct DataDir {
@@ -308,13 +322,7 @@ impl DataDir {
             return Ok(None);
         }
         let bytes = read_capped(&path, MAX_CONFIG_BYTES)?;
-        let mut de = serde_json::Deserializer::from_slice(&bytes);
-        serde_path_to_error::deserialize(&mut de)
-            .map(Some)
-            .map_err(|e| StoreError::BadRoster {
-                path: path.clone(),
-                message: format!("{} ({})", e.inner(), e.path()),
-            })
+        parse_roster(&path, &bytes).map(Some)
     }
 
     pub fn save_roster(&self, roster: &Roster) -> Result<()> {

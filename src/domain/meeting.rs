@@ -244,7 +244,9 @@ impl Meeting {
             && let Some(stage) = self.agenda.get_mut(cur)
         {
             if let Some(since) = since {
-                stage.actual_seconds += seconds_between(since, at);
+                stage.actual_seconds = stage
+                    .actual_seconds
+                    .saturating_add(seconds_between(since, at));
             }
             stage.ended_at = Some(at);
         }
@@ -253,7 +255,9 @@ impl Meeting {
     fn stop_timers(&mut self, at: Timestamp) {
         for t in &mut self.study {
             if let Some(since) = t.timer_since.take() {
-                t.duration_seconds += seconds_between(since, at);
+                t.duration_seconds = t
+                    .duration_seconds
+                    .saturating_add(seconds_between(since, at));
             }
         }
     }
@@ -366,7 +370,9 @@ impl Meeting {
                 } else {
                     let t = &mut self.study[*index];
                     if let Some(since) = t.timer_since.take() {
-                        t.duration_seconds += seconds_between(since, *at);
+                        t.duration_seconds = t
+                            .duration_seconds
+                            .saturating_add(seconds_between(since, *at));
                     }
                 }
             }

@@ -174,12 +174,13 @@ impl Builder<'_> {
         let tr = self.tr;
         let c = m.counts;
         self.section(L::Attendance);
+        // Counts come from the file: add without wrapping.
         let other_expected = c
             .expected_total
-            .saturating_sub(c.expected_full + c.expected_probationary);
+            .saturating_sub(c.expected_full.saturating_add(c.expected_probationary));
         let other_present = c
             .present_total
-            .saturating_sub(c.present_full + c.present_probationary);
+            .saturating_sub(c.present_full.saturating_add(c.present_probationary));
         let attended: Vec<String> = m
             .attendance
             .iter()
@@ -494,7 +495,7 @@ impl Builder<'_> {
         for (i, a) in m.actions.iter().enumerate() {
             let from = a.item.map_or_else(String::new, |n| {
                 let title = m.items.get(n).map(|it| one(&it.title)).unwrap_or_default();
-                tr.export_item_ref(n + 1, &title)
+                tr.export_item_ref(n.saturating_add(1), &title)
             });
             t.push(vec![
                 (i + 1).to_string(),

@@ -134,7 +134,7 @@ impl Tr {
             ApplyError::NoSuch { what, index } => self.pick(
                 format!(
                     "没有第 {} 个{}",
-                    index + 1,
+                    index.saturating_add(1),
                     match *what {
                         "item" => "议题",
                         "topic" => "学习专题",
@@ -143,7 +143,7 @@ impl Tr {
                         _ => "待办事项",
                     }
                 ),
-                format!("there is no {what} number {}", index + 1),
+                format!("there is no {what} number {}", index.saturating_add(1)),
             ),
             ApplyError::NoMember(id) => self.pick(
                 format!("名册中没有编号为 {} 的党员", crate::sanitize::line(id)),

@@ -393,6 +393,6 @@ pub fn minutes_of(seconds: u64) -> String {
     if seconds > 0 && seconds < 30 {
         "<1".to_owned()
     } else {
-        ((seconds + 30) / 60).to_string()
+        (seconds.saturating_add(30) / 60).to_string()
     }
 }

@@ -9,6 +9,7 @@ mod corpus;
 mod export;
 mod inputs;
 mod record;
+mod reliability;
 pub mod review;
 mod roster;
 mod tui;

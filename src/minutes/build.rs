@@ -16,13 +16,17 @@ pub fn build(meeting: &Meeting, at: Timestamp) -> Minutes {
         && meeting.ended_at.is_none()
         && let Some(stage) = agenda.get_mut(cur)
     {
-        stage.actual_seconds += crate::domain::meeting::seconds_between(since, at);
+        stage.actual_seconds = stage
+            .actual_seconds
+            .saturating_add(crate::domain::meeting::seconds_between(since, at));
         stage.ended_at = Some(at);
     }
     let mut study = meeting.study.clone();
     for t in &mut study {
         if let Some(since) = t.timer_since.take() {
-            t.duration_seconds += crate::domain::meeting::seconds_between(since, at);
+            t.duration_seconds = t
+                .duration_seconds
+                .saturating_add(crate::domain::meeting::seconds_between(since, at));
         }
     }
     let attendance = meeting

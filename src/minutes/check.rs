@@ -378,7 +378,8 @@ pub fn check_rules(m: &Minutes) -> Vec<Problem> {
         {
             out.push(Problem::ActionItemMissing {
                 action: a + 1,
-                item: item + 1,
+                // A number from the file: as large as it likes, never wrapping.
+                item: item.saturating_add(1),
             });
         }
     }

@@ -48,6 +48,8 @@ pub struct App {
     pub request: Option<Request>,
     /// Lines to print after the terminal is restored.
     pub farewell: Vec<String>,
+    /// Leaving a meeting was refused once because the disk refuses to save: the next Ctrl+Q quits.
+    pub unsaved_warned: bool,
 }
 
 impl App {
@@ -70,6 +72,7 @@ impl App {
             quit: false,
             request: None,
             farewell: Vec::new(),
+            unsaved_warned: false,
         };
         app.go_home();
         app
@@ -270,20 +273,28 @@ impl App {
         if let Screen::Meeting(m) = &mut self.screen
             && !m.leave()
         {
-            // The disk still refuses: keep the meeting open and say so.
+            if self.unsaved_warned {
+                // Asked twice: quit the program; `shutdown` writes the final emergency copy.
+                self.quit = true;
+                return;
+            }
+            // The disk still refuses: keep the meeting open (saving is retried), write a complete
+            // copy elsewhere and say where, and let a second Ctrl+Q quit.
+            self.unsaved_warned = true;
+            let copy = m.session.emergency_copy();
             m.flash = Some(
                 self.tr
-                    .pick(
-                        "仍有未保存的内容，磁盘恢复后再退出",
-                        "some changes are not saved yet; quit once the disk recovers",
-                    )
-                    .to_owned(),
+                    .unsaved_on_leave(m.session.pending(), copy.as_deref()),
             );
-            if let Some(p) = m.session.emergency_copy() {
-                self.farewell.push(self.tr.emergency_copy(&p));
+            if let Some(p) = copy {
+                let line = self.tr.emergency_copy(&p);
+                if !self.farewell.contains(&line) {
+                    self.farewell.push(line);
+                }
             }
             return;
         }
+        self.unsaved_warned = false;
         self.go_home();
     }
 
@@ -293,9 +304,12 @@ impl App {
         if let Screen::Meeting(m) = &mut self.screen
             && !m.leave()
         {
-            match m.session.emergency_copy() {
-                Some(p) => self.farewell.push(self.tr.emergency_copy(&p)),
-                None => self.farewell.push(self.tr.emergency_failed()),
+            let line = match m.session.emergency_copy() {
+                Some(p) => self.tr.emergency_copy(&p),
+                None => self.tr.emergency_failed(),
+            };
+            if !self.farewell.contains(&line) {
+                self.farewell.push(line);
             }
         }
     }

@@ -179,10 +179,13 @@ impl MeetingScreen {
         let mut spans = Vec::new();
         let s = &self.session;
         if let Some(fault) = &s.fault {
+            // The reason in a few words: a full message with its path would push the live counts
+            // off the line.
+            let why = tr.save_fault(fault);
             spans.push(Span::styled(
                 tr.pick(
-                    format!("⚠ 未保存 {} 条，正在重试：{fault} ", s.pending()),
-                    format!("⚠ {} unsaved, retrying: {fault} ", s.pending()),
+                    format!("⚠ 未保存 {} 条（{why}），正在重试 ", s.pending()),
+                    format!("⚠ {} unsaved ({why}), retrying ", s.pending()),
                 ),
                 Style::new().fg(Color::White).bg(Color::Red),
             ));
@@ -249,11 +252,10 @@ fn hms(s: u64) -> String {
 
 /// A box of lines in the middle of the screen.
 pub fn render_message(title: &str, lines: &[String], area: Rect, buf: &mut Buffer) {
-    let popup = crate::tui::widgets::centered(
-        area,
-        area.width.saturating_sub(6).min(90),
-        lines.len() as u16 + 4,
-    );
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4);
+    let popup = crate::tui::widgets::centered(area, area.width.saturating_sub(6).min(90), height);
     crate::tui::widgets::clear_popup(popup, buf);
     let text: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
     Paragraph::new(text)

@@ -68,7 +68,7 @@ impl MeetingScreen {
             let running = t
                 .timer_since
                 .map(|s| crate::domain::meeting::seconds_between(s, now));
-            let secs = t.duration_seconds + running.unwrap_or(0);
+            let secs = t.duration_seconds.saturating_add(running.unwrap_or(0));
             let clock = format!(
                 "{}{}",
                 if running.is_some() { "▶ " } else { "" },

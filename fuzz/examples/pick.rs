@@ -1,0 +1,87 @@
+//! Picks a handful of interesting inputs from a fuzz corpus to keep as regression cases: for each
+//! distinct outcome (the set of finding codes, warnings or errors the input produces), the smallest
+//! input that produces it.
+//!
+//! `cargo run --example pick -- TARGET CORPUS_DIR OUT_DIR [MAX]` (in `fuzz/`), e.g.
+//! `cargo run --example pick -- minutes corpus/minutes ../fixtures/fuzz/minutes 16`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use branchday::domain::Meeting;
+use branchday::minutes;
+
+/// A short description of what the program makes of `bytes`.
+fn outcome(target: &str, bytes: &[u8]) -> String {
+    match target {
+        "minutes" => {
+            let c = minutes::check_bytes(bytes);
+            let mut codes: Vec<&str> = c.findings.iter().map(|f| f.problem.code()).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            format!("{}:{}", if c.is_valid() { "valid" } else { "invalid" }, codes.join(","))
+        }
+        "journal" => {
+            let (events, warnings) = branchday::journal::parse(bytes);
+            let mut kinds: Vec<String> = warnings
+                .iter()
+                .map(|w| format!("{w:?}").split([' ', '{']).next().unwrap_or("").to_owned())
+                .collect();
+            match Meeting::replay(&events) {
+                Ok((_, skipped)) => kinds.extend(skipped.iter().map(|(_, e)| {
+                    format!("{e:?}").split(['(', ' ', '{']).next().unwrap_or("").to_owned()
+                })),
+                Err(_) => kinds.push("NoStart".into()),
+            }
+            kinds.sort();
+            kinds.dedup();
+            kinds.join(",")
+        }
+        "roster" => match branchday::store::parse_roster(Path::new("roster.json"), bytes) {
+            Ok(r) => format!("ok:{}", r.members.len().min(3)),
+            Err(e) => {
+                let s = e.to_string();
+                // The kind of serde error, without positions.
+                s.split(" at line").next().unwrap_or("").chars().take(40).collect()
+            }
+        },
+        other => panic!("unknown target {other}"),
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let [_, target, corpus, out, rest @ ..] = args.as_slice() else {
+        eprintln!("usage: pick TARGET CORPUS_DIR OUT_DIR [MAX]");
+        std::process::exit(2);
+    };
+    let max: usize = rest.first().and_then(|m| m.parse().ok()).unwrap_or(16);
+    let mut best: BTreeMap<String, (usize, PathBuf)> = BTreeMap::new();
+    for e in std::fs::read_dir(corpus).expect("corpus dir").flatten() {
+        let Ok(bytes) = std::fs::read(e.path()) else {
+            continue;
+        };
+        let key = outcome(target, &bytes);
+        let slot = best.entry(key).or_insert((usize::MAX, PathBuf::new()));
+        if bytes.len() < slot.0 {
+            *slot = (bytes.len(), e.path());
+        }
+    }
+    std::fs::create_dir_all(out).expect("out dir");
+    let mut kept: Vec<(String, (usize, PathBuf))> = best.into_iter().collect();
+    kept.sort_by_key(|(_, (len, _))| *len);
+    kept.truncate(max);
+    for (key, (len, path)) in kept {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("input");
+        let short = &name[..name.len().min(12)];
+        let ext = if target == "journal" { "journal" } else { "json" };
+        // Minutes keep their verdict in the name; the regression test holds them to it.
+        let prefix = match key.split(':').next() {
+            Some(v @ ("valid" | "invalid")) if target == "minutes" => v,
+            _ => "corpus",
+        };
+        let dest = Path::new(out).join(format!("{prefix}-{short}.{ext}"));
+        std::fs::copy(&path, &dest).expect("copy");
+        println!("{len:>7}  {key}  -> {}", dest.display());
+    }
+}
