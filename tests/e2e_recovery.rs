@@ -232,3 +232,8 @@ fn sigterm_saves_restores_the_terminal_and_exits() {
 fn sighup_saves_restores_the_terminal_and_exits() {
     ended_by(Signal::SIGHUP);
 }
+
+#[test]
+fn sigint_from_another_process_saves_restores_the_terminal_and_exits() {
+    ended_by(Signal::SIGINT);
+}

@@ -80,13 +80,19 @@ pub fn enter() -> io::Result<TerminalGuard> {
     }
 }
 
-/// A flag raised by SIGTERM or SIGHUP. The event loop checks it between events, saves, restores the
+/// A flag raised by SIGTERM, SIGHUP, SIGINT or SIGQUIT (sent by another process: in raw mode Ctrl+C is
+/// a key). The event loop checks it between events, saves, restores the
 /// terminal and exits.
 #[must_use]
 pub fn termination_flag() -> Arc<AtomicBool> {
     let flag = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
+    ] {
         let _ = signal_hook::flag::register(sig, Arc::clone(&flag));
     }
     flag
