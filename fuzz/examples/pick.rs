@@ -40,9 +40,12 @@ fn outcome(target: &str, bytes: &[u8]) -> String {
         "roster" => match branchday::store::parse_roster(Path::new("roster.json"), bytes) {
             Ok(r) => format!("ok:{}", r.members.len().min(3)),
             Err(e) => {
+                // The kind of error, without positions, numbers or quoted text.
                 let s = e.to_string();
-                // The kind of serde error, without positions.
-                s.split(" at line").next().unwrap_or("").chars().take(40).collect()
+                let s = s.split_once('(').map_or(s.as_str(), |(_, rest)| rest);
+                let s = s.split(" at line").next().unwrap_or("");
+                let s = s.split(['`', '"']).next().unwrap_or("");
+                s.chars().filter(|c| !c.is_ascii_digit()).take(40).collect()
             }
         },
         other => panic!("unknown target {other}"),
