@@ -194,6 +194,24 @@ fn claim_and_rename(tmp: &Path, path: &Path) -> Result<()> {
     })
 }
 
+/// Remove the temporary files of earlier attempts to write `path` that were cut short (a crash after
+/// the temporary file was made and before it was linked into place). Only the holder of a draft's
+/// lock writes that draft's minutes file, so no other writer's file is touched.
+fn remove_stale_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for e in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let file = e.file_name();
+        let ours = file.to_str().is_some_and(|n| n.starts_with(&prefix))
+            && Path::new(&file).extension().is_some_and(|x| x == "tmp");
+        if ours {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Read a whole file, refusing one larger than `limit` bytes without reading it all.
 pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let f = File::open(path).map_err(|e| StoreError::io(path, e))?;
@@ -339,6 +357,7 @@ impl DataDir {
             message: e.to_string(),
         })?;
         let path = self.minutes_dir().join(m.file_name());
+        remove_stale_temps(&path);
         write_new(&path, &bytes)?;
         Ok((path, digest))
     }

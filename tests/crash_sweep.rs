@@ -280,6 +280,8 @@ struct Sweep {
     data: PathBuf,
     tui: Option<Tui>,
     journal: PathBuf,
+    /// The meeting's id.
+    id: uuid::Uuid,
     kills: usize,
     torn_tails: usize,
 }
@@ -375,23 +377,28 @@ fn run_steps(sweep: &mut Sweep) {
     }
 }
 
-/// What the minutes folder holds now: no visible file, or complete valid files; hidden temporary
+/// What the minutes folder holds now for the meeting `id`: no visible file, or one complete valid
+/// file. Every visible file there must be complete and valid, one per meeting; hidden temporary
 /// files (a write cut short before its link) are never minutes.
-fn check_minutes(data: &Path) -> Option<PathBuf> {
+fn check_minutes(data: &Path, id: uuid::Uuid) -> Option<PathBuf> {
     let (visible, _hidden) = minutes_files(data);
-    assert!(
-        visible.len() <= 1,
-        "more than one minutes file: {visible:?}"
-    );
-    let path = visible.into_iter().next()?;
-    let bytes = std::fs::read(&path).expect("minutes");
-    let checked = branchday::minutes::check_bytes(&bytes);
-    assert!(
-        checked.is_valid() && !checked.is_tampered(),
-        "a partial or invalid minutes file after a kill: {:?}",
-        checked.findings
-    );
-    Some(path)
+    let mut ids = HashSet::new();
+    let mut mine = None;
+    for path in visible {
+        let bytes = std::fs::read(&path).expect("minutes");
+        let checked = branchday::minutes::check_bytes(&bytes);
+        assert!(
+            checked.is_valid() && !checked.is_tampered(),
+            "a partial or invalid minutes file after a kill: {:?}",
+            checked.findings
+        );
+        let m = checked.minutes.expect("valid minutes");
+        assert!(ids.insert(m.id), "two minutes files for one meeting");
+        if m.id == id {
+            mine = Some(path);
+        }
+    }
+    mine
 }
 
 fn journal_has(path: &Path, want: fn(&Event) -> bool) -> bool {
@@ -466,14 +473,16 @@ fn finalize_sweep(sweep: &mut Sweep) -> Vec<(Moment, &'static str)> {
         sweep.kills += 1;
         let (durable, _) = branchday::journal::parse(&before);
         assert!(read_events(&journal).0.starts_with(&durable));
-        let file = check_minutes(&sweep.data);
+        let file = check_minutes(&sweep.data, sweep.id);
         let finalized = journal_has(&journal, is_finalized);
+        let temporary = !minutes_files(&sweep.data).1.is_empty();
         seen.push((
             moment,
-            match (file.is_some(), finalized) {
-                (false, _) => "no minutes file",
-                (true, false) => "minutes file, not yet recorded in the journal",
-                (true, true) => "minutes file recorded in the journal",
+            match (file.is_some(), finalized, temporary) {
+                (false, _, false) => "no minutes file",
+                (false, _, true) => "no minutes file; a hidden temporary file",
+                (true, false, _) => "minutes file, not yet recorded in the journal",
+                (true, true, _) => "minutes file recorded in the journal",
             },
         ));
         if finalized {
@@ -494,6 +503,69 @@ fn finalize_sweep(sweep: &mut Sweep) -> Vec<(Moment, &'static str)> {
     tui.send(RIGHT);
     tui.send(ENTER);
     tui.wait_for("会议记录已定稿");
+    seen
+}
+
+/// More kills aimed inside the write of the minutes file (the moment is a few milliseconds wide, so
+/// it is tried on `n` small meetings of their own): each is created, finalized and killed as soon as
+/// a temporary file shows in `minutes/`, then resumed and finalized again.
+fn kills_while_writing(sweep: &mut Sweep, n: usize) -> Vec<(Moment, &'static str)> {
+    let minutes_dir = sweep.data.join("minutes");
+    let mut seen = Vec::new();
+    for _ in 0..n {
+        let mut tui = Tui::spawn(&sweep.data);
+        create_meeting(&mut tui);
+        let journal = newest_journal(&sweep.data).expect("journal");
+        let id = replayed(&journal).setup.id;
+        let (before, _) = minutes_files(&sweep.data);
+        tui.send(F5);
+        tui.send("f");
+        tui.wait_for("定稿后不能再修改");
+        tui.send(RIGHT);
+        tui.wait_for("是，定稿");
+        tui.send(ENTER);
+        let end = Instant::now() + sweep_support::DEADLINE;
+        let writing = || {
+            let (visible, hidden) = minutes_files(&sweep.data);
+            !hidden.is_empty() || visible.len() > before.len()
+        };
+        while !writing() && Instant::now() < end {
+            std::hint::spin_loop();
+        }
+        let durable = branchday::journal::parse(&std::fs::read(&journal).expect("journal")).0;
+        tui.kill();
+        sweep.kills += 1;
+        assert!(read_events(&journal).0.starts_with(&durable));
+        let file = check_minutes(&sweep.data, id);
+        let temporary = std::fs::read_dir(&minutes_dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with('.'));
+        seen.push((
+            Moment::Writing,
+            match (file.is_some(), temporary) {
+                (false, true) => "no minutes file; a hidden temporary file",
+                (false, false) => "no minutes file",
+                (true, _) => "minutes file",
+            },
+        ));
+        // Resume and finalize again: it writes the file, or adopts the one written.
+        sweep.journal = journal;
+        sweep.id = id;
+        if !journal_has(&sweep.journal, is_finalized) {
+            sweep.crash_and_resume_after_finalize_kill();
+            let tui = sweep.tui();
+            tui.send(F5);
+            tui.send("f");
+            tui.wait_for("定稿后不能再修改");
+            tui.send(RIGHT);
+            tui.send(ENTER);
+            tui.wait_for("会议记录已定稿");
+            sweep.tui.take().expect("running").kill();
+        }
+        assert!(check_minutes(&sweep.data, id).is_some());
+    }
     seen
 }
 
@@ -522,16 +594,23 @@ fn killing_the_program_anywhere_in_a_meeting_loses_nothing_on_disk() {
     let mut tui = Tui::spawn(&data);
     create_meeting(&mut tui);
     let journal = newest_journal(&data).expect("the draft's journal");
+    let id = replayed(&journal).setup.id;
     let mut sweep = Sweep {
         data: data.clone(),
         tui: Some(tui),
         journal,
+        id,
         kills: 0,
         torn_tails: 0,
     };
     run_steps(&mut sweep);
     let meeting_kills = sweep.kills;
-    let seen = finalize_sweep(&mut sweep);
+    let (main_id, main_journal) = (sweep.id, sweep.journal.clone());
+    let mut seen = finalize_sweep(&mut sweep);
+    if let Some(t) = sweep.tui.take() {
+        t.kill();
+    }
+    seen.extend(kills_while_writing(&mut sweep, 3));
     eprintln!(
         "crash sweep: {meeting_kills} kills during the meeting, {} around finalize, {} torn tails",
         sweep.kills - meeting_kills,
@@ -541,12 +620,13 @@ fn killing_the_program_anywhere_in_a_meeting_loses_nothing_on_disk() {
         eprintln!("  killed at {moment:?}: {state}");
     }
     assert!(sweep.kills >= 50, "only {} kills", sweep.kills);
-    if let Some(t) = sweep.tui.take() {
-        t.kill();
-    }
 
-    // The one minutes file holds the whole meeting, exactly once.
-    let path = check_minutes(&data).expect("the minutes file");
+    // The one minutes file holds the whole meeting, exactly once; no temporary file is left.
+    let path = check_minutes(&data, main_id).expect("the minutes file");
+    assert!(
+        minutes_files(&data).1.is_empty(),
+        "a temporary file outlived the finalize that followed it"
+    );
     let m = branchday::minutes::check_bytes(&std::fs::read(&path).expect("minutes"))
         .minutes
         .expect("minutes");
@@ -571,6 +651,48 @@ fn killing_the_program_anywhere_in_a_meeting_loses_nothing_on_disk() {
     assert_eq!(m.items[0].vote.as_ref().map(|v| v.yes), Some(10));
     assert_eq!(m.actions.len(), 1);
     assert!(m.summary.contains(SUMMARY));
-    let replay = replayed(&sweep.journal);
+    let replay = replayed(&main_journal);
     assert!(replay.finalized.is_some());
+}
+
+/// The deterministic half of the write window: a temporary file left by a finalize that was cut
+/// short is removed by the next finalize of the same meeting, which writes the whole file.
+#[test]
+fn a_temporary_file_left_by_a_cut_finalize_is_cleared_by_the_next() {
+    use branchday::domain::agenda::builtin_templates;
+    use branchday::domain::{MeetingKind, MeetingSetup, PersonRef, RuleSettings};
+    let dir = data_dir();
+    let data = branchday::store::DataDir::at(dir.path());
+    let roster = branchday::demo::roster();
+    let at = "2026-11-26T14:30:00+08:00".parse().expect("time");
+    let setup = MeetingSetup {
+        id: uuid::Uuid::now_v7(),
+        kind: MeetingKind::ThemedDay,
+        title: "2026年11月主题党日".into(),
+        theme: String::new(),
+        place: String::new(),
+        chair: Some(PersonRef::member(&roster.members[0])),
+        chair_delegated_by: None,
+        recorder: Some(PersonRef::member(&roster.members[2])),
+        group: None,
+        planned_start: None,
+        agenda: builtin_templates()
+            .into_iter()
+            .find(|t| t.kind == MeetingKind::ThemedDay)
+            .expect("template")
+            .stages,
+        roster,
+        settings: RuleSettings::default(),
+        supersedes: None,
+    };
+    let mut session = branchday::session::Session::create(&data, setup, at).expect("session");
+    let name = branchday::minutes::build(&session.meeting, at).file_name();
+    // What a kill between making the temporary file and linking it leaves: part of the file.
+    let stale = data.minutes_dir().join(format!(".{name}.0123456789ab.tmp"));
+    std::fs::write(&stale, b"{\"format\":\"branchday.minu").expect("stale temp");
+    let (path, _) = session.finalize(&data, at).expect("finalize");
+    assert!(!stale.exists(), "the cut-short temporary file is removed");
+    assert_eq!(minutes_files(dir.path()).1, Vec::<PathBuf>::new());
+    let checked = branchday::minutes::check_bytes(&std::fs::read(path).expect("minutes"));
+    assert!(checked.is_valid(), "{:?}", checked.findings);
 }

@@ -78,6 +78,28 @@ fn resume_and_draw(bytes: &[u8], name: &str) {
     let data = DataDir::at(dir.path());
     data.ensure().expect("data dir");
     std::fs::write(data.journal_path(&setup.id), bytes).expect("draft");
+    // The home screen lists the draft from its first and last lines.
+    let summary = branchday::journal::summary(&data.journal_path(&setup.id));
+    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    if matches!(
+        serde_json::from_slice(first),
+        Ok(branchday::domain::Event::Created { .. })
+    ) {
+        assert!(
+            summary.is_some(),
+            "{name}: a draft that starts with its meeting is listed"
+        );
+    }
+    let home = branchday::tui::home::Home::load(&data, None, false);
+    let mut t = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    t.draw(|f| home.render(Tr(Lang::Zh), f.area(), f.buffer_mut()))
+        .expect("draw");
+    for cell in &t.backend().buffer().content {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "{name}: a control character reaches the home screen"
+        );
+    }
     let session = Session::resume(&data, &setup.id)
         .unwrap_or_else(|e| panic!("{name}: a journal that starts with its meeting resumes: {e}"));
     let tr = Tr(Lang::Zh);

@@ -19,17 +19,31 @@ fn outcome(target: &str, bytes: &[u8]) -> String {
             let mut codes: Vec<&str> = c.findings.iter().map(|f| f.problem.code()).collect();
             codes.sort_unstable();
             codes.dedup();
-            format!("{}:{}", if c.is_valid() { "valid" } else { "invalid" }, codes.join(","))
+            format!(
+                "{}:{}",
+                if c.is_valid() { "valid" } else { "invalid" },
+                codes.join(",")
+            )
         }
         "journal" => {
             let (events, warnings) = branchday::journal::parse(bytes);
             let mut kinds: Vec<String> = warnings
                 .iter()
-                .map(|w| format!("{w:?}").split([' ', '{']).next().unwrap_or("").to_owned())
+                .map(|w| {
+                    format!("{w:?}")
+                        .split([' ', '{'])
+                        .next()
+                        .unwrap_or("")
+                        .to_owned()
+                })
                 .collect();
             match Meeting::replay(&events) {
                 Ok((_, skipped)) => kinds.extend(skipped.iter().map(|(_, e)| {
-                    format!("{e:?}").split(['(', ' ', '{']).next().unwrap_or("").to_owned()
+                    format!("{e:?}")
+                        .split(['(', ' ', '{'])
+                        .next()
+                        .unwrap_or("")
+                        .to_owned()
                 })),
                 Err(_) => kinds.push("NoStart".into()),
             }
@@ -40,11 +54,38 @@ fn outcome(target: &str, bytes: &[u8]) -> String {
         "roster" => match branchday::store::parse_roster(Path::new("roster.json"), bytes) {
             Ok(r) => format!("ok:{}", r.members.len().min(3)),
             Err(e) => {
+                // The kind of error, without positions, numbers or quoted text.
                 let s = e.to_string();
-                // The kind of serde error, without positions.
-                s.split(" at line").next().unwrap_or("").chars().take(40).collect()
+                let s = s.split_once('(').map_or(s.as_str(), |(_, rest)| rest);
+                let s = s.split(" at line").next().unwrap_or("");
+                let s = s.split(['`', '"']).next().unwrap_or("");
+                s.chars().filter(|c| !c.is_ascii_digit()).take(40).collect()
             }
         },
+        "roster_import" => {
+            use branchday::roster_import::{Format, ImportError, import};
+            let kind =
+                |s: String| -> String { s.split(['(', ' ', '{']).next().unwrap_or("").to_owned() };
+            [Format::Csv, Format::Xlsx]
+                .into_iter()
+                .map(
+                    |f| match import(f, bytes, branchday::domain::Branch::default(), None) {
+                        Ok(_) => "ok".to_owned(),
+                        Err(ImportError::File(e)) => kind(format!("{e:?}")),
+                        Err(ImportError::Rows(rows)) => {
+                            let mut k: Vec<String> = rows
+                                .iter()
+                                .map(|r| kind(format!("{:?}", r.problem)))
+                                .collect();
+                            k.sort();
+                            k.dedup();
+                            k.join("+")
+                        }
+                    },
+                )
+                .collect::<Vec<_>>()
+                .join("|")
+        }
         other => panic!("unknown target {other}"),
     }
 }
@@ -74,7 +115,12 @@ fn main() {
     for (key, (len, path)) in kept {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("input");
         let short = &name[..name.len().min(12)];
-        let ext = if target == "journal" { "journal" } else { "json" };
+        let ext = match target.as_str() {
+            "journal" => "journal",
+            "roster_import" if bytes_start_with_zip(&path) => "xlsx",
+            "roster_import" => "csv",
+            _ => "json",
+        };
         // Minutes keep their verdict in the name; the regression test holds them to it.
         let prefix = match key.split(':').next() {
             Some(v @ ("valid" | "invalid")) if target == "minutes" => v,
@@ -84,4 +130,8 @@ fn main() {
         std::fs::copy(&path, &dest).expect("copy");
         println!("{len:>7}  {key}  -> {}", dest.display());
     }
+}
+
+fn bytes_start_with_zip(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|b| b.starts_with(b"PK"))
 }

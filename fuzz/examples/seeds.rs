@@ -33,7 +33,11 @@ fn small_roster() -> Roster {
 }
 
 fn press(s: &mut MeetingScreen, code: KeyCode) {
-    let _ = s.key(KeyEvent::new(code, KeyModifiers::NONE), Instant::now(), at());
+    let _ = s.key(
+        KeyEvent::new(code, KeyModifiers::NONE),
+        Instant::now(),
+        at(),
+    );
 }
 
 fn ctrl(s: &mut MeetingScreen, c: char) {
@@ -172,15 +176,31 @@ fn main() {
     // Journals and minutes of meetings driven through the screen.
     for (tag, kind, roster) in [
         ("themed-small", MeetingKind::ThemedDay, small_roster()),
-        ("assembly-small", MeetingKind::GeneralAssembly, small_roster()),
-        ("themed-demo", MeetingKind::ThemedDay, branchday::demo::roster()),
+        (
+            "assembly-small",
+            MeetingKind::GeneralAssembly,
+            small_roster(),
+        ),
+        (
+            "themed-demo",
+            MeetingKind::ThemedDay,
+            branchday::demo::roster(),
+        ),
     ] {
         drive(kind, roster, &out, tag);
     }
     // Rosters.
     let json = |r: &Roster| serde_json::to_vec_pretty(r).expect("roster json");
-    write(&out.join("roster"), "demo.json", &json(&branchday::demo::roster()));
+    write(
+        &out.join("roster"),
+        "demo.json",
+        &json(&branchday::demo::roster()),
+    );
     write(&out.join("roster"), "small.json", &json(&small_roster()));
-    write(&out.join("roster"), "empty.json", br#"{"branch":{"name":"x"}}"#);
+    write(
+        &out.join("roster"),
+        "empty.json",
+        br#"{"branch":{"name":"x"}}"#,
+    );
     println!("seeds written under {}", out.display());
 }
