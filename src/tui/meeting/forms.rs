@@ -376,18 +376,20 @@ impl MeetingScreen {
             form.error = Some(msg);
             this.modal = Some(Modal::Form(form, purpose));
         };
-        let required = tr.pick("请填写", "please fill in").to_owned();
+        let missing = |zh: &str, en: &str| {
+            format!(
+                "{}{}{}",
+                tr.pick("请填写", "please fill in"),
+                tr.colon(),
+                tr.pick(zh, en)
+            )
+        };
         match &purpose {
             FormPurpose::Excuse { member } => {
                 let reason = ExcuseReason::ALL[form.choice("reason").min(3)];
                 let text = form.text("text");
                 if reason == ExcuseReason::Other && text.is_empty() {
-                    return fail(
-                        self,
-                        form,
-                        purpose,
-                        format!("{required}：{}", tr.pick("说明", "details")),
-                    );
+                    return fail(self, form, purpose, missing("说明", "details"));
                 }
                 let mark = AttendanceMark {
                     status: AttendanceStatus::Excused,
@@ -409,12 +411,7 @@ impl MeetingScreen {
             FormPurpose::Guest => {
                 let name = form.text("name");
                 if name.is_empty() {
-                    return fail(
-                        self,
-                        form,
-                        purpose,
-                        format!("{required}：{}", tr.pick("姓名", "name")),
-                    );
+                    return fail(self, form, purpose, missing("姓名", "name"));
                 }
                 self.record(Event::GuestAdded {
                     at,
@@ -427,12 +424,7 @@ impl MeetingScreen {
             FormPurpose::Topic => {
                 let title = form.text("title");
                 if title.is_empty() {
-                    return fail(
-                        self,
-                        form,
-                        purpose,
-                        format!("{required}：{}", tr.pick("题目", "title")),
-                    );
+                    return fail(self, form, purpose, missing("题目", "title"));
                 }
                 let presenter = form.person("presenter").map(|p| p.name).unwrap_or_default();
                 if self.record(Event::TopicAdded {
@@ -446,24 +438,14 @@ impl MeetingScreen {
             FormPurpose::Item => {
                 let title = form.text("title");
                 if title.is_empty() {
-                    return fail(
-                        self,
-                        form,
-                        purpose,
-                        format!("{required}：{}", tr.pick("议题", "title")),
-                    );
+                    return fail(self, form, purpose, missing("议题", "title"));
                 }
                 let item_type = ItemType::ALL[form.choice("type").min(ItemType::ALL.len() - 1)];
                 let candidate = form
                     .person("candidate")
                     .filter(|_| item_type.is_membership());
                 if item_type.is_membership() && candidate.is_none() {
-                    return fail(
-                        self,
-                        form,
-                        purpose,
-                        format!("{required}：{}", tr.pick("发展对象", "candidate")),
-                    );
+                    return fail(self, form, purpose, missing("发展对象", "candidate"));
                 }
                 let stage = form
                     .choice("stage")
@@ -497,19 +479,11 @@ impl MeetingScreen {
                         self,
                         form,
                         purpose,
-                        format!(
-                            "{required}：{}",
-                            tr.pick("负责人（名册中的党员）", "owner (a roster member)")
-                        ),
+                        missing("负责人（名册中的党员）", "owner (a roster member)"),
                     );
                 };
                 if task.is_empty() {
-                    return fail(
-                        self,
-                        form,
-                        purpose,
-                        format!("{required}：{}", tr.pick("任务", "task")),
-                    );
+                    return fail(self, form, purpose, missing("任务", "task"));
                 }
                 let due_text = form.text("due");
                 let due = if due_text.is_empty() {
@@ -546,12 +520,7 @@ impl MeetingScreen {
             FormPurpose::Details => {
                 let title = form.text("title");
                 if title.is_empty() {
-                    return fail(
-                        self,
-                        form,
-                        purpose,
-                        format!("{required}：{}", tr.pick("会议名称", "title")),
-                    );
+                    return fail(self, form, purpose, missing("会议名称", "title"));
                 }
                 let person = |k: &str| {
                     form.person(k)

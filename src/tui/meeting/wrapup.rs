@@ -62,8 +62,13 @@ impl MeetingScreen {
             self.modal = Some(Modal::Message(
                 tr.pick("会议记录已定稿", "Minutes finalized").to_owned(),
                 vec![
-                    format!("{}：{}", tr.pick("文件", "File"), sanitize::path(path)),
-                    format!("SHA-256：{digest}"),
+                    format!(
+                        "{}{}{}",
+                        tr.pick("文件", "File"),
+                        tr.colon(),
+                        sanitize::path(path)
+                    ),
+                    format!("SHA-256{}{digest}", tr.colon()),
                     tr.pick(
                         "按 x 导出可打印的会议记录。",
                         "Press x to export the printable record.",
