@@ -56,26 +56,37 @@ fn write_value(value: &Value, out: &mut String) -> Result<(), CanonicalError> {
             }
             out.push(']');
         }
-        Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-            out.push('{');
-            for (i, (k, v)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(k, out);
-                out.push(':');
-                write_value(v, out)?;
-            }
-            out.push('}');
-        }
+        Value::Object(map) => write_object(map.iter().collect(), out)?,
     }
+    Ok(())
+}
+
+fn write_object(
+    mut entries: Vec<(&String, &Value)>,
+    out: &mut String,
+) -> Result<(), CanonicalError> {
+    entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    out.push('{');
+    for (i, (k, v)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(k, out);
+        out.push(':');
+        write_value(v, out)?;
+    }
+    out.push('}');
     Ok(())
 }
 
 fn write_string(s: &str, out: &mut String) {
     out.push('"');
+    // Most strings need no escaping at all: copy them whole.
+    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -108,10 +119,14 @@ pub fn hex(bytes: &[u8]) -> String {
 /// SHA-256 (hex) of the canonical form of `value` without its top-level `integrity` member.
 pub fn digest_without_integrity(value: &Value) -> Result<String, CanonicalError> {
     let text = match value {
-        Value::Object(map) if map.contains_key("integrity") => {
-            let mut m = map.clone();
-            m.remove("integrity");
-            canonicalize(&Value::Object(m))?
+        // Leave the member out while writing, rather than copying the document without it.
+        Value::Object(map) => {
+            let mut out = String::new();
+            write_object(
+                map.iter().filter(|(k, _)| *k != "integrity").collect(),
+                &mut out,
+            )?;
+            out
         }
         other => canonicalize(other)?,
     };
