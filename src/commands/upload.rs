@@ -16,7 +16,7 @@ use crate::upload::http::{self, Client};
 use crate::upload::ledger::{self, Ledger, LedgerError};
 use crate::upload::retry::{RetryPolicy, Timeouts};
 use crate::upload::run::{self, Plan, Sender};
-use crate::upload::{FileResult, Outcome, Summary, Target};
+use crate::upload::{FileResult, Outcome, Summary, Target, TargetError};
 
 /// The command's switches.
 #[derive(Debug, Clone, Copy)]
@@ -35,8 +35,8 @@ fn usage(msg: &str, tr: Tr) -> u8 {
 pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Options, tr: Tr) -> u8 {
     let target = match Target::parse(to) {
         Ok(t) => t,
-        Err(true) => return usage(&tr.upload_bad_url(to), tr),
-        Err(false) => return usage(&tr.upload_bad_target(to), tr),
+        Err(TargetError::BadUrl) => return usage(&tr.upload_bad_url(to), tr),
+        Err(TargetError::NotAFolder) => return usage(&tr.upload_bad_target(to), tr),
     };
     let data = match DataDir::resolve(data_dir) {
         Ok(d) => d,
@@ -79,22 +79,21 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
     };
     let (files, missing) = files::collect(&paths);
     let key = target.key();
-    let client = match &target {
-        Target::Http(endpoint) => Some(Client::new(
-            endpoint.clone(),
-            token,
-            roots,
-            timeouts,
-            retry,
-            opts.jobs,
-            tr,
-        )),
-        Target::Dir(_) => None,
-    };
-    let sender = match (&target, &client) {
-        (Target::Dir(d), _) => Sender::Dir(d),
-        (Target::Http(_), Some(c)) => Sender::Http(c),
-        (Target::Http(_), None) => return EXIT_USAGE,
+    let client;
+    let sender = match &target {
+        Target::Http(endpoint) => {
+            client = Client::new(
+                endpoint.clone(),
+                token,
+                roots,
+                timeouts,
+                retry,
+                opts.jobs,
+                tr,
+            );
+            Sender::Http(&client)
+        }
+        Target::Dir(d) => Sender::Dir(d),
     };
 
     let mut summary = Summary {

@@ -22,18 +22,27 @@ pub enum Target {
     Dir(PathBuf),
 }
 
+/// Why `--to` names no usable target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetError {
+    /// Starts like an http(s) address but is not a usable one.
+    BadUrl,
+    /// Not an address and not an existing folder.
+    NotAFolder,
+}
+
 impl Target {
-    /// `http://…` or `https://…` is an endpoint (`Err(true)` when malformed); anything else must be
-    /// an existing folder (`Err(false)` otherwise).
-    pub fn parse(to: &str) -> Result<Target, bool> {
+    /// `http://…` or `https://…` is an endpoint; anything else must be an existing folder.
+    pub fn parse(to: &str) -> Result<Target, TargetError> {
         let lower = to.trim().to_ascii_lowercase();
         if lower.starts_with("http://") || lower.starts_with("https://") {
-            return http::Endpoint::parse(to).map(Target::Http).ok_or(true);
+            return http::Endpoint::parse(to)
+                .map(Target::Http)
+                .ok_or(TargetError::BadUrl);
         }
-        let p = Path::new(to);
-        match std::fs::canonicalize(p) {
+        match std::fs::canonicalize(Path::new(to)) {
             Ok(c) if c.is_dir() => Ok(Target::Dir(c)),
-            _ => Err(false),
+            _ => Err(TargetError::NotAFolder),
         }
     }
 
