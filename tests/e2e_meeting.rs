@@ -212,7 +212,12 @@ fn run_meeting(tui: &mut Tui) {
     tui.send(RIGHT);
     tui.wait_for("是，定稿");
     tui.send(ENTER);
-    tui.wait_for("会议记录已定稿");
+    let message = tui.wait_for("会议记录已定稿");
+    // The footer offers what closes the message, not a form's keys.
+    assert!(
+        message.contains("Esc 返回") && !message.contains("Ctrl+S 提交"),
+        "{message}"
+    );
     tui.send(ESC);
     // A lone Esc must be read before the next key, or the two read as one escape sequence.
     tui.wait_until("the message to close", |s| {
