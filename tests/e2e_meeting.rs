@@ -28,6 +28,8 @@ const NOTES_1: &str = "全体党员逐章学习了党章总纲。";
 const NOTES_2: &str = "大家表示要把党章作为根本行为规范。";
 const ITEM: &str = "修缮社区党群活动室";
 const ITEM_NOTES: &str = "讨论了修缮方案和经费来源。";
+/// Pasted (bracketed paste) after the typed notes; the terminal sends its line break as CR.
+const ITEM_PASTE: [&str; 2] = ["方案一：翻新地面。", "方案二：更换桌椅。"];
 const DECISION: &str = "同意修缮，经费由社区统筹。";
 const TASK: &str = "制定活动室修缮预算";
 const SUMMARY: &str = "会议按议程完成，形成决定一项。";
@@ -159,6 +161,11 @@ fn run_meeting(tui: &mut Tui) {
     tui.wait_for("Esc 完成（自动保存）");
     tui.send(ITEM_NOTES);
     tui.wait_for(ITEM_NOTES);
+    tui.send(&format!(
+        "\x1b[200~\r{}\r{}\x1b[201~",
+        ITEM_PASTE[0], ITEM_PASTE[1]
+    ));
+    tui.wait_for(ITEM_PASTE[1]);
     tui.send(ESC);
     tui.wait_for("v 表决");
     tui.send("d");
@@ -205,7 +212,12 @@ fn run_meeting(tui: &mut Tui) {
     tui.send(RIGHT);
     tui.wait_for("是，定稿");
     tui.send(ENTER);
-    tui.wait_for("会议记录已定稿");
+    let message = tui.wait_for("会议记录已定稿");
+    // The footer offers what closes the message, not a form's keys.
+    assert!(
+        message.contains("Esc 返回") && !message.contains("Ctrl+S 提交"),
+        "{message}"
+    );
     tui.send(ESC);
     // A lone Esc must be read before the next key, or the two read as one escape sequence.
     tui.wait_until("the message to close", |s| {
@@ -316,7 +328,10 @@ fn a_whole_meeting_through_the_terminal_is_saved_as_valid_minutes() {
 
     let item = &m["items"][0];
     assert_eq!(item["title"], ITEM);
-    assert_eq!(item["notes"], ITEM_NOTES);
+    assert_eq!(
+        item["notes"],
+        format!("{ITEM_NOTES}\n{}\n{}", ITEM_PASTE[0], ITEM_PASTE[1])
+    );
     assert_eq!(item["decision"], DECISION);
     let vote = &item["vote"];
     assert_eq!(vote["method"], "show_of_hands");

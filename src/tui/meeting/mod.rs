@@ -120,8 +120,12 @@ impl MeetingScreen {
 
     /// The key context in force (editor and dialogs take precedence).
     pub fn context(&self) -> Context {
-        if self.modal.is_some() {
-            Context::Form
+        if let Some(modal) = &self.modal {
+            match modal {
+                Modal::Form(..) => Context::Form,
+                // A message closes with any key; its footer says so rather than offer a form's keys.
+                Modal::Message(..) => Context::Help,
+            }
         } else if self.editor.is_some() {
             Context::Editor
         } else {

@@ -221,7 +221,9 @@ impl NoteEditor {
     }
 
     pub fn paste(&mut self, text: &str, now: Instant) {
-        let clean = crate::sanitize::text(text).into_owned();
+        // Terminals send the line breaks of pasted text as carriage returns.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let clean = crate::sanitize::text(&text).into_owned();
         if self.area.insert_str(clean) {
             self.touched(now);
         }
@@ -363,6 +365,13 @@ mod tests {
         assert!(ed.above.is_empty() && ed.below.is_empty());
         ed.input(key(KeyCode::Char('。')), Instant::now());
         assert_eq!(ed.text(), "第一行\n第二行。");
+    }
+
+    #[test]
+    fn pasted_carriage_returns_are_line_breaks() {
+        let mut ed = NoteEditor::new(TextField::Summary, "t".into(), "");
+        ed.paste("第一行\r第二行\r\n第三行\u{1b}[31m", Instant::now());
+        assert_eq!(ed.text(), "第一行\n第二行\n第三行\u{fffd}[31m");
     }
 
     #[test]
