@@ -1,7 +1,7 @@
 //! Deliberation items: stage and source, discussion notes, decision, and the vote.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
@@ -62,9 +62,7 @@ impl MeetingScreen {
     pub(super) fn render_items(&self, area: Rect, buf: &mut Buffer) {
         let tr = self.tr();
         let m = &self.session.meeting;
-        let [list_area, body_area] =
-            Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)])
-                .areas(area);
+        let [list_area, body_area] = super::layout::list_and_body(area);
         let mut lines: Vec<Line> = Vec::new();
         if m.items.is_empty() {
             lines.push(Line::styled(

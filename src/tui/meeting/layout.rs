@@ -61,9 +61,7 @@ impl MeetingScreen {
     fn editor_area(&self, main: Rect) -> Rect {
         match self.view {
             View::Study | View::Items => {
-                let [_, right] =
-                    Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)])
-                        .areas(main);
+                let [_, right] = list_and_body(main);
                 right
             }
             View::WrapUp => {
@@ -266,4 +264,10 @@ pub fn render_message(title: &str, lines: &[String], area: Rect, buf: &mut Buffe
                 .border_style(Style::new().fg(Color::Green)),
         )
         .render(popup, buf);
+}
+
+/// The list on the left and the selected entry (or its editor) on the right, as the study and items
+/// panels draw them; the editor's cursor is placed from the same split.
+pub(super) fn list_and_body(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(area)
 }
