@@ -6,6 +6,7 @@
 //! [`i18n`] holds every user-facing string.
 
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod corpus;
 pub mod demo;

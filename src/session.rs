@@ -65,7 +65,7 @@ impl Session {
             _lock: lock,
             log: vec![created],
             pending: Vec::new(),
-            saved_at: Some(Local::now()),
+            saved_at: Some(crate::clock::local()),
             fault: None,
             warnings: Vec::new(),
             emergency: None,
@@ -85,7 +85,7 @@ impl Session {
             _lock: lock,
             log,
             pending: Vec::new(),
-            saved_at: Some(Local::now()),
+            saved_at: Some(crate::clock::local()),
             fault: None,
             warnings,
             emergency: None,
@@ -108,7 +108,7 @@ impl Session {
             match self.journal.append(e) {
                 Ok(()) => {
                     self.pending.remove(0);
-                    self.saved_at = Some(Local::now());
+                    self.saved_at = Some(crate::clock::local());
                     self.fault = None;
                 }
                 Err(err) => {
@@ -196,7 +196,7 @@ impl Session {
         let name = format!(
             "branchday-emergency-{}-{}.journal",
             self.meeting.setup.id,
-            Local::now().format("%Y%m%d%H%M%S")
+            crate::clock::local().format("%Y%m%d%H%M%S")
         );
         let mut places: Vec<PathBuf> = Vec::new();
         if let Some(dir) = self.journal.path().parent() {

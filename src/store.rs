@@ -435,7 +435,7 @@ impl DraftLock {
         let info = format!(
             "pid {} since {}",
             std::process::id(),
-            chrono::Local::now().format("%Y-%m-%d %H:%M:%S")
+            crate::clock::local().format("%Y-%m-%d %H:%M:%S")
         );
         let _ = file.set_len(0);
         let _ = file.write_all(info.as_bytes());

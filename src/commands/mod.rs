@@ -106,18 +106,25 @@ fn interactive(data_dir: Option<std::path::PathBuf>, demo: bool, tr: crate::i18n
         }
     };
     match crate::tui::run(data.clone(), demo, tr) {
+        // The terminal may be gone (closed window): these lines then go nowhere, and that is fine.
         Ok(farewell) => {
             for line in farewell {
-                eprintln!("{line}");
+                say(&line);
             }
             if demo {
-                eprintln!("{}", tr.demo_location(data.root()));
+                say(&tr.demo_location(data.root()));
             }
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("{}: {e}", tr.error_prefix());
+            say(&format!("{}: {e}", tr.error_prefix()));
             EXIT_INVALID
         }
     }
+}
+
+/// Print a line on standard error where there is one; a terminal that went away is not an error.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }

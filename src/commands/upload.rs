@@ -150,7 +150,7 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
     let mut ledger_error = None;
     run::run(&plan, |batch| {
         if let Some(l) = ledger.as_mut() {
-            let time = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+            let time = crate::clock::local().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
             let entries: Vec<_> = batch
                 .iter()
                 .filter_map(|r| r.ledger_entry(&key, time.clone()))

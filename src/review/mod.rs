@@ -28,7 +28,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use chrono::Timelike;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
 use self::app::{App, Effect, ExportRequest, RemarkRequest};
@@ -41,6 +41,7 @@ use crate::i18n::Tr;
 use crate::minutes::Severity;
 use crate::minutes::check::Checked;
 use crate::store::{DataDir, StoreError};
+use crate::tui::input::{self as term_input, Input};
 use crate::tui::terminal::{self, Term};
 
 /// Run the `review` command: enter the terminal, browse, restore. Returns the exit code.
@@ -64,11 +65,11 @@ pub fn run(paths: &[PathBuf], data_dir: Option<PathBuf>, tr: Tr) -> u8 {
         }
     };
     let result = browse(&mut guard.terminal, paths.to_vec(), &data, tr);
-    drop(guard);
+    terminal::leave(guard);
     match result {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("{}: {e}", tr.error_prefix());
+            crate::commands::say(&format!("{}: {e}", tr.error_prefix()));
             EXIT_INVALID
         }
     }
@@ -157,12 +158,24 @@ fn event_loop(
         {
             loading = None;
         }
-        let size = term.size()?;
-        app.resize(Rect::new(0, 0, size.width, size.height));
-        term.draw(|f| view::draw(f, app))?;
-        let timeout = Duration::from_millis(if loading.is_some() { 40 } else { 250 });
-        if event::poll(timeout)? && handle_event(app, event::read()?, data) {
+        let Ok(size) = term.size() else {
+            term_input::mark_gone();
             return Ok(());
+        };
+        app.resize(Rect::new(0, 0, size.width, size.height));
+        if term.draw(|f| view::draw(f, app)).is_err() {
+            term_input::mark_gone();
+            return Ok(());
+        }
+        let timeout = Duration::from_millis(if loading.is_some() { 40 } else { 250 });
+        match term_input::next(timeout) {
+            Input::Event(ev) => {
+                if handle_event(app, ev, data) {
+                    return Ok(());
+                }
+            }
+            Input::Idle => {}
+            Input::Hangup => return Ok(()),
         }
     }
 }
@@ -264,7 +277,7 @@ fn save_remark(app: &App, request: &RemarkRequest, data: &DataDir) -> Result<Rev
     let path = &app.model.row(request.row).path;
     // The remark is bound to the content as it is now.
     let digest = read_checked(path).ok().and_then(|c| c.computed_digest);
-    let now = chrono::Local::now().fixed_offset();
+    let now = crate::clock::now();
     let remark = Remark {
         reviewer: request.reviewer.clone(),
         at: now.with_nanosecond(0).unwrap_or(now),

@@ -1,13 +1,15 @@
 //! The interactive program: home screen, live meeting, and the terminal they run in.
 //!
 //! One synchronous loop: draw, wait for an event (200 ms), turn a key into an action, update, and
-//! do periodic work (journal paused typing, retry refused saves). SIGTERM / SIGHUP end the loop the
-//! same way as quitting: save, restore the terminal, say where anything unsaved went.
+//! do periodic work (journal paused typing, retry refused saves). SIGTERM / SIGHUP and a terminal
+//! that goes away end the loop the same way as quitting: save, restore the terminal, say where
+//! anything unsaved went.
 
 pub mod app;
 pub mod export;
 pub mod footer;
 pub mod home;
+pub mod input;
 pub mod keymap;
 pub mod meeting;
 pub mod picker;
@@ -21,11 +23,12 @@ pub mod widgets;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
+use ratatui::crossterm::event::{Event as TermEvent, KeyEventKind};
 
 use crate::i18n::Tr;
 use crate::store::{DataDir, StoreError};
 use app::{App, Request};
+use input::Input;
 
 /// A fresh throw-away data directory holding the demo branch.
 pub fn demo_data_dir() -> Result<DataDir, StoreError> {
@@ -38,29 +41,36 @@ pub fn demo_data_dir() -> Result<DataDir, StoreError> {
     Ok(dir)
 }
 
-/// Run the interactive program until the user quits or a signal asks it to end.
+/// Run the interactive program until the user quits, a signal asks it to end, or the terminal goes
+/// away (window closed, ssh dropped): in every case the meeting is saved and its lock released.
 pub fn run(data: DataDir, demo: bool, tr: Tr) -> std::io::Result<Vec<String>> {
     let mut guard = terminal::enter()?;
     let stop = terminal::termination_flag();
     let mut app = App::new(data, demo, tr);
     loop {
-        let at = chrono::Local::now().fixed_offset();
-        guard.terminal.draw(|f| app.draw(f, at))?;
+        let at = crate::clock::now();
+        if guard.terminal.draw(|f| app.draw(f, at)).is_err() {
+            // Nothing can be shown any more: the terminal is gone.
+            input::mark_gone();
+            break;
+        }
         if stop.load(Ordering::SeqCst) {
             break;
         }
-        if event::poll(Duration::from_millis(200))? {
-            let now = Instant::now();
-            let at = chrono::Local::now().fixed_offset();
-            match event::read()? {
-                TermEvent::Key(k) if k.kind == KeyEventKind::Press => app.key(k, now, at),
-                TermEvent::Paste(text) => app.paste(&text, now),
-                _ => {}
+        match input::next(Duration::from_millis(200)) {
+            Input::Event(TermEvent::Key(k)) if k.kind == KeyEventKind::Press => {
+                app.key(k, Instant::now(), crate::clock::now());
             }
+            Input::Event(TermEvent::Paste(text)) => app.paste(&text, Instant::now()),
+            Input::Event(_) | Input::Idle => {}
+            Input::Hangup => break,
         }
         app.tick(Instant::now());
         if let Some(Request::Browse(paths)) = app.request.take() {
             crate::review::browse(&mut guard.terminal, paths, &app.data, app.tr)?;
+            if input::gone() || stop.load(Ordering::SeqCst) {
+                break;
+            }
             guard.terminal.clear()?;
             app.go_home();
         }
@@ -69,6 +79,6 @@ pub fn run(data: DataDir, demo: bool, tr: Tr) -> std::io::Result<Vec<String>> {
         }
     }
     app.shutdown();
-    drop(guard);
+    terminal::leave(guard);
     Ok(std::mem::take(&mut app.farewell))
 }

@@ -20,6 +20,8 @@ pub struct SetupScreen {
     templates: Vec<AgendaTemplate>,
     roster: Roster,
     kind: MeetingKind,
+    /// When the form was opened: the date the generated titles name.
+    opened: Timestamp,
 }
 
 /// What a key did to the setup screen.
@@ -115,6 +117,7 @@ impl SetupScreen {
             templates,
             roster,
             kind,
+            opened: now,
         };
         s.sync_templates(tr);
         s
@@ -157,8 +160,7 @@ impl SetupScreen {
                         input.text().ends_with(tr.kind(*k)) || input.text().starts_with(tr.kind(*k))
                     });
                     if generated {
-                        let now = chrono::Local::now().fixed_offset();
-                        input.set(default_title(kind, now, tr));
+                        input.set(default_title(kind, self.opened, tr));
                     }
                 }
                 _ => {}

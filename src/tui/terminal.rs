@@ -52,6 +52,16 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Leave TUI mode. A terminal that went away is not written to again: ratatui's own teardown would
+/// report its failure to show the cursor on standard error, which is that same lost terminal.
+pub fn leave(guard: TerminalGuard) {
+    if super::input::gone() {
+        std::mem::forget(guard);
+    } else {
+        drop(guard);
+    }
+}
+
 /// Enter TUI mode. Fails with an `io::Error` (never panics) when there is no terminal.
 pub fn enter() -> io::Result<TerminalGuard> {
     if !is_interactive() {

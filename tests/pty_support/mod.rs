@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 use expectrl::process::unix::{Signal, WaitStatus};
 use expectrl::session::OsSession;
 
+pub mod hangup;
+
 /// How long any one wait may take before the test fails (a slow, shared CI machine included).
 pub const DEADLINE: Duration = Duration::from_secs(30);
 

@@ -318,3 +318,53 @@ fn a_correction_starts_from_the_finalized_record_and_saves_a_new_file() {
         2
     );
 }
+
+fn at_date(y: i32, m: u32, d: u32) -> Timestamp {
+    chrono::FixedOffset::east_opt(8 * 3600)
+        .expect("offset")
+        .with_ymd_and_hms(y, m, d, 9, 0, 0)
+        .single()
+        .expect("time")
+}
+
+/// The generated title names the month the form was opened in, by the clock the app is given —
+/// also after the kind changes — never the machine's own date.
+#[test]
+fn setup_titles_follow_the_given_clock_at_any_date() {
+    for (when, zh, en) in [
+        (at_date(2025, 3, 1), "2025年3月", "2025-03"),
+        (at_date(2031, 12, 31), "2031年12月", "2031-12"),
+    ] {
+        for (lang, expect, kind) in [
+            (Lang::Zh, format!("{zh}支部委员会会议"), "支部委员会会议"),
+            (
+                Lang::En,
+                format!("Committee meeting {en}"),
+                "Committee meeting",
+            ),
+        ] {
+            let (_d, mut a) = app(lang, true);
+            a.key(
+                KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE),
+                Instant::now(),
+                when,
+            );
+            let Screen::Setup(s) = &a.screen else {
+                panic!("setup opened: {:?}", a.flash)
+            };
+            let opened = s.form.text("title");
+            assert!(
+                opened.contains(if lang == Lang::Zh { zh } else { en }),
+                "{opened}"
+            );
+            // Two kinds on (assembly, committee), keys pressed at another date entirely.
+            press(&mut a, KeyCode::Right);
+            press(&mut a, KeyCode::Right);
+            let Screen::Setup(s) = &a.screen else {
+                panic!("setup stays open")
+            };
+            assert!(Tr(lang).kind(crate::domain::MeetingKind::Committee) == kind);
+            assert_eq!(s.form.text("title"), expect);
+        }
+    }
+}
