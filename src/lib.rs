@@ -14,6 +14,7 @@ pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod journal;
+pub mod keys;
 pub mod minutes;
 pub mod review;
 pub mod roster_import;
