@@ -1,5 +1,5 @@
 //! branchday's signatures and OpenSSH's agree in both directions: `ssh-keygen -Y verify` accepts
-//! what branchday signs (with the allowed_signers line `branchday key show` prints), branchday
+//! what branchday signs (with the `allowed_signers` line `branchday key show` prints), branchday
 //! accepts what `ssh-keygen -Y sign` writes, and both refuse an edited message and an expired key.
 //!
 //! Needs `ssh-keygen` (Debian package openssh-client). Under CI=true a missing tool fails the test;
