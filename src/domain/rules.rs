@@ -168,6 +168,16 @@ pub enum QuorumComparison {
     AtLeastHalf,
 }
 
+impl QuorumComparison {
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            QuorumComparison::MoreThanHalf => "more_than_half",
+            QuorumComparison::AtLeastHalf => "at_least_half",
+        }
+    }
+}
+
 /// The denominator of a committee decision (no central rule).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -177,6 +187,16 @@ pub enum CommitteePassBase {
     AllMembers,
     /// Y > half of the committee members present.
     Present,
+}
+
+impl CommitteePassBase {
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            CommitteePassBase::AllMembers => "all_members",
+            CommitteePassBase::Present => "present",
+        }
+    }
 }
 
 /// The branch's settings where no central rule fixes the answer.
@@ -272,6 +292,23 @@ pub fn quorum_needed(expected: u32, comparison: QuorumComparison) -> u32 {
     }
 }
 
+impl RuleSettings {
+    /// The settings a decision is actually judged by. Membership decisions (admission, 转正,
+    /// extension or cancellation of probation) always need P > E/2, whatever the branch's quorum
+    /// setting says (细则 第二十条): the setting covers the branch's ordinary decisions only.
+    #[must_use]
+    pub fn applied_to(self, item_type: ItemType) -> RuleSettings {
+        if item_type.is_membership() {
+            RuleSettings {
+                quorum: QuorumComparison::MoreThanHalf,
+                ..self
+            }
+        } else {
+            self
+        }
+    }
+}
+
 /// Judge a vote. Errors are inputs the rules reject at entry.
 pub fn judge(input: &VoteInput) -> Result<Judgement, VoteError> {
     let total = input
@@ -311,7 +348,8 @@ pub fn judge(input: &VoteInput) -> Result<Judgement, VoteError> {
 
     let e = input.entitled_expected;
     let p = input.entitled_present;
-    let quorum_needed = quorum_needed(e, input.settings.quorum);
+    let settings = input.settings.applied_to(input.item_type);
+    let quorum_needed = quorum_needed(e, settings.quorum);
     let quorum_met = e > 0 && p >= quorum_needed;
     let written_yes = input
         .written
@@ -319,7 +357,7 @@ pub fn judge(input: &VoteInput) -> Result<Judgement, VoteError> {
         .filter(|w| w.opinion == Opinion::Yes)
         .count() as u32;
     let yes_counted = input.yes.saturating_add(written_yes);
-    let base = match (rule, input.settings.committee_pass) {
+    let base = match (rule, settings.committee_pass) {
         (Rule::CommitteeOrdinary, CommitteePassBase::Present) => p,
         _ => e,
     };
@@ -381,8 +419,9 @@ impl VoteRecord {
             written_opinions: input.written.clone(),
             rule: judgement.rule,
             rule_citation: judgement.rule.citation().to_owned(),
-            quorum_comparison: input.settings.quorum,
-            committee_pass: input.settings.committee_pass,
+            // The settings the vote was judged by (for membership decisions, the strict quorum).
+            quorum_comparison: input.settings.applied_to(input.item_type).quorum,
+            committee_pass: input.settings.applied_to(input.item_type).committee_pass,
             entitled_expected: input.entitled_expected,
             entitled_present: input.entitled_present,
             quorum_met: judgement.quorum_met,

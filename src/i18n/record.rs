@@ -316,6 +316,27 @@ impl Tr {
                     "{name}: a member left out of expected attendance needs a category and approval, and only then"
                 ),
             ),
+            Problem::ExclusionWithoutApproval { name } => pick(
+                format!(
+                    "{name}：不计入应到会，但未注明上级批准文号；请补上批准文号，或将其计入应到会"
+                ),
+                format!(
+                    "{name}: left out of expected attendance without an approval reference; add the superior organisation's reference or count the member"
+                ),
+            ),
+            Problem::FrozenSettingsDiffer {
+                item,
+                setting,
+                recorded,
+                declared,
+            } => pick(
+                format!(
+                    "议题 {item}：表决时采用的 {setting} 为 {recorded}，与本记录声明（按规则应为 {declared}）不符"
+                ),
+                format!(
+                    "item {item}: the vote was judged with {setting} = {recorded}, but the record's settings (as the rule applies them) say {declared}"
+                ),
+            ),
             Problem::VoteInKindWithoutVotes { item } => pick(
                 format!("议题 {item}：此类会议不进行表决"),
                 format!("item {item}: this kind of meeting holds no votes"),

@@ -288,6 +288,14 @@ pub fn check_rules(m: &Minutes) -> Vec<Problem> {
                 name: a.name.clone(),
             });
         }
+        if a.exclusion
+            .as_ref()
+            .is_some_and(|x| x.approval_ref.trim().is_empty())
+        {
+            out.push(Problem::ExclusionWithoutApproval {
+                name: a.name.clone(),
+            });
+        }
         if a.status == AttendanceStatus::Excused
             && (a.reason.is_none()
                 || (a.reason == Some(ExcuseReason::Other) && a.reason_text.trim().is_empty()))
@@ -476,6 +484,24 @@ fn check_vote(
     if item.item_type.is_membership() && v.method != rules::VoteMethod::SecretBallot {
         out.push(Problem::NotSecretBallot { item: n });
     }
+    // The vote must have been judged by the settings the file declares, as the rules apply them.
+    let applied = m.settings.applied_to(item.item_type);
+    if v.quorum_comparison != applied.quorum {
+        out.push(Problem::FrozenSettingsDiffer {
+            item: n,
+            setting: "quorum_comparison",
+            recorded: v.quorum_comparison.key(),
+            declared: applied.quorum.key(),
+        });
+    }
+    if body == rules::VoteBody::Committee && v.committee_pass != applied.committee_pass {
+        out.push(Problem::FrozenSettingsDiffer {
+            item: n,
+            setting: "committee_pass",
+            recorded: v.committee_pass.key(),
+            declared: applied.committee_pass.key(),
+        });
+    }
     let expected = entitled.expected;
     let checked_in_before_vote = entitled.checked_in_by(v.closed_at);
     if v.outcome != Outcome::Deferred || v.entitled_expected != 0 {
@@ -559,3 +585,6 @@ fn check_vote(
 
 #[cfg(test)]
 mod vote_tests;
+
+#[cfg(test)]
+mod rule_tests;

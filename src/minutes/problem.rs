@@ -65,6 +65,19 @@ pub enum Problem {
     ExclusionInconsistent {
         name: String,
     },
+    /// Left out of 应到会 with a blank approval reference (the superior organisation's approval is
+    /// what allows leaving a member out at all).
+    ExclusionWithoutApproval {
+        name: String,
+    },
+    /// A vote frozen with other rule settings than the file declares (for membership decisions:
+    /// other than the strict quorum they are always judged by).
+    FrozenSettingsDiffer {
+        item: usize,
+        setting: &'static str,
+        recorded: &'static str,
+        declared: &'static str,
+    },
     VoteInKindWithoutVotes {
         item: usize,
     },
@@ -175,6 +188,8 @@ impl Problem {
             Problem::EndsBeforeStart => "ends_before_start",
             Problem::CountMismatch { .. } => "count_mismatch",
             Problem::ExclusionInconsistent { .. } => "exclusion_inconsistent",
+            Problem::ExclusionWithoutApproval { .. } => "exclusion_without_approval",
+            Problem::FrozenSettingsDiffer { .. } => "frozen_settings_differ",
             Problem::VoteInKindWithoutVotes { .. } => "vote_in_kind_without_votes",
             Problem::VoteBodyWrong { .. } => "vote_body_wrong",
             Problem::VoteRejected { .. } => "vote_rejected",

@@ -240,13 +240,32 @@ fn quorum_comparison_setting() {
             want: judged(NoQuorum, false, 1, 1),
         },
         Case {
-            cite: "细则 第二十条 with the quorum setting",
-            what: "AtLeastHalf applies to membership decisions too",
+            cite: "细则 第二十条 (P > E/2 for membership decisions, whatever the setting)",
+            what: "AtLeastHalf does not apply to an admission: E=20 P=10 is no quorum",
             input: with(vote(Assembly, Admission, 20, 10, (10, 0, 0)), |v| {
                 v.settings = AT_LEAST_HALF;
                 v.written = vec![written("a1", Opinion::Yes)];
             }),
-            want: judged(Passed, true, 10, 11),
+            want: judged(NoQuorum, false, 11, 11),
+        },
+        Case {
+            cite: "细则 第二十条 (P > E/2 for membership decisions, whatever the setting)",
+            what: "E=10 P=5 with three written yes: no quorum for an admission under AtLeastHalf",
+            input: with(vote(Assembly, Admission, 10, 5, (3, 0, 0)), |v| {
+                v.settings = AT_LEAST_HALF;
+                v.written = (1..=3)
+                    .map(|i| written(&format!("a{i}"), Opinion::Yes))
+                    .collect();
+            }),
+            want: judged(NoQuorum, false, 6, 6),
+        },
+        Case {
+            cite: "细则 第三十三条 (转正 as admission)",
+            what: "AtLeastHalf does not apply to 转正 either: E=20 P=11 Y=11 passes, P=10 does not",
+            input: with(vote(Assembly, FullMembership, 20, 10, (10, 0, 0)), |v| {
+                v.settings = AT_LEAST_HALF;
+            }),
+            want: judged(NoQuorum, false, 11, 11),
         },
     ]);
 }
@@ -722,7 +741,8 @@ proptest! {
             prop_assert!((needed - 1) * 2 <= base);
             let e = u64::from(input.entitled_expected);
             let q = u64::from(j.quorum_needed);
-            match input.settings.quorum {
+            // Membership decisions are judged strictly whatever the setting (细则 第二十条).
+            match input.settings.applied_to(input.item_type).quorum {
                 QuorumComparison::MoreThanHalf => {
                     prop_assert!(q * 2 > e && (q - 1) * 2 <= e);
                 }
