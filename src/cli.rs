@@ -94,6 +94,17 @@ pub enum Command {
         #[command(subcommand)]
         command: RosterCommand,
     },
+    /// The branch's signing key: show it for the keyring, or import an existing one.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
+    /// Print the RFC 8785 canonical bytes a minutes file's digest and signature cover
+    /// (for `ssh-keygen -Y verify`).
+    Canonical {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Write N synthetic minutes files (for tests and benchmarks).
     #[command(hide = true)]
     DevCorpus {
@@ -130,4 +141,18 @@ pub enum RosterCommand {
     },
     /// Print the current roster.
     Show,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Print the branch's public key as an `allowed_signers` line (made on first need).
+    Show,
+    /// Use an existing OpenSSH ed25519 private key as the branch's signing key.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace the branch's current key (it is kept beside the new one, retired).
+        #[arg(long)]
+        replace: bool,
+    },
 }

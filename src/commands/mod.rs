@@ -3,6 +3,7 @@
 pub mod dev_corpus;
 pub mod export;
 pub mod files;
+pub mod key;
 pub mod roster;
 pub mod stats;
 pub mod table;
@@ -83,6 +84,8 @@ pub fn run(cli: Cli) -> u8 {
         ),
         Some(Command::Export { file, format }) => export::run(&file, format, tr),
         Some(Command::Roster { command }) => roster::run(command, cli.data_dir, tr),
+        Some(Command::Key { command }) => key::run(command, cli.data_dir, tr),
+        Some(Command::Canonical { file }) => key::canonical(&file, tr),
         None => interactive(cli.data_dir, cli.demo, tr),
     }
 }

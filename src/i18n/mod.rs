@@ -8,6 +8,7 @@ mod cli;
 mod corpus;
 mod export;
 mod inputs;
+mod keys;
 mod record;
 mod reliability;
 pub mod review;

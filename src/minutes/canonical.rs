@@ -129,6 +129,13 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// SHA-256 (hex) of the canonical form of `value` without its top-level `integrity` member.
 pub fn digest_without_integrity(value: &Value) -> Result<String, CanonicalError> {
+    let text = canonical_without_integrity(value)?;
+    Ok(hex(&Sha256::digest(text.as_bytes())))
+}
+
+/// The RFC 8785 canonical text of the document without its `integrity` member: the bytes the
+/// digest hashes and the signature signs (`branchday canonical FILE` prints them).
+pub fn canonical_without_integrity(value: &Value) -> Result<String, CanonicalError> {
     let mut text = String::new();
     match value {
         // The top-level object without `integrity`, written in place (no copy of the document).
@@ -138,7 +145,7 @@ pub fn digest_without_integrity(value: &Value) -> Result<String, CanonicalError>
         )?,
         other => write_value(other, &mut text)?,
     }
-    Ok(hex(&Sha256::digest(text.as_bytes())))
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -1,0 +1,204 @@
+//! Messages of the branch key, signatures and the keyring.
+
+use std::path::Path;
+
+use super::Tr;
+use crate::keys::{KeyError, KeyringError, LineProblem, SignatureProblem};
+use crate::sanitize;
+
+impl Tr {
+    /// A key file that cannot be used: one line naming the file and what to do.
+    pub fn key_error(self, e: &KeyError) -> String {
+        let p = |path: &Path| sanitize::path(path);
+        match e {
+            KeyError::Io { path, source } => self.pick(
+                format!("{}：无法读取或写入密钥文件（{source}）", p(path)),
+                format!("{}: cannot read or write the key file ({source})", p(path)),
+            ),
+            KeyError::Unreadable { path, reason } => self.pick(
+                format!(
+                    "{}：不是 OpenSSH 私钥文件（{}）；请选择 ssh-keygen 生成的私钥文件（不是 .pub）",
+                    p(path),
+                    sanitize::line(reason)
+                ),
+                format!(
+                    "{}: not an OpenSSH private key ({}); choose the private key file ssh-keygen made (not the .pub)",
+                    p(path),
+                    sanitize::line(reason)
+                ),
+            ),
+            KeyError::NotEd25519 { path, algorithm } => self.pick(
+                format!(
+                    "{}：这是 {algorithm} 密钥，branchday 只用 ed25519；请用 ssh-keygen -t ed25519 生成",
+                    p(path)
+                ),
+                format!(
+                    "{}: a {algorithm} key, and branchday signs with ed25519 only; make one with ssh-keygen -t ed25519",
+                    p(path)
+                ),
+            ),
+            KeyError::Exposed { path, mode } => self.pick(
+                format!(
+                    "{}：私钥文件他人可读（权限 {mode:o}）；请运行 chmod 600 {}",
+                    p(path),
+                    p(path)
+                ),
+                format!(
+                    "{}: the private key is readable by others (mode {mode:o}); run chmod 600 {}",
+                    p(path),
+                    p(path)
+                ),
+            ),
+            KeyError::Passphrase { path } => self.pick(
+                format!("{}：口令不对，密钥未打开；请重试", p(path)),
+                format!("{}: wrong passphrase, the key was not opened; try again", p(path)),
+            ),
+            KeyError::NeedsPassphrase { path } => self.pick(
+                format!(
+                    "{}：密钥有口令保护；请在终端中运行，或由标准输入提供口令",
+                    p(path)
+                ),
+                format!(
+                    "{}: the key is protected by a passphrase; run this in a terminal, or give the passphrase on standard input",
+                    p(path)
+                ),
+            ),
+            KeyError::Exists { path } => self.pick(
+                format!(
+                    "{}：本支部已有签名密钥；如确需更换（如原电脑丢失），请加 --replace，旧密钥将保留在旁",
+                    p(path)
+                ),
+                format!(
+                    "{}: the branch already has a signing key; to change it (say, after losing a laptop) add --replace, and the old key is kept beside it",
+                    p(path)
+                ),
+            ),
+            KeyError::Crypto(msg) => self.pick(
+                format!("签名库出错：{}", sanitize::line(msg)),
+                format!("the signing library failed: {}", sanitize::line(msg)),
+            ),
+        }
+    }
+
+    /// A keyring (`allowed_signers`) line that cannot be read.
+    pub fn keyring_error(self, path: &Path, e: &KeyringError) -> String {
+        let file = sanitize::path(path);
+        let line = e.line;
+        let what = match &e.problem {
+            LineProblem::NoKey => self.pick(
+                "只有支部代码，没有公钥；格式为“支部代码 namespaces=\"branchday-minutes\" ssh-ed25519 AAAA…”".into(),
+                "a branch code with no key; the form is `CODE namespaces=\"branchday-minutes\" ssh-ed25519 AAAA…`".into(),
+            ),
+            LineProblem::BadKey(why) => self.pick(
+                format!("公钥无法读取（{}）；请整行复制 branchday key show 的输出", sanitize::line(why)),
+                format!("the key does not read ({}); copy the whole line branchday key show prints", sanitize::line(why)),
+            ),
+            LineProblem::UnknownOption(opt) => self.pick(
+                format!("不支持的选项 {}；可用 namespaces、valid-after、valid-before", sanitize::line(opt)),
+                format!("unsupported option {}; use namespaces, valid-after, valid-before", sanitize::line(opt)),
+            ),
+            LineProblem::BadTime(t) => self.pick(
+                format!("时间 {} 应写作 YYYYMMDD 或 YYYYMMDDHHMM[SS]，UTC 时间末尾加 Z", sanitize::line(t)),
+                format!("the time {} must be YYYYMMDD or YYYYMMDDHHMM[SS], with a trailing Z for UTC", sanitize::line(t)),
+            ),
+            LineProblem::Unterminated => self.pick(
+                "引号没有闭合".into(),
+                "a quote is not closed".into(),
+            ),
+        };
+        self.pick(
+            format!("{file}：第 {line} 行：{what}"),
+            format!("{file}: line {line}: {what}"),
+        )
+    }
+
+    /// Why a signature does not hold, after `PATH: error: `.
+    pub fn signature_problem(self, p: &SignatureProblem) -> String {
+        match p {
+            SignatureProblem::Malformed(why) => self.pick(
+                format!(
+                    "签名无法读取（{}）；文件已损坏或被改动",
+                    sanitize::line(why)
+                ),
+                format!(
+                    "the signature does not read ({}); the file is damaged or was edited",
+                    sanitize::line(why)
+                ),
+            ),
+            SignatureProblem::BadSigner(why) => self.pick(
+                format!("签名人公钥无法读取（{}）", sanitize::line(why)),
+                format!(
+                    "the signer's public key does not read ({})",
+                    sanitize::line(why)
+                ),
+            ),
+            SignatureProblem::SignerMismatch => self.pick(
+                "签名不是由文件所写的签名人密钥做出的".into(),
+                "the signature was not made by the key the file names as signer".into(),
+            ),
+            SignatureProblem::WrongNamespace(ns) => self.pick(
+                format!(
+                    "签名用途为 {}，不是会议记录（branchday-minutes）",
+                    sanitize::line(ns)
+                ),
+                format!(
+                    "the signature was made for {}, not for minutes (branchday-minutes)",
+                    sanitize::line(ns)
+                ),
+            ),
+            SignatureProblem::DoesNotMatch => self.pick(
+                "签名与内容不符：文件在签名后被改动".into(),
+                "signature does not match: the file was changed after it was signed".into(),
+            ),
+        }
+    }
+
+    /// After `key show` / `key import`: what to do with the printed line.
+    pub fn key_send_hint(self, fingerprint: &str) -> String {
+        self.pick(
+            format!("本支部签名公钥 {fingerprint}。请把上面一行发给上级党组织，加入其 allowed_signers 信任名单。"),
+            format!("The branch's signing key {fingerprint}. Send the line above to the superior organisation for its allowed_signers keyring."),
+        )
+    }
+
+    /// `key import --replace`: where the old key went.
+    pub fn key_retired(self, path: &Path) -> String {
+        self.pick(
+            format!("原密钥已移至 {}（请上级在信任名单中为其加 valid-before）", sanitize::path(path)),
+            format!("The old key was moved to {} (ask the superior organisation to give it a valid-before in the keyring)", sanitize::path(path)),
+        )
+    }
+
+    /// The prompt for a key's passphrase.
+    pub fn passphrase_prompt(self, path: &Path) -> String {
+        self.pick(
+            format!("{} 的口令：", sanitize::path(path)),
+            format!("Passphrase for {}: ", sanitize::path(path)),
+        )
+    }
+
+    /// `key show` without a roster: the branch code is the keyring's principal.
+    pub fn key_needs_roster(self) -> String {
+        self.pick(
+            "还没有党员名册，无法确定支部代码；请先导入名册：branchday roster import 文件".into(),
+            "no roster yet, so no branch code; import one first: branchday roster import FILE"
+                .into(),
+        )
+    }
+
+    /// `canonical FILE` on something that is not a JSON object.
+    pub fn canonical_failed(self, path: &Path, why: &str) -> String {
+        self.pick(
+            format!(
+                "{}：无法生成规范字节（{}）",
+                sanitize::path(path),
+                sanitize::line(why)
+            ),
+            format!(
+                "{}: cannot produce the canonical bytes ({})",
+                sanitize::path(path),
+                sanitize::line(why)
+            ),
+        )
+    }
+}
