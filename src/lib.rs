@@ -15,6 +15,7 @@ pub mod export;
 pub mod i18n;
 pub mod journal;
 pub mod minutes;
+pub mod parallel;
 pub mod review;
 pub mod roster_import;
 pub mod sanitize;
