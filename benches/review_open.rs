@@ -43,7 +43,7 @@ fn open(dir: &Path, data: &DataDir, all: bool) -> Run {
     let mut term = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
     app.resize(Rect::new(0, 0, 100, 30));
     std::thread::scope(|s| {
-        let rx = load::spawn(s, &job, load::default_jobs());
+        let rx = load::spawn(s, &job);
         let page = app.page().min(job.total());
         while app.model.view().len() < page {
             match rx.recv() {
@@ -149,7 +149,7 @@ fn main() {
     println!(
         "review_open {FILES} files, {RUNS} fresh processes, {} readers: first screen median {:.1} ms; \
          all rows read median {:.0} ms; peak RSS median {:.1} MiB",
-        load::default_jobs(),
+        branchday::parallel::jobs(),
         median(first),
         median(all),
         median(peak)

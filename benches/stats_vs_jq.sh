@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release --quiet --bin branchday
-bin=$PWD/target/release/branchday
+bin=${CARGO_TARGET_DIR:-$PWD/target}/release/branchday
 jqprog=$PWD/benches/stats.jq
 "$bin" dev-corpus --out "$work/corpus" --count "$N" --seed 7 >/dev/null
 

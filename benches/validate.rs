@@ -2,9 +2,9 @@
 //!
 //! The corpus (25-member branches, 4 study topics and a few KB of Chinese notes per themed day) is
 //! generated once into a temporary folder; each iteration then runs the validate path as the
-//! command does — `files::collect` over the folder and `check_file` on every file (read, size cap,
-//! UTF-8, parse, RFC 8785 digest, schema, rules) — once on one thread and once with the parallel
-//! `check_each` the command uses. Throughput is reported in files per second.
+//! command does — `files::collect` over the folder and `minutes::read` on every file (regular-file
+//! check, size cap, UTF-8, parse, RFC 8785 digest, schema, rules) — once on one thread and once with
+//! `parallel::map`, the pool the command uses. Throughput is reported in files per second.
 //!
 //! ```text
 //! cargo bench --bench validate -- --warm-up-time 1 --measurement-time 30
@@ -15,8 +15,9 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use branchday::commands::{files, validate};
 use branchday::corpus::{CorpusSpec, write_corpus};
+use branchday::minutes::{self, files};
+use branchday::parallel;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn count() -> usize {
@@ -39,7 +40,7 @@ fn bench(c: &mut Criterion) {
     eprintln!(
         "corpus: {n} files, {:.1} MiB, {} threads for the parallel run",
         bytes as f64 / 1_048_576.0,
-        validate::default_jobs()
+        parallel::jobs()
     );
 
     let mut group = c.benchmark_group("validate");
@@ -49,19 +50,17 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let (all, _) = files::collect(black_box(&paths));
             all.iter()
-                .filter(|p| validate::check_file(p).is_ok_and(|c| c.is_valid()))
+                .filter(|p| minutes::read(p).is_ok_and(|c| c.is_valid()))
                 .count()
         });
     });
-    group.bench_function(format!("{n} files, check_each"), |b| {
+    group.bench_function(format!("{n} files, parallel::map"), |b| {
         b.iter(|| {
             let (all, _): (Vec<PathBuf>, _) = files::collect(black_box(&paths));
-            let mut valid = 0usize;
-            validate::check_each(&all, validate::default_jobs(), |_, r| {
-                valid += usize::from(r.is_ok_and(|c| c.is_valid()));
-                true
-            });
-            valid
+            parallel::map(&all, |p| minutes::read(p).is_ok_and(|c| c.is_valid()))
+                .into_iter()
+                .filter(|v| *v)
+                .count()
         });
     });
     group.finish();

@@ -1,8 +1,21 @@
-//! Command-line definitions.
+//! Command-line definitions: the arguments, the exit codes, and printing after the terminal closes.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+/// Exit code: everything valid / delivered.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: some input invalid, failed or conflicted.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code: usage or configuration error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Print a line on standard error where there is one; a terminal that went away is not an error.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
 
 #[derive(Debug, Parser)]
 #[command(

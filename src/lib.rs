@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod journal;
 pub mod keys;
 pub mod minutes;
+pub mod parallel;
 pub mod review;
 pub mod roster_import;
 pub mod sanitize;

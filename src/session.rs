@@ -218,8 +218,7 @@ impl Session {
 
 /// The digest of the valid minutes file at `path` when it holds the same meeting as `m`.
 fn existing_minutes(path: &Path, m: &minutes::Minutes) -> Option<String> {
-    let bytes = crate::store::read_capped(path, minutes::MAX_BYTES).ok()?;
-    let checked = minutes::check_bytes(&bytes);
+    let checked = minutes::read(path).ok()?;
     let existing = checked.minutes.as_ref()?;
     (existing.id == m.id && !checked.is_tampered() && checked.is_valid())
         .then_some(checked.computed_digest)

@@ -211,7 +211,7 @@ fn a_missing_path_is_named_and_the_rest_still_checked() {
 
 #[test]
 fn parallel_checking_reports_in_input_order_like_sequential() {
-    use branchday::commands::{files, validate};
+    use branchday::minutes::{self, files};
     let dir = tempfile::tempdir().expect("tmp");
     let spec = branchday::corpus::CorpusSpec::new(300, 17);
     branchday::corpus::write_corpus(dir.path(), &spec).expect("corpus");
@@ -221,23 +221,18 @@ fn parallel_checking_reports_in_input_order_like_sequential() {
     let (all, missing) = files::collect(&[dir.path().to_path_buf()]);
     assert!(missing.is_empty());
     assert_eq!(all.len(), 300 + 26);
-    let summary = |jobs: usize| {
-        let mut seen = Vec::new();
-        validate::check_each(&all, jobs, |p, r| {
-            let codes: Vec<&str> = r
-                .expect("readable")
-                .findings
-                .iter()
-                .map(|f| f.problem.code())
-                .collect();
-            seen.push((p.to_path_buf(), codes));
-            true
-        });
-        seen
+    let codes = |p: &std::path::PathBuf| {
+        let codes: Vec<&str> = minutes::read(p)
+            .or_else(minutes::ReadError::judged)
+            .expect("readable")
+            .findings
+            .iter()
+            .map(|f| f.problem.code())
+            .collect();
+        (p.clone(), codes)
     };
-    let one = summary(1);
+    let one: Vec<_> = all.iter().map(codes).collect();
     assert_eq!(one.len(), all.len());
     assert_eq!(one.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(), all);
-    assert_eq!(summary(3), one);
-    assert_eq!(summary(8), one);
+    assert_eq!(branchday::parallel::map(&all, codes), one);
 }

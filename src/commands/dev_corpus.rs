@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{EXIT_INVALID, EXIT_OK};
+use crate::cli::{EXIT_INVALID, EXIT_OK};
 use crate::corpus::{self, CorpusSpec};
 use crate::i18n::Tr;
 use crate::sanitize;

@@ -1,13 +1,11 @@
 //! `branchday export FILE --format md|txt|html`: the printable record on standard output.
 
-use std::io::Write;
 use std::path::Path;
 
-use super::validate::check_file;
-use super::{EXIT_INVALID, EXIT_OK};
-use crate::cli::ExportFormat;
+use crate::cli::{EXIT_INVALID, EXIT_OK, ExportFormat};
+use crate::export::{self, ExportError};
 use crate::i18n::Tr;
-use crate::minutes::Severity;
+use crate::minutes::{self, ReadError};
 use crate::sanitize;
 
 /// Run the command; returns the exit code. A file that cannot be read or is not a minutes file is an
@@ -15,34 +13,28 @@ use crate::sanitize;
 /// on standard error and a banner in the document (exit 0).
 pub fn run(file: &Path, format: ExportFormat, tr: Tr) -> u8 {
     let shown = sanitize::path(file);
-    let checked = match check_file(file) {
+    let checked = match minutes::read(file).or_else(ReadError::judged) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("{}", tr.store_error(&e));
+            eprintln!("{}", tr.read_error(file, e));
             return EXIT_INVALID;
         }
     };
-    let errors: Vec<String> = checked
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| sanitize::line(&tr.problem(&f.problem)).into_owned())
-        .collect();
-    let Some(minutes) = checked.minutes else {
-        let why = errors.first().cloned().unwrap_or_default();
-        eprintln!("{}", tr.export_not_minutes(&shown, &why));
-        return EXIT_INVALID;
-    };
-    if !errors.is_empty() {
-        eprintln!("{}", tr.export_failed_warning(&shown, errors.len()));
-    }
-    let text = crate::export::render_marked(&minutes, format, tr, &errors);
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => EXIT_OK,
+    match export::write_marked(&checked, format, tr, &mut out) {
+        Ok(errors) => {
+            if errors > 0 {
+                eprintln!("{}", tr.export_failed_warning(&shown, errors));
+            }
+            EXIT_OK
+        }
+        Err(ExportError::NotMinutes { why }) => {
+            eprintln!("{}", tr.export_not_minutes(&shown, &why));
+            EXIT_INVALID
+        }
         // The reader went away (`| head`): nothing more to say.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
-        Err(e) => {
+        Err(ExportError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(ExportError::Write(e)) => {
             eprintln!("{}", tr.export_write_failed(&e.to_string()));
             EXIT_INVALID
         }

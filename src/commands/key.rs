@@ -9,8 +9,8 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 use crate::cli::KeyCommand;
+use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, say};
 use crate::i18n::Tr;
 use crate::keys;
 use crate::store::DataDir;
@@ -20,7 +20,7 @@ pub fn run(command: KeyCommand, data_dir: Option<PathBuf>, tr: Tr) -> u8 {
     let data = match DataDir::resolve(data_dir) {
         Ok(d) => d,
         Err(e) => {
-            super::say(&tr.store_error(&e));
+            say(&tr.store_error(&e));
             return EXIT_USAGE;
         }
     };
@@ -34,11 +34,11 @@ fn branch_code(data: &DataDir, tr: Tr) -> Result<String, u8> {
     match data.load_roster() {
         Ok(Some(r)) => Ok(r.branch.code),
         Ok(None) => {
-            super::say(&tr.key_needs_roster());
+            say(&tr.key_needs_roster());
             Err(EXIT_USAGE)
         }
         Err(e) => {
-            super::say(&tr.store_error(&e));
+            say(&tr.store_error(&e));
             Err(EXIT_INVALID)
         }
     }
@@ -48,11 +48,11 @@ fn print_line(code: &str, key: &ssh_key::PublicKey, tr: Tr) -> u8 {
     match keys::allowed_signers_line(code, key) {
         Ok(line) => {
             let _ = writeln!(std::io::stdout(), "{line}");
-            super::say(&tr.key_send_hint(&keys::fingerprint(key)));
+            say(&tr.key_send_hint(&keys::fingerprint(key)));
             EXIT_OK
         }
         Err(e) => {
-            super::say(&tr.key_error(&e));
+            say(&tr.key_error(&e));
             EXIT_INVALID
         }
     }
@@ -64,13 +64,13 @@ fn show(data: &DataDir, tr: Tr) -> u8 {
         Err(exit) => return exit,
     };
     if let Err(e) = data.ensure() {
-        super::say(&tr.store_error(&e));
+        say(&tr.store_error(&e));
         return EXIT_INVALID;
     }
     match keys::branch_key(data.root()) {
         Ok(key) => print_line(&code, key.public_key(), tr),
         Err(e) => {
-            super::say(&tr.key_error(&e));
+            say(&tr.key_error(&e));
             EXIT_INVALID
         }
     }
@@ -85,12 +85,12 @@ fn import(data: &DataDir, file: &Path, replace: bool, tr: Tr) -> u8 {
     let key = match keys::read_private(file, &mut ask) {
         Ok(k) => k,
         Err(e) => {
-            super::say(&tr.key_error(&e));
+            say(&tr.key_error(&e));
             return EXIT_INVALID;
         }
     };
     if let Err(e) = data.ensure() {
-        super::say(&tr.store_error(&e));
+        say(&tr.store_error(&e));
         return EXIT_INVALID;
     }
     let current = keys::key_path(data.root());
@@ -109,13 +109,13 @@ fn import(data: &DataDir, file: &Path, replace: bool, tr: Tr) -> u8 {
             }
         });
         if let Err(source) = moved {
-            super::say(&tr.key_error(&keys::KeyError::Io {
+            say(&tr.key_error(&keys::KeyError::Io {
                 path: current,
                 source,
             }));
             return EXIT_INVALID;
         }
-        super::say(&tr.key_retired(&retired));
+        say(&tr.key_retired(&retired));
     }
     // Stored unencrypted in the private data directory, without the comment it came with.
     let mut plain = key;
@@ -123,7 +123,7 @@ fn import(data: &DataDir, file: &Path, replace: bool, tr: Tr) -> u8 {
     match keys::write_branch_key(data.root(), &plain) {
         Ok(_) => print_line(&code, plain.public_key(), tr),
         Err(e) => {
-            super::say(&tr.key_error(&e));
+            say(&tr.key_error(&e));
             EXIT_INVALID
         }
     }
@@ -175,7 +175,7 @@ pub fn canonical(file: &Path, tr: Tr) -> u8 {
     let bytes = match crate::store::read_capped(file, crate::minutes::MAX_BYTES) {
         Ok(b) => b,
         Err(e) => {
-            super::say(&tr.store_error(&e));
+            say(&tr.store_error(&e));
             return EXIT_INVALID;
         }
     };
@@ -197,7 +197,7 @@ pub fn canonical(file: &Path, tr: Tr) -> u8 {
             EXIT_OK
         }
         Err(why) => {
-            super::say(&tr.canonical_failed(file, &why));
+            say(&tr.canonical_failed(file, &why));
             EXIT_INVALID
         }
     }

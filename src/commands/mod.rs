@@ -2,7 +2,6 @@
 
 pub mod dev_corpus;
 pub mod export;
-pub mod files;
 pub mod key;
 pub mod roster;
 pub mod stats;
@@ -14,15 +13,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, say};
 use crate::i18n::{self, Lang};
-
-/// Exit code: everything valid / delivered.
-pub const EXIT_OK: u8 = 0;
-/// Exit code: some input invalid, failed or conflicted.
-pub const EXIT_INVALID: u8 = 1;
-/// Exit code: usage or configuration error.
-pub const EXIT_USAGE: u8 = 2;
 
 /// Parse the command line, set the language, run the command.
 #[must_use]
@@ -124,10 +116,4 @@ fn interactive(data_dir: Option<std::path::PathBuf>, demo: bool, tr: crate::i18n
             EXIT_INVALID
         }
     }
-}
-
-/// Print a line on standard error where there is one; a terminal that went away is not an error.
-pub fn say(line: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{line}");
 }

@@ -4,8 +4,8 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 use crate::cli::RosterCommand;
+use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 use crate::domain::{Branch, Member, Roster, Standing};
 use crate::i18n::Tr;
 use crate::roster_import::{self, Diff, FieldChange, Format, ImportError};

@@ -4,19 +4,17 @@
 //! skipped. The figures come from [`crate::stats::compute`].
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Value, json};
 
 use super::table::Table;
-use super::validate::check_file;
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, files};
+use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 use crate::domain::{ItemStage, MeetingKind, Outcome};
 use crate::i18n::Tr;
-use crate::minutes::{MAX_BYTES, Severity, fast};
-use crate::sanitize;
+use crate::minutes::files;
+use crate::minutes::{self, ReadError, Severity};
 use crate::stats::{self, Facts, Period, Report, Tally, YearMonth};
-use crate::store;
+use crate::{parallel, sanitize};
 
 /// Run the command; returns the exit code.
 pub fn run(paths: &[PathBuf], from: Option<&str>, to: Option<&str>, json: bool, tr: Tr) -> u8 {
@@ -76,49 +74,16 @@ pub fn parse_period(from: Option<&str>, to: Option<&str>, tr: Tr) -> Result<Peri
 /// The facts of a valid file, or the file and why it does not count.
 type ReadResult = Result<Facts, (PathBuf, String)>;
 
-/// Read and check every file, in parallel, keeping the input order.
+/// Read and check every file on the shared pool, keeping the input order.
 fn read_all(files: &[PathBuf], tr: Tr) -> Vec<ReadResult> {
-    let workers = std::thread::available_parallelism()
-        .map_or(2, std::num::NonZero::get)
-        .clamp(1, 8)
-        .min(files.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<ReadResult>> = Vec::new();
-    slots.resize_with(files.len(), || None);
-    let parts: Vec<Vec<(usize, ReadResult)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(p) = files.get(i) else { break };
-                        out.push((i, read_one(p, tr)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    for (i, r) in parts.into_iter().flatten() {
-        slots[i] = Some(r);
-    }
-    slots.into_iter().flatten().collect()
+    parallel::map(files, |p| read_one(p, tr))
 }
 
-/// Read one file: the fast path recognises a valid file; anything else gets the full check, for
-/// its findings.
+/// Read one file; only a valid one counts, anything else is skipped with its first error.
 fn read_one(path: &Path, tr: Tr) -> ReadResult {
-    if let Ok(bytes) = store::read_capped(path, MAX_BYTES)
-        && let Some((m, digest)) = fast::valid(&bytes)
-    {
-        return Ok(Facts::of(path.to_path_buf(), &m, digest));
-    }
-    let checked = check_file(path).map_err(|e| (path.to_path_buf(), tr.store_error(&e)))?;
+    let checked = minutes::read(path)
+        .or_else(ReadError::judged)
+        .map_err(|e| (path.to_path_buf(), tr.read_error(path, e)))?;
     let first_error = checked
         .findings
         .iter()

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
-use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, files};
+use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 use crate::i18n::Tr;
+use crate::minutes::files;
 use crate::sanitize;
 use crate::store::DataDir;
 use crate::upload::http::{self, Client};

@@ -5,93 +5,29 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::{EXIT_INVALID, EXIT_OK, files};
+use crate::cli::{EXIT_INVALID, EXIT_OK};
 use crate::i18n::Tr;
-use crate::minutes::MAX_BYTES;
-use crate::minutes::check::{Checked, Problem, check_bytes};
-use crate::sanitize;
-use crate::store::{self, StoreError};
-
-/// Check one file on disk (size capped before reading). Only regular files are opened: a named pipe
-/// or a device would block or never end.
-pub fn check_file(path: &Path) -> Result<Checked, StoreError> {
-    let meta = std::fs::metadata(path).map_err(|e| StoreError::io(path, e))?;
-    if !meta.is_file() {
-        let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file");
-        return Err(StoreError::io(path, e));
-    }
-    match store::read_capped(path, MAX_BYTES) {
-        Ok(bytes) => Ok(check_bytes(&bytes)),
-        Err(StoreError::TooLarge { .. }) => {
-            let bytes = std::fs::metadata(path).map_or(MAX_BYTES + 1, |m| m.len());
-            Ok(Checked {
-                minutes: None,
-                findings: vec![Problem::TooLarge { bytes }.into()],
-                computed_digest: None,
-            })
-        }
-        Err(e) => Err(e),
-    }
-}
+use crate::minutes::{self, Checked, ReadError, files};
+use crate::{parallel, sanitize};
 
 /// Files checked at once; their results are reported in input order before the next batch starts,
 /// so memory stays bounded however many files there are.
 const BATCH: usize = 256;
 
-/// Threads to check files on: the machine's cores, at most 8.
-pub fn default_jobs() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-}
-
-/// Check `files` on `jobs` threads and hand each result to `report`, in the order of `files`.
+/// Check `files` on the shared pool and hand each result to `report`, in the order of `files`.
 /// `report` returns whether to go on; checking stops at the end of the batch when it says no.
 pub fn check_each(
     files: &[PathBuf],
-    jobs: usize,
-    mut report: impl FnMut(&Path, Result<Checked, StoreError>) -> bool,
+    mut report: impl FnMut(&Path, Result<Checked, ReadError>) -> bool,
 ) {
-    let jobs = jobs.max(1);
-    let mut go_on = true;
     for batch in files.chunks(BATCH) {
+        let results = parallel::map(batch, |p| minutes::read(p).or_else(ReadError::judged));
+        let mut go_on = true;
+        for (p, r) in batch.iter().zip(results) {
+            go_on &= report(p, r);
+        }
         if !go_on {
             return;
-        }
-        if jobs == 1 || batch.len() == 1 {
-            for p in batch {
-                go_on &= report(p, check_file(p));
-            }
-            continue;
-        }
-        let mut results: Vec<Option<Result<Checked, StoreError>>> =
-            std::iter::repeat_with(|| None).take(batch.len()).collect();
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..jobs.min(batch.len()))
-                .map(|k| {
-                    scope.spawn(move || {
-                        batch
-                            .iter()
-                            .enumerate()
-                            .skip(k)
-                            .step_by(jobs)
-                            .map(|(i, p)| (i, check_file(p)))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            for w in workers {
-                if let Ok(done) = w.join() {
-                    for (i, r) in done {
-                        results[i] = Some(r);
-                    }
-                }
-            }
-        });
-        for (p, r) in batch.iter().zip(results) {
-            let r = r.unwrap_or_else(|| {
-                let e = std::io::Error::other("the check stopped unexpectedly");
-                Err(StoreError::io(p, e))
-            });
-            go_on &= report(p, r);
         }
     }
 }
@@ -99,21 +35,18 @@ pub fn check_each(
 /// One file's lines: `PATH: error|warning: message`, or one JSON object.
 fn file_lines(
     shown: &str,
-    result: Result<Checked, StoreError>,
+    path: &Path,
+    result: Result<Checked, ReadError>,
     json: bool,
     tr: Tr,
 ) -> (Verdict, String) {
     let checked = match result {
         Ok(c) => c,
         Err(e) => {
-            // The storage message names the file; the line already starts with it.
-            let full = match &e {
-                StoreError::Io { source, .. }
-                    if source.kind() == std::io::ErrorKind::InvalidInput =>
-                {
-                    tr.not_regular_file().to_owned()
-                }
-                _ => tr.store_error(&e),
+            // The message names the file; the line already starts with it.
+            let full = match e {
+                ReadError::NotRegular => tr.not_regular_file().to_owned(),
+                other => tr.read_error(path, other),
             };
             let msg = full.strip_prefix(shown).map_or(full.as_str(), |rest| {
                 rest.trim_start_matches([':', '：', ' '])
@@ -201,8 +134,8 @@ pub fn run(paths: &[PathBuf], json: bool, tr: Tr) -> u8 {
         };
         closed = closed || writeln!(out, "{line}").is_err();
     }
-    check_each(&files, default_jobs(), |p, result| {
-        let (verdict, text) = file_lines(&sanitize::path(p), result, json, tr);
+    check_each(&files, |p, result| {
+        let (verdict, text) = file_lines(&sanitize::path(p), p, result, json, tr);
         match verdict {
             Verdict::Invalid => invalid += 1,
             Verdict::Warned => warned += 1,

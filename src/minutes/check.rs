@@ -24,6 +24,16 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// A file with one finding and no minutes (too large, not UTF-8, not JSON, not v1, …).
+    #[must_use]
+    pub fn failed(problem: Problem) -> Checked {
+        Checked {
+            minutes: None,
+            findings: vec![problem.into()],
+            computed_digest: None,
+        }
+    }
+
     #[must_use]
     pub fn is_valid(&self) -> bool {
         self.findings.iter().all(|f| f.severity < Severity::Error)
@@ -49,14 +59,19 @@ fn line_col_of(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Check a whole file's bytes.
+/// Check a whole file's bytes: the one parse of [`super::fast`] for a file of the v1 shape, and
+/// the full check below (which explains what is wrong) for anything else. Both give the same
+/// result for the same bytes.
 #[must_use]
 pub fn check_bytes(bytes: &[u8]) -> Checked {
-    let fail = |p: Problem| Checked {
-        minutes: None,
-        findings: vec![p.into()],
-        computed_digest: None,
-    };
+    super::fast::check(bytes).unwrap_or_else(|| check_full(bytes))
+}
+
+/// The full check, pass by pass, with the line and column of a syntax error and the path of the
+/// first field that does not fit.
+#[must_use]
+pub(crate) fn check_full(bytes: &[u8]) -> Checked {
+    let fail = Checked::failed;
     if bytes.len() as u64 > MAX_BYTES {
         return fail(Problem::TooLarge {
             bytes: bytes.len() as u64,
@@ -106,7 +121,13 @@ pub fn check_bytes(bytes: &[u8]) -> Checked {
     };
     // Third pass, only for a file of the right shape: the value whose canonical form is hashed.
     match serde_json::from_slice::<Value>(bytes) {
-        Ok(value) => finish(&value, minutes, Vec::new()),
+        Ok(value) => {
+            let computed =
+                digest_without_integrity(&value).map_err(|e| Problem::NotCanonicalizable {
+                    message: e.to_string(),
+                });
+            judge(minutes, computed)
+        }
         Err(e) => fail(syntax(e)),
     }
 }
@@ -197,56 +218,14 @@ fn syntax_message(e: &serde_json::Error) -> String {
     }
 }
 
-/// Check a parsed JSON value.
-pub fn check_value(value: &Value) -> Checked {
-    let fail = |p: Problem| Checked {
-        minutes: None,
-        findings: vec![p.into()],
-        computed_digest: None,
-    };
-    let Value::Object(map) = value else {
-        return fail(Problem::NotAnObject);
-    };
-    match map.get("format") {
-        Some(Value::String(f)) if f == FORMAT => {}
-        other => {
-            return fail(Problem::WrongFormat {
-                found: other.map_or_else(|| "(none)".to_owned(), Value::to_string),
-            });
-        }
-    }
-    match map.get("version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => {}
-        other => {
-            return fail(Problem::UnsupportedVersion {
-                found: other.map_or_else(|| "(none)".to_owned(), Value::to_string),
-            });
-        }
-    }
-    let minutes: Minutes = match serde_path_to_error::deserialize(value) {
-        Ok(m) => m,
-        Err(e) => {
-            let path = e.path().to_string();
-            return fail(Problem::Schema {
-                path,
-                message: e.into_inner().to_string(),
-            });
-        }
-    };
-    finish(value, minutes, Vec::new())
-}
-
-/// The checks of a file of the right shape: its digest, its integrity member and the rules.
-fn finish(value: &Value, minutes: Minutes, mut findings: Vec<Finding>) -> Checked {
-    let computed = match digest_without_integrity(value) {
+/// The checks of a file of the right shape, given the digest recomputed from its content (or why
+/// it could not be): its integrity member and the rules.
+pub(super) fn judge(minutes: Minutes, computed: Result<String, Problem>) -> Checked {
+    let mut findings: Vec<Finding> = Vec::new();
+    let computed = match computed {
         Ok(d) => Some(d),
-        Err(e) => {
-            findings.push(
-                Problem::NotCanonicalizable {
-                    message: e.to_string(),
-                }
-                .into(),
-            );
+        Err(p) => {
+            findings.push(p.into());
             None
         }
     };

@@ -1,13 +1,13 @@
-//! A fast path for reading many files at once (`stats`): recognise a *valid* minutes file without
-//! building a `serde_json::Value`.
+//! The one parse of a minutes file of the v1 shape, without building a `serde_json::Value`.
 //!
-//! [`valid`] parses the bytes once into a light tree that borrows the file's strings; the RFC 8785
+//! [`check`] parses the bytes once into a light tree that borrows the file's strings; the RFC 8785
 //! digest is computed from the tree with the same string writer and key order as
-//! [`super::canonical`], and the typed [`Minutes`] are read from the same tree. It answers `Some` only when [`super::check::check_bytes`] would find the file
-//! valid, with the same minutes and digest; anything unusual (a float, an integer beyond ±2^53, a
-//! duplicate key, an error or a rule violation) answers `None`, and the caller runs the full check
-//! for the findings. Duplicate keys never reach the digest: the typed parse rejects a duplicate
-//! field, and every object of the format is a typed struct.
+//! [`super::canonical`], and the typed [`Minutes`] are read from the same tree; the integrity and
+//! rule checks are the full check's own. It answers `None` for anything unusual (not UTF-8, a
+//! syntax error, a float, an integer beyond ±2^53, a duplicate key, not an object, a field that
+//! does not fit, another format or version), and [`super::check::check_bytes`] then runs the full
+//! check, which says where and why. Duplicate keys never reach the digest: the typed parse rejects
+//! a duplicate field, and every object of the format is a typed struct.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -18,7 +18,7 @@ use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visi
 use sha2::{Digest, Sha256};
 
 use super::canonical::{MAX_SAFE, hex, key_order, write_string};
-use super::check::{Severity, check_rules};
+use super::check::{Checked, judge};
 use super::{FORMAT, MAX_BYTES, Minutes, VERSION};
 
 /// A JSON value borrowing its strings from the input where they have no escapes.
@@ -252,37 +252,33 @@ impl<'de> IntoDeserializer<'de, serde_json::Error> for Node<'de> {
     }
 }
 
-/// The minutes and their digest when the file is valid (as `check_bytes` judges), else `None`.
-pub fn valid(bytes: &[u8]) -> Option<(Minutes, String)> {
+/// The check of a file of the v1 shape from one parse: `Some` with exactly what the full check
+/// ([`super::check::check_full`]) finds (digest mismatch, integrity member and rule findings
+/// included) when the bytes are one JSON object without floats or integers beyond ±2^53 that
+/// reads as typed v1 minutes; `None` for anything else, which the full check explains.
+pub(super) fn check(bytes: &[u8]) -> Option<Checked> {
     if bytes.len() as u64 > MAX_BYTES {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;
     let node = parse(text)?;
+    // The full check reads only an object as minutes (serde would also take an array).
+    if !matches!(node, Node::Obj(_)) {
+        return None;
+    }
     let computed = digest(&node, text.len())?;
     let minutes = Minutes::deserialize(node).ok()?;
-    if minutes.format != FORMAT
-        || minutes.version != VERSION
-        || minutes.integrity.algorithm != "sha256"
-        || minutes.integrity.canonicalization != "RFC8785"
-        || !computed.eq_ignore_ascii_case(&minutes.integrity.digest)
-    {
+    if minutes.format != FORMAT || minutes.version != VERSION {
         return None;
     }
-    if check_rules(&minutes)
-        .iter()
-        .any(|p| p.severity() == Severity::Error)
-    {
-        return None;
-    }
-    Some((minutes, computed))
+    Some(judge(minutes, Ok(computed)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::minutes::canonical::digest_without_integrity;
-    use crate::minutes::check::check_bytes;
+    use crate::minutes::check::{check_bytes, check_full};
 
     fn digest_of(text: &str) -> Option<String> {
         parse(text).and_then(|n| digest(&n, text.len()))
@@ -307,14 +303,24 @@ mod tests {
         same_digest(r#"{"\ue000":1,"\ud800\udc00":2,"a":3}"#);
     }
 
+    /// The one-parse check, when it answers, says exactly what the full check says.
+    fn agrees(bytes: &[u8]) -> Option<Checked> {
+        let fast = check(bytes)?;
+        let full = check_full(bytes);
+        assert!(fast.minutes == full.minutes, "same minutes");
+        assert_eq!(fast.findings, full.findings);
+        assert_eq!(fast.computed_digest, full.computed_digest);
+        Some(fast)
+    }
+
     #[test]
     fn unusual_input_is_left_to_the_full_check() {
         assert_eq!(digest_of(r#"{"a":1.5}"#), None);
         assert_eq!(digest_of(r#"{"a":9007199254740992}"#), None);
         assert_eq!(digest_of(r#"{"a":1} trailing"#), None);
-        assert_eq!(valid(b"{ not json"), None);
-        assert_eq!(valid(b"\xff\xfe"), None);
-        assert_eq!(valid(b"[]"), None);
+        assert!(check(b"{ not json").is_none());
+        assert!(check(b"\xff\xfe").is_none());
+        assert!(check(b"[]").is_none());
         assert!(!check_bytes(b"[]").is_valid());
     }
 
@@ -323,30 +329,37 @@ mod tests {
         let spec = crate::corpus::CorpusSpec::new(60, 3);
         for (i, m) in crate::corpus::generate(&spec).enumerate() {
             let (bytes, digest) = crate::minutes::to_bytes(&m).unwrap();
-            let full = check_bytes(&bytes);
-            assert!(full.is_valid());
-            let (fast_m, fast_digest) = valid(&bytes).expect("valid file recognised");
-            assert!(
-                full.minutes.as_ref() == Some(&fast_m),
-                "same minutes as the full check"
-            );
-            assert_eq!(fast_digest, digest);
-            assert_eq!(Some(fast_digest), full.computed_digest);
+            let fast = agrees(&bytes).expect("a valid file is read in one parse");
+            assert!(fast.is_valid());
+            assert_eq!(fast.computed_digest, Some(digest.clone()));
             // Compact (not pretty) bytes of the same document: same digest.
             let compact =
                 serde_json::to_vec(&serde_json::from_slice::<serde_json::Value>(&bytes).unwrap())
                     .unwrap();
-            assert_eq!(valid(&compact).map(|x| x.1), Some(digest.clone()));
-            // An altered file is never accepted by the fast path.
+            assert_eq!(
+                agrees(&compact).and_then(|c| c.computed_digest),
+                Some(digest)
+            );
+            // An altered file is read in one parse too, and found tampered.
             let text = String::from_utf8(bytes.clone()).unwrap();
             let altered = text.replacen(&m.place, &format!("{}x", m.place), 1);
-            assert!(valid(altered.as_bytes()).is_none());
-            assert!(!check_bytes(altered.as_bytes()).is_valid());
+            let tampered = agrees(altered.as_bytes()).expect("one parse");
+            assert!(tampered.is_tampered() && !tampered.is_valid());
+            // A rule broken in an otherwise well-formed file: the same findings either way.
+            let broken = text.replacen("\"counted\": true", "\"counted\": false", 1);
+            if let Some(c) = agrees(broken.as_bytes()) {
+                assert!(!c.is_valid());
+            }
             // A duplicated key is left to the full check.
             if i % 10 == 0 {
                 let dup = text.replacen('{', "{\"place\": \"别处\",", 1);
-                assert!(valid(dup.as_bytes()).is_none());
+                assert!(check(dup.as_bytes()).is_none());
+                assert!(!check_bytes(dup.as_bytes()).is_valid());
             }
+            // Another format or version is left to the full check, which names it.
+            let other = text.replacen("\"version\": 1", "\"version\": 2", 1);
+            assert!(check(other.as_bytes()).is_none());
+            assert!(!check_bytes(other.as_bytes()).is_valid());
         }
     }
 }

@@ -8,7 +8,9 @@ pub mod canonical;
 pub mod check;
 pub mod correct;
 pub mod fast;
+pub mod files;
 pub mod problem;
+pub mod read;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -21,7 +23,8 @@ use crate::domain::{
 };
 
 pub use build::{build, to_bytes};
-pub use check::{Finding, Severity, check_bytes};
+pub use check::{Checked, Finding, Severity, check_bytes};
+pub use read::{ReadError, read, read_bytes};
 
 /// The value of the top-level `format` member.
 pub const FORMAT: &str = "branchday.minutes";

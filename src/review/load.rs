@@ -1,19 +1,19 @@
-//! Reading the files for the list: each is checked like `validate` does, summarised, and dropped.
-//! Workers share one queue; rows reach the screen in small batches while the rest load.
+//! Reading the files for the list: each is read and checked through [`crate::minutes::read`], as
+//! `validate` does, summarised, and dropped. Batches run on the shared pool
+//! ([`crate::parallel`]); rows reach the screen batch by batch while the rest load.
 
 use std::collections::HashSet;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::Scope;
-use std::time::{Duration, Instant};
 
 use super::model::{ItemTally, ReviewState, RowError, Status, Summary, display_name};
 use super::remarks;
 use crate::minutes::Severity;
 use crate::minutes::check::Checked;
-use crate::sanitize;
+use crate::{parallel, sanitize};
 
 /// Longest theme kept in a summary, in characters (the list never shows more).
 const THEME_CHARS: usize = 120;
@@ -157,14 +157,18 @@ pub fn from_checked(path: PathBuf, checked: &Checked, reviews: &ReviewIndex) -> 
     }
 }
 
-/// Everything the workers share: the files, the review index, a cancel flag and the next file to
-/// take.
+/// Files read in the first batch: about a first screen's worth, so the list shows rows at once.
+const FIRST_BATCH: usize = 32;
+/// Files read per batch after that: enough to keep every thread of the pool busy, few enough that
+/// rows reach the screen every few tens of milliseconds.
+const BATCH: usize = 128;
+
+/// Everything the reader shares: the files, the review index and a cancel flag.
 #[derive(Debug)]
 pub struct LoadJob {
     files: Vec<PathBuf>,
     reviews: ReviewIndex,
     cancel: AtomicBool,
-    next: AtomicUsize,
 }
 
 impl LoadJob {
@@ -173,7 +177,6 @@ impl LoadJob {
             files,
             reviews,
             cancel: AtomicBool::new(false),
-            next: AtomicUsize::new(0),
         }
     }
 
@@ -181,72 +184,47 @@ impl LoadJob {
         self.files.len()
     }
 
-    /// Ask the workers to stop after the file each is reading.
+    /// Ask the reader to stop after the files being read.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
     }
 
     pub fn reviews(&self) -> &ReviewIndex {
         &self.reviews
     }
 
-    /// The next file to read. Files are taken from the end of the list: minutes are named
-    /// `<date>_…`, so the newest come first, which is the list's first screen by default.
-    fn take(&self) -> Option<&Path> {
-        if self.cancel.load(Ordering::Relaxed) {
-            return None;
-        }
-        let n = self.next.fetch_add(1, Ordering::Relaxed);
-        let i = self.files.len().checked_sub(n + 1)?;
-        Some(&self.files[i])
-    }
-
+    /// Read the files in batches on the shared pool, sending each batch's rows. Batches are taken
+    /// from the end of the list: minutes are named `<date>_…`, so the newest come first, which is
+    /// the list's first screen by default.
     fn work(&self, tx: &Sender<Vec<Summary>>) {
-        let mut batch = Vec::new();
-        let mut last = Instant::now();
-        let mut first = true;
-        while let Some(path) = self.take() {
-            batch.push(summarize(path, &self.reviews));
-            // The first row goes at once, then batches of up to 64 rows or 20 ms.
-            if first || batch.len() >= 64 || last.elapsed() >= Duration::from_millis(20) {
-                first = false;
-                if tx.send(std::mem::take(&mut batch)).is_err() {
-                    return;
-                }
-                last = Instant::now();
+        let mut end = self.files.len();
+        let mut size = FIRST_BATCH;
+        while end > 0 && !self.cancelled() {
+            let start = end.saturating_sub(size);
+            let rows = parallel::map(&self.files[start..end], |p| {
+                (!self.cancelled()).then(|| summarize(p, &self.reviews))
+            });
+            let rows: Vec<Summary> = rows.into_iter().rev().flatten().collect();
+            if tx.send(rows).is_err() {
+                return;
             }
-        }
-        if !batch.is_empty() {
-            let _ = tx.send(batch);
+            end = start;
+            size = BATCH;
         }
     }
 }
 
-/// How many workers read at once.
-pub fn default_jobs() -> usize {
-    std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8))
-}
-
-/// Start `jobs` workers on `job` inside `scope`; rows arrive on the returned channel, which closes
+/// Start reading `job` on a thread of `scope`; rows arrive on the returned channel, which closes
 /// when every file is read or the job is cancelled.
 pub fn spawn<'scope, 'env>(
     scope: &'scope Scope<'scope, 'env>,
     job: &'env LoadJob,
-    jobs: usize,
 ) -> Receiver<Vec<Summary>> {
     let (tx, rx) = channel();
-    for _ in 0..jobs.max(1) {
-        let tx = tx.clone();
-        scope.spawn(move || job.work(&tx));
-    }
+    scope.spawn(move || job.work(&tx));
     rx
-}
-
-/// Read every file (for tests and batch use).
-pub fn load_all(files: Vec<PathBuf>, reviews: ReviewIndex) -> Vec<Summary> {
-    let job = LoadJob::new(files, reviews);
-    std::thread::scope(|s| {
-        let rx = spawn(s, &job, default_jobs());
-        rx.iter().flatten().collect()
-    })
 }

@@ -36,11 +36,11 @@ use self::detail::Opened;
 use self::load::{LoadJob, ReviewIndex};
 use self::model::{RowError, Summary};
 use self::remarks::{Remark, ReviewFile};
-use crate::commands::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, files};
+use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, say};
+use crate::export::ExportError;
 use crate::i18n::Tr;
-use crate::minutes::Severity;
-use crate::minutes::check::Checked;
-use crate::store::{DataDir, StoreError};
+use crate::minutes::{self, Checked, ReadError, files};
+use crate::store::DataDir;
 use crate::tui::input::{self as term_input, Input};
 use crate::tui::terminal::{self, Term};
 
@@ -69,7 +69,7 @@ pub fn run(paths: &[PathBuf], data_dir: Option<PathBuf>, tr: Tr) -> u8 {
     match result {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            crate::commands::say(&format!("{}: {e}", tr.error_prefix()));
+            say(&format!("{}: {e}", tr.error_prefix()));
             EXIT_INVALID
         }
     }
@@ -118,7 +118,7 @@ impl Session {
 pub fn browse(term: &mut Term, paths: Vec<PathBuf>, data: &DataDir, tr: Tr) -> io::Result<()> {
     let Session { job, mut app } = Session::new(paths, data, tr);
     std::thread::scope(|s| {
-        let rx = load::spawn(s, &job, load::default_jobs());
+        let rx = load::spawn(s, &job);
         let result = event_loop(term, &mut app, rx, data);
         job.cancel();
         result
@@ -218,23 +218,12 @@ pub fn perform(app: &mut App, effect: Effect, data: &DataDir) -> bool {
     }
 }
 
-/// Check a file as `validate` does, without ever opening a pipe or a device.
+/// Read and check a file through the one door every reader uses (never a pipe or a device); a file
+/// too large to read is shown as a file with that one finding.
 pub fn read_checked(path: &Path) -> Result<Checked, RowError> {
-    let io = |e: &io::Error| RowError::Io {
-        kind: e.kind(),
-        os: e.raw_os_error(),
-    };
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_file() => {}
-        Ok(_) => return Err(RowError::NotRegular),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(RowError::Missing),
-        Err(e) => return Err(io(&e)),
-    }
-    match crate::commands::validate::check_file(path) {
-        Ok(c) => Ok(c),
-        Err(StoreError::Io { source, .. }) => Err(io(&source)),
-        Err(other) => Err(io(&io::Error::other(other.to_string()))),
-    }
+    minutes::read(path)
+        .or_else(ReadError::judged)
+        .map_err(RowError::from)
 }
 
 fn open(app: &App, row: usize, data: &DataDir) -> Opened {
@@ -255,21 +244,16 @@ fn open(app: &App, row: usize, data: &DataDir) -> Opened {
 fn export(app: &App, request: &ExportRequest, data: &DataDir) -> Result<PathBuf, String> {
     let tr = app.tr;
     let checked = read_checked(&app.model.row(request.row).path).map_err(|e| tr.row_error(&e))?;
-    let errors: Vec<String> = checked
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| crate::sanitize::line(&tr.problem(&f.problem)).into_owned())
-        .collect();
-    let Some(minutes) = checked.minutes else {
-        return Err(tr.l(crate::i18n::review::L::CannotExport).to_owned());
-    };
-    let text = crate::export::render_marked(&minutes, request.format, tr, &errors);
+    let mut text = Vec::new();
+    crate::export::write_marked(&checked, request.format, tr, &mut text).map_err(|e| match e {
+        ExportError::NotMinutes { .. } => tr.l(crate::i18n::review::L::CannotExport).to_owned(),
+        ExportError::Write(e) => tr.export_write_failed(&e.to_string()),
+    })?;
     let exports = data.exports_dir();
     if request.path.parent() == Some(exports.as_path()) {
         crate::store::create_dir_private(&exports).map_err(|e| tr.store_error(&e))?;
     }
-    crate::store::write_new(&request.path, text.as_bytes()).map_err(|e| tr.store_error(&e))?;
+    crate::store::write_new(&request.path, &text).map_err(|e| tr.store_error(&e))?;
     Ok(request.path.clone())
 }
 

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use uuid::Uuid;
 
 use crate::domain::{MeetingKind, Outcome, Timestamp};
+use crate::minutes::ReadError;
 use crate::minutes::check::Problem;
 
 /// What the checks say about a file, and whether a later file corrects it.
@@ -84,6 +85,19 @@ pub enum RowError {
     Missing,
     /// The first error the checks found.
     Problem(Box<Problem>),
+}
+
+impl From<ReadError> for RowError {
+    fn from(e: ReadError) -> RowError {
+        match e {
+            ReadError::Missing => RowError::Missing,
+            ReadError::NotRegular => RowError::NotRegular,
+            ReadError::TooLarge { bytes } => {
+                RowError::Problem(Box::new(Problem::TooLarge { bytes }))
+            }
+            ReadError::Io { kind, os } => RowError::Io { kind, os },
+        }
+    }
 }
 
 /// Items of a meeting by outcome of their vote.

@@ -3,22 +3,18 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::ExportFormat;
+use crate::export::{self, ExportError};
 use crate::i18n::Tr;
-use crate::minutes;
+use crate::minutes::{self, ReadError};
 use crate::store::{self, DataDir};
 
 /// Render the minutes at `path` as HTML and Markdown into the data directory's `exports/` folder.
 /// Returns the written paths, or a one-line error.
 pub fn write_exports(path: &Path, data: &DataDir, tr: Tr) -> Result<Vec<PathBuf>, String> {
-    let bytes = store::read_capped(path, minutes::MAX_BYTES).map_err(|e| tr.store_error(&e))?;
-    let checked = minutes::check_bytes(&bytes);
-    let errors: Vec<String> = checked
-        .findings
-        .iter()
-        .filter(|f| f.severity == minutes::Severity::Error)
-        .map(|f| tr.problem(&f.problem))
-        .collect();
-    let Some(m) = checked.minutes else {
+    let checked = minutes::read(path)
+        .or_else(ReadError::judged)
+        .map_err(|e| tr.read_error(path, e))?;
+    let Some(m) = &checked.minutes else {
         let first = checked
             .findings
             .first()
@@ -34,9 +30,13 @@ pub fn write_exports(path: &Path, data: &DataDir, tr: Tr) -> Result<Vec<PathBuf>
     let lang = if tr.is_zh() { "zh" } else { "en" };
     let mut written = Vec::new();
     for (format, ext) in [(ExportFormat::Html, "html"), (ExportFormat::Md, "md")] {
-        let text = crate::export::render_marked(&m, format, tr, &errors);
+        let mut text = Vec::new();
+        export::write_marked(&checked, format, tr, &mut text).map_err(|e| match e {
+            ExportError::NotMinutes { why } => format!("{}: {why}", crate::sanitize::path(path)),
+            ExportError::Write(e) => tr.export_write_failed(&e.to_string()),
+        })?;
         let out = dir.join(format!("{stem}.{lang}.{ext}"));
-        store::write_replace(&out, text.as_bytes()).map_err(|e| tr.store_error(&e))?;
+        store::write_replace(&out, &text).map_err(|e| tr.store_error(&e))?;
         written.push(out);
     }
     Ok(written)

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use crate::i18n::Tr;
 use crate::minutes::{self, Minutes};
 use crate::sanitize;
-use crate::store::{self, DataDir};
+use crate::store::DataDir;
 
 /// The valid minutes files of the data directory, newest first.
 #[derive(Debug, Clone)]
@@ -22,17 +22,17 @@ pub struct MinutesPicker {
 
 impl MinutesPicker {
     pub fn load(data: &DataDir) -> MinutesPicker {
-        let (paths, _) = crate::commands::files::collect(&[data.minutes_dir()]);
+        let (paths, _) = minutes::files::collect(&[data.minutes_dir()]);
+        let read = crate::parallel::map(&paths, |p| {
+            minutes::read(p)
+                .ok()
+                .filter(minutes::Checked::is_valid)
+                .and_then(|c| c.minutes)
+        });
         let mut files: Vec<(PathBuf, Minutes)> = paths
             .into_iter()
-            .filter_map(|p| {
-                let bytes = store::read_capped(&p, minutes::MAX_BYTES).ok()?;
-                let checked = minutes::check_bytes(&bytes);
-                if !checked.is_valid() {
-                    return None;
-                }
-                checked.minutes.map(|m| (p, m))
-            })
+            .zip(read)
+            .filter_map(|(p, m)| Some((p, m?)))
             .collect();
         files.sort_by_key(|(_, m)| std::cmp::Reverse(m.started_at));
         MinutesPicker { files, selected: 0 }

@@ -1,21 +1,20 @@
 //! The worker pool of one upload run.
 //!
-//! `jobs` workers take files in order from a shared counter; each reads, checks and sends its file
-//! and passes the result to the calling thread, which hands results over in batches (whatever has
-//! arrived), so the ledger is flushed once per batch rather than once per file.
+//! The files run through [`crate::parallel::stream`] on `jobs` threads (they wait on the network,
+//! not the CPU); each reads its file through [`crate::minutes::read_bytes`], checks and sends it,
+//! and the calling thread gets the results in batches (whatever has arrived), so the ledger is
+//! flushed once per batch rather than once per file.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
 use super::http::Client;
 use super::ledger::Delivered;
 use super::retry::Jitter;
 use super::{FileResult, Outcome, dir};
 use crate::i18n::Tr;
-use crate::minutes::check::check_bytes;
-use crate::minutes::{MAX_BYTES, Severity};
-use crate::store::{self, StoreError};
+use crate::minutes::{self, ReadError, Severity, check_bytes};
+use crate::parallel;
 
 /// After this many files in a row fail only because the server could not be reached, the run stops
 /// sending and reports the rest as not sent.
@@ -41,35 +40,15 @@ pub struct Plan<'a> {
 }
 
 /// Run the plan; `on_batch` is called on the calling thread with results as they arrive.
-pub fn run(plan: &Plan<'_>, mut on_batch: impl FnMut(Vec<FileResult>)) {
-    let next = AtomicUsize::new(0);
+pub fn run(plan: &Plan<'_>, on_batch: impl FnMut(Vec<FileResult>)) {
     let unreachable_in_row = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel::<FileResult>();
-    let workers = plan.jobs.clamp(1, plan.files.len().max(1));
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let next = &next;
-            let unreachable_in_row = &unreachable_in_row;
-            s.spawn(move || {
-                let mut jitter = Jitter::from_entropy();
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = plan.files.get(i) else { break };
-                    let r = handle(plan, path, &mut jitter, unreachable_in_row);
-                    if tx.send(r).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        while let Ok(first) = rx.recv() {
-            let mut batch = vec![first];
-            batch.extend(rx.try_iter());
-            on_batch(batch);
-        }
-    });
+    parallel::stream(
+        plan.jobs,
+        plan.files,
+        Jitter::from_entropy,
+        |jitter, path| handle(plan, path, jitter, &unreachable_in_row),
+        on_batch,
+    );
 }
 
 fn handle(
@@ -87,14 +66,14 @@ fn handle(
         status: None,
         attempts: 0,
     };
-    let bytes = match store::read_capped(path, MAX_BYTES) {
+    let bytes = match minutes::read_bytes(path) {
         Ok(b) => b,
-        Err(e @ StoreError::TooLarge { .. }) => {
-            result.outcome = Outcome::Invalid(tr.upload_invalid(&tr.store_error(&e)));
+        Err(e @ ReadError::TooLarge { .. }) => {
+            result.outcome = Outcome::Invalid(tr.upload_invalid(&tr.read_error(path, e)));
             return result;
         }
         Err(e) => {
-            result.outcome = Outcome::Failed(tr.store_error(&e));
+            result.outcome = Outcome::Failed(tr.read_error(path, e));
             return result;
         }
     };

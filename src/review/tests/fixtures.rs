@@ -35,7 +35,7 @@ pub fn write(dir: &Path, m: &Minutes) -> PathBuf {
 pub fn loaded(paths: Vec<PathBuf>, data: &DataDir, tr: Tr) -> App {
     let Session { job, mut app } = Session::new(paths, data, tr);
     let rows: Vec<_> = std::thread::scope(|s| {
-        let rx = load::spawn(s, &job, 2);
+        let rx = load::spawn(s, &job);
         rx.iter().flatten().collect()
     });
     app.add_rows(rows);

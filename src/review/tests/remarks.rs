@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::fixtures::*;
 use super::screens::detail_row;
-use crate::commands::validate::check_file;
+use crate::minutes::read;
 use crate::review::app::{Modal, Screen};
 use crate::review::model::{ReviewState, Status};
 use crate::review::remarks::{self, Verdict};
@@ -67,7 +67,7 @@ fn remarks_round_trip_and_the_minutes_file_stays_byte_identical() {
     assert_eq!(r.verdict, Verdict::Returned);
     assert_eq!(r.reviewer, "组织员 李明");
     assert_eq!(r.comment, "缺少记录人签名");
-    let digest = check_file(&path).unwrap().computed_digest;
+    let digest = read(&path).unwrap().computed_digest;
     assert_eq!(r.digest, digest);
     // RFC 3339 with an offset, whole seconds.
     let json: serde_json::Value =
