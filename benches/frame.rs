@@ -106,6 +106,7 @@ fn screen(members: usize) -> (tempfile::TempDir, MeetingScreen) {
         roster,
         settings: RuleSettings::default(),
         supersedes: None,
+        correction_reason: String::new(),
     };
     let mut session = Session::create(&data, setup, at()).expect("session");
     session

@@ -115,6 +115,7 @@ fn setup(n: usize) -> MeetingSetup {
         roster: roster(n),
         settings: RuleSettings::default(),
         supersedes: None,
+        correction_reason: String::new(),
     }
 }
 
@@ -168,6 +169,7 @@ fn events(n: usize, total: usize) -> Vec<Event> {
                 } else {
                     String::new()
                 },
+                left: None,
             }),
         });
     }
@@ -276,6 +278,7 @@ fn events(n: usize, total: usize) -> Vec<Event> {
             absent_entitled: Vec::new(),
             deferred: false,
             settings: RuleSettings::default(),
+            ballots: None,
         };
         let j = rules::judge(&input).expect("valid vote");
         out.push(Event::VoteClosed {
@@ -332,6 +335,7 @@ fn durable_append(c: &mut Criterion) {
             reason: None,
             reason_text: String::new(),
             approver: String::new(),
+            left: None,
         }),
     };
     c.bench_function("journal_append_fsync", |b| {

@@ -351,11 +351,23 @@ impl DataDir {
     }
 
     /// Write finalized minutes into `minutes/`, never overwriting; returns the path and digest.
+    ///
+    /// The file is signed with the branch's key (made on first need in `keys/`); when no key can
+    /// be had (a read-only data directory, an unreadable key file) it is written unsigned, and
+    /// `validate` says so.
     pub fn write_minutes(&self, m: &Minutes) -> Result<(PathBuf, String)> {
         self.ensure()?;
-        let (bytes, digest) = minutes::to_bytes(m).map_err(|e| StoreError::Canonical {
+        let canonical = |e: &dyn std::fmt::Display| StoreError::Canonical {
             message: e.to_string(),
-        })?;
+        };
+        let sealed = match crate::keys::branch_key(self.root()) {
+            Ok(key) => minutes::build::to_signed_bytes(m, &key).map_err(|e| match e {
+                minutes::build::SealError::Canonical(c) => canonical(&c),
+                minutes::build::SealError::Sign(k) => canonical(&k),
+            }),
+            Err(_) => minutes::to_bytes(m).map_err(|e| canonical(&e)),
+        };
+        let (bytes, digest) = sealed?;
         let path = self.minutes_dir().join(m.file_name());
         remove_stale_temps(&path);
         write_new(&path, &bytes)?;

@@ -684,6 +684,7 @@ fn a_temporary_file_left_by_a_cut_finalize_is_cleared_by_the_next() {
         roster,
         settings: RuleSettings::default(),
         supersedes: None,
+        correction_reason: String::new(),
     };
     let mut session = branchday::session::Session::create(&data, setup, at).expect("session");
     let name = branchday::minutes::build(&session.meeting, at).file_name();

@@ -64,6 +64,7 @@ fn setup() -> MeetingSetup {
         roster,
         settings: RuleSettings::default(),
         supersedes: None,
+        correction_reason: String::new(),
     }
 }
 
@@ -76,6 +77,7 @@ fn present(session: &Session, i: usize) -> Event {
             reason: None,
             reason_text: String::new(),
             approver: String::new(),
+            left: None,
         }),
     }
 }

@@ -70,6 +70,7 @@ impl Session {
             roster,
             settings: RuleSettings::default(),
             supersedes: None,
+            correction_reason: String::new(),
         };
         Session {
             meeting: Meeting::new(setup, start - TimeDelta::minutes(30)),
@@ -145,6 +146,7 @@ impl Session {
             reason: Some(reason),
             reason_text: text.to_owned(),
             approver: approver.to_owned(),
+            left: None,
         };
         self.mark(id, 1, mark);
     }
@@ -275,6 +277,8 @@ impl Session {
             yes_needed: j.yes_needed,
             outcome: j.outcome,
             closed_at: self.t(minutes),
+            ballots: None,
+            deferred_reason: String::new(),
         };
         self.ev(&Event::VoteClosed { index, vote });
         j.outcome
@@ -313,6 +317,7 @@ fn status_mark(status: AttendanceStatus) -> AttendanceMark {
         reason: None,
         reason_text: String::new(),
         approver: String::new(),
+        left: None,
     }
 }
 

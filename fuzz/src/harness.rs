@@ -317,6 +317,7 @@ fn setup_for(roster: &Roster, kind: MeetingKind) -> MeetingSetup {
         roster: roster.clone(),
         settings: RuleSettings::default(),
         supersedes: None,
+        correction_reason: String::new(),
     }
 }
 

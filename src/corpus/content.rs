@@ -538,6 +538,8 @@ fn close_vote(
         yes_needed: j.yes_needed,
         outcome: j.outcome,
         closed_at,
+        ballots: None,
+        deferred_reason: String::new(),
     })
 }
 

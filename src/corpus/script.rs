@@ -248,6 +248,7 @@ pub fn minutes_for(seed: u64, branch: &BranchPlan, plan: &Plan) -> Minutes {
         roster,
         settings: RuleSettings::default(),
         supersedes,
+        correction_reason: String::new(),
     };
     let meeting = Meeting::new(setup, created);
     let mut script = Script {
@@ -335,6 +336,7 @@ pub fn minutes_for(seed: u64, branch: &BranchPlan, plan: &Plan) -> Minutes {
                     reason: None,
                     reason_text: String::new(),
                     approver: String::new(),
+                    left: None,
                 },
             ),
             Attendance::Late(after) => (
@@ -344,6 +346,7 @@ pub fn minutes_for(seed: u64, branch: &BranchPlan, plan: &Plan) -> Minutes {
                     reason: None,
                     reason_text: String::new(),
                     approver: String::new(),
+                    left: None,
                 },
             ),
             Attendance::Excused(reason, text, approved) => (
@@ -359,6 +362,7 @@ pub fn minutes_for(seed: u64, branch: &BranchPlan, plan: &Plan) -> Minutes {
                     } else {
                         approver.clone()
                     },
+                    left: None,
                 },
             ),
             Attendance::Absent(text) => (
@@ -368,6 +372,7 @@ pub fn minutes_for(seed: u64, branch: &BranchPlan, plan: &Plan) -> Minutes {
                     reason: None,
                     reason_text: text.to_owned(),
                     approver: String::new(),
+                    left: None,
                 },
             ),
         };

@@ -74,9 +74,24 @@ pub enum Event {
         source: Option<ItemSource>,
         candidate: Option<PersonRef>,
     },
+    /// A round of voting closed on an item. A new round is held on an item whose standing round
+    /// found no quorum or was deferred, or after the standing round was annulled.
     VoteClosed {
         index: usize,
         vote: VoteRecord,
+    },
+    /// A round entered wrongly is annulled with a reason; it stays in the record (format v2).
+    VoteAnnulled {
+        at: Timestamp,
+        index: usize,
+        round: usize,
+        reason: String,
+    },
+    /// 早退: an attending member left before the end (format v2).
+    Left {
+        at: Timestamp,
+        member_id: String,
+        reason: String,
     },
     ActionAdded {
         action: ActionItem,
@@ -128,6 +143,12 @@ pub enum ApplyError {
     NoMember(String),
     #[error("item {0} already has a closed vote")]
     AlreadyVoted(usize),
+    #[error("round {round} of item {item} is already annulled")]
+    AlreadyAnnulled { item: usize, round: usize },
+    #[error("{0} is not at the meeting")]
+    NotAttending(String),
+    #[error("a reason is required")]
+    ReasonRequired,
     #[error("this kind of meeting holds no votes")]
     NoVotes,
     #[error("the text edit does not fit the text")]

@@ -139,6 +139,13 @@ impl Meeting {
         self.mark_of(i).is_some_and(|m| m.status.attended())
     }
 
+    /// Attended and still here (not left early): present for a vote taken now.
+    #[must_use]
+    pub fn here(&self, i: usize) -> bool {
+        self.mark_of(i)
+            .is_some_and(|m| m.status.attended() && m.left.is_none())
+    }
+
     /// 应到 / 实到 over the body's counted members.
     #[must_use]
     pub fn counts(&self) -> Counts {
@@ -158,7 +165,8 @@ impl Meeting {
         for (i, m) in self.body() {
             if m.counted() && m.standing.votes() {
                 expected += 1;
-                if self.attended(i) {
+                // Someone who left early is not present for a vote taken after they left.
+                if self.here(i) {
                     present += 1;
                 } else {
                     absent.push(m.id.clone());
@@ -196,6 +204,7 @@ impl Meeting {
             absent_entitled,
             deferred,
             settings: self.setup.settings,
+            ballots: None,
         })
     }
 
@@ -328,7 +337,18 @@ impl Meeting {
                     }
                     _ => *at,
                 };
-                self.marks[i] = mark.clone().map(|m| (m, since));
+                // A correction that keeps an attending member attending also keeps when they left.
+                let left = match (&self.marks[i], mark) {
+                    (Some((old, _)), Some(new)) if old.status.attended() && new.status.attended() => {
+                        new.left.clone().or_else(|| old.left.clone())
+                    }
+                    (_, Some(new)) if new.status.attended() => new.left.clone(),
+                    _ => None,
+                };
+                self.marks[i] = mark.clone().map(|mut m| {
+                    m.left = left;
+                    (m, since)
+                });
                 match mark {
                     Some(m) => {
                         let detail = m.status.key().to_owned();
@@ -397,19 +417,83 @@ impl Meeting {
                 notes: String::new(),
                 decision: String::new(),
                 vote: None,
+                rounds: Vec::new(),
             }),
             Event::VoteClosed { index, vote } => {
                 if self.setup.kind.vote_body().is_none() {
                     return Err(ApplyError::NoVotes);
                 }
                 let item = self.items.get_mut(*index).ok_or(no("item", *index))?;
-                if item.vote.is_some() {
+                // A decided round stands until it is annulled; a round without quorum or a
+                // deferral is followed by a new round.
+                let open = item.vote.as_ref().is_none_or(|v| {
+                    matches!(v.outcome, rules::Outcome::NoQuorum | rules::Outcome::Deferred)
+                });
+                if !open {
                     return Err(ApplyError::AlreadyVoted(*index));
                 }
+                // A record of format v1 restored for a correction has its vote without rounds.
+                if item.rounds.is_empty()
+                    && let Some(old) = item.vote.take()
+                {
+                    item.rounds.push(VoteRound {
+                        vote: old,
+                        annulled: None,
+                    });
+                }
+                item.rounds.push(VoteRound {
+                    vote: vote.clone(),
+                    annulled: None,
+                });
                 item.vote = Some(vote.clone());
                 let title = item.title.clone();
                 let detail = vote.outcome.key().to_owned();
                 self.log(vote.closed_at, TimelineEvent::VoteClosed, title, detail);
+            }
+            Event::VoteAnnulled {
+                at,
+                index,
+                round,
+                reason,
+            } => {
+                if reason.trim().is_empty() {
+                    return Err(ApplyError::ReasonRequired);
+                }
+                let item = self.items.get_mut(*index).ok_or(no("item", *index))?;
+                let r = item.rounds.get_mut(*round).ok_or(no("round", *round))?;
+                if r.annulled.is_some() {
+                    return Err(ApplyError::AlreadyAnnulled {
+                        item: *index,
+                        round: *round,
+                    });
+                }
+                r.annulled = Some(Annulment {
+                    at: *at,
+                    reason: reason.clone(),
+                });
+                item.vote = item.standing_round().cloned();
+                let title = item.title.clone();
+                self.log(*at, TimelineEvent::VoteAnnulled, title, reason.clone());
+            }
+            Event::Left {
+                at,
+                member_id,
+                reason,
+            } => {
+                let i = self
+                    .member_index(member_id)
+                    .ok_or_else(|| ApplyError::NoMember(member_id.clone()))?;
+                let name = self.members()[i].name.clone();
+                match &mut self.marks[i] {
+                    Some((mark, arrived)) if mark.status.attended() && *arrived <= *at => {
+                        mark.left = Some(Departure {
+                            at: *at,
+                            reason: reason.clone(),
+                        });
+                    }
+                    _ => return Err(ApplyError::NotAttending(name)),
+                }
+                self.log(*at, TimelineEvent::Left, name, reason.clone());
             }
             Event::ActionAdded { action } => {
                 if let Some(i) = action.item

@@ -10,15 +10,15 @@ pub mod text;
 
 pub use agenda::{AgendaTemplate, StageTemplate};
 pub use meeting::{
-    ActionItem, AgendaStage, ApplyError, AttendanceMark, AttendanceStatus, Event, ExcuseReason,
-    Guest, Item, ItemSource, ItemStage, Meeting, MeetingKind, MeetingSetup, PersonRef, Restored,
-    StudyTopic, TextField, TimelineEntry, TimelineEvent,
+    ActionItem, AgendaStage, Annulment, ApplyError, AttendanceMark, AttendanceStatus, Departure,
+    Event, ExcuseReason, Guest, Item, ItemSource, ItemStage, Meeting, MeetingKind, MeetingSetup,
+    PersonRef, Restored, StudyTopic, TextField, TimelineEntry, TimelineEvent, VoteRound,
 };
 pub use roster::{
     Branch, CommitteeRole, Exclusion, ExclusionCategory, Group, Member, Roster, Standing,
 };
 pub use rules::{
-    ItemType, Judgement, Opinion, Outcome, QuorumComparison, Rule, RuleSettings, VoteBody,
+    Ballots, ItemType, Judgement, Opinion, Outcome, QuorumComparison, Rule, RuleSettings, VoteBody,
     VoteError, VoteInput, VoteMethod, VoteRecord, WrittenOpinion,
 };
 

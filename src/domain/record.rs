@@ -150,6 +150,18 @@ pub struct AttendanceMark {
     pub reason_text: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub approver: String,
+    /// 早退: the member left before the end (format v2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<Departure>,
+}
+
+/// When and why a member left the meeting early (早退).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Departure {
+    pub at: Timestamp,
+    #[serde(default)]
+    pub reason: String,
 }
 
 /// A guest (列席): attends and may speak, never votes, never counts.
@@ -286,6 +298,40 @@ pub struct Item {
     pub decision: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vote: Option<VoteRecord>,
+    /// Every closed round in order, annulled ones included (format v2); `vote` is the one that
+    /// stands, the last round not annulled.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<VoteRound>,
+}
+
+impl Item {
+    /// The round that stands now: the last one not annulled.
+    #[must_use]
+    pub fn standing_round(&self) -> Option<&VoteRecord> {
+        self.rounds
+            .iter()
+            .rev()
+            .find(|r| r.annulled.is_none())
+            .map(|r| &r.vote)
+    }
+}
+
+/// One closed round of voting on an item. An annulled round (counts entered wrongly) stays on
+/// file with its reason; it never stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoteRound {
+    pub vote: VoteRecord,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annulled: Option<Annulment>,
+}
+
+/// Why and when a round was annulled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Annulment {
+    pub at: Timestamp,
+    pub reason: String,
 }
 
 /// A decision's follow-up: who does what by when.
@@ -310,6 +356,10 @@ pub enum TimelineEvent {
     GuestAdded,
     VoteClosed,
     Ended,
+    /// 早退 (format v2).
+    Left,
+    /// A round annulled (format v2).
+    VoteAnnulled,
 }
 
 /// A meaningful event in the record's timeline.
@@ -351,6 +401,9 @@ pub struct MeetingSetup {
     pub settings: RuleSettings,
     #[serde(default)]
     pub supersedes: Option<Uuid>,
+    /// 更正原因: why the record it supersedes is corrected (required with `supersedes`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub correction_reason: String,
 }
 
 /// 应到 / 实到, each split by standing.
@@ -367,7 +420,20 @@ pub struct Counts {
 
 impl Counts {
     /// Count one member of the body who is counted in 应到会.
+    ///
+    /// 应到 = 正式 + 预备: members under 留党察看 or with suspended rights are listed in the
+    /// attendance with their standing but counted neither in 应到/实到 nor among the voters
+    /// (format v2; [`Counts::add_v1`] is format v1's tally).
     pub fn add(&mut self, standing: super::roster::Standing, present: bool) {
+        use super::roster::Standing;
+        if matches!(standing, Standing::Full | Standing::Probationary) {
+            self.add_v1(standing, present);
+        }
+    }
+
+    /// Format v1's tally: every counted member in the totals, only full and probationary members
+    /// in the split (so a v1 file with such members has 应到 ≠ 正式 + 预备).
+    pub fn add_v1(&mut self, standing: super::roster::Standing, present: bool) {
         use super::roster::Standing;
         self.expected_total += 1;
         self.present_total += u32::from(present);

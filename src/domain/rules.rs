@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Timestamp;
+use super::record::PersonRef;
 
 /// The body that votes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -226,6 +227,23 @@ pub enum Opinion {
     Abstain,
 }
 
+/// The tally of a secret ballot (无记名投票): ballots issued, returned, valid and invalid, with the
+/// 监票人 and 计票人. valid = Y + N + A; invalid ballots count toward neither side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Ballots {
+    pub issued: u32,
+    pub returned: u32,
+    pub valid: u32,
+    pub invalid: u32,
+    /// 监票人
+    #[serde(default)]
+    pub scrutineers: Vec<PersonRef>,
+    /// 计票人
+    #[serde(default)]
+    pub counters: Vec<PersonRef>,
+}
+
 /// Everything the rules need to judge a vote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoteInput {
@@ -245,6 +263,8 @@ pub struct VoteInput {
     /// The meeting chose 暂缓表决.
     pub deferred: bool,
     pub settings: RuleSettings,
+    /// The tally of a secret ballot, when kept (format v2).
+    pub ballots: Option<Ballots>,
 }
 
 /// Why a vote cannot be recorded as entered.
@@ -262,6 +282,20 @@ pub enum VoteError {
     WrittenDuplicate(String),
     #[error("membership decisions are taken by the 党员大会, not the committee (细则 第二十条)")]
     MembershipNeedsAssembly,
+    #[error("a ballot tally belongs to a secret ballot")]
+    BallotsWithoutSecretBallot,
+    #[error("{issued} ballots issued to {present} entitled voters present")]
+    IssuedExceedsPresent { issued: u32, present: u32 },
+    #[error("{returned} ballots returned of {issued} issued: the ballot is void and held again")]
+    ReturnedExceedsIssued { returned: u32, issued: u32 },
+    #[error("{valid} valid + {invalid} invalid ballots is not the {returned} returned")]
+    ReturnedMismatch {
+        returned: u32,
+        valid: u32,
+        invalid: u32,
+    },
+    #[error("yes + no + abstain = {counted} is not the {valid} valid ballots")]
+    ValidMismatch { counted: u32, valid: u32 },
 }
 
 /// The rules' verdict on a vote, with its denominators.
@@ -345,6 +379,9 @@ pub fn judge(input: &VoteInput) -> Result<Judgement, VoteError> {
     } else if !input.written.is_empty() {
         return Err(VoteError::WrittenNotAllowed);
     }
+    if let Some(b) = &input.ballots {
+        check_ballots(input, b, total)?;
+    }
 
     let e = input.entitled_expected;
     let p = input.entitled_present;
@@ -383,6 +420,39 @@ pub fn judge(input: &VoteInput) -> Result<Judgement, VoteError> {
     })
 }
 
+/// A secret ballot's tally against the votes (选举工作条例 第二十二条, applied to every secret ballot).
+fn check_ballots(input: &VoteInput, b: &Ballots, counted: u32) -> Result<(), VoteError> {
+    if input.method != VoteMethod::SecretBallot {
+        return Err(VoteError::BallotsWithoutSecretBallot);
+    }
+    if b.issued > input.entitled_present {
+        return Err(VoteError::IssuedExceedsPresent {
+            issued: b.issued,
+            present: input.entitled_present,
+        });
+    }
+    if b.returned > b.issued {
+        return Err(VoteError::ReturnedExceedsIssued {
+            returned: b.returned,
+            issued: b.issued,
+        });
+    }
+    if b.valid.saturating_add(b.invalid) != b.returned {
+        return Err(VoteError::ReturnedMismatch {
+            returned: b.returned,
+            valid: b.valid,
+            invalid: b.invalid,
+        });
+    }
+    if counted != b.valid {
+        return Err(VoteError::ValidMismatch {
+            counted,
+            valid: b.valid,
+        });
+    }
+    Ok(())
+}
+
 /// A closed vote as frozen into the record: counts, denominators, rule and outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -404,6 +474,12 @@ pub struct VoteRecord {
     pub yes_needed: u32,
     pub outcome: Outcome,
     pub closed_at: Timestamp,
+    /// The tally of a secret ballot (format v2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballots: Option<Ballots>,
+    /// Why the meeting chose 暂缓表决 (format v2: a deferral carries a reason and no counts).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub deferred_reason: String,
 }
 
 impl VoteRecord {
@@ -428,6 +504,8 @@ impl VoteRecord {
             yes_needed: judgement.yes_needed,
             outcome: judgement.outcome,
             closed_at,
+            ballots: input.ballots.clone(),
+            deferred_reason: String::new(),
         }
     }
 
@@ -450,6 +528,7 @@ impl VoteRecord {
                 quorum: self.quorum_comparison,
                 committee_pass: self.committee_pass,
             },
+            ballots: self.ballots.clone(),
         }
     }
 }

@@ -140,6 +140,7 @@ impl Tr {
                         "topic" => "学习专题",
                         "stage" => "议程环节",
                         "guest" => "列席人员",
+                        "round" => "轮表决",
                         _ => "待办事项",
                     }
                 ),
@@ -156,6 +157,20 @@ impl Tr {
                 format!("议题 {} 已表决，结果已固定", i + 1),
                 format!("item {} has been voted; its result is frozen", i + 1),
             ),
+            ApplyError::AlreadyAnnulled { item, round } => self.pick(
+                format!("议题 {} 的第 {} 轮表决已作废", item + 1, round + 1),
+                format!("round {} of item {} is already annulled", round + 1, item + 1),
+            ),
+            ApplyError::NotAttending(name) => self.pick(
+                format!("{} 未在会，不能登记早退", crate::sanitize::line(name)),
+                format!(
+                    "{} is not at the meeting, so cannot leave early",
+                    crate::sanitize::line(name)
+                ),
+            ),
+            ApplyError::ReasonRequired => {
+                self.pick("请填写原因".into(), "a reason is required".into())
+            }
             ApplyError::NoVotes => self.pick(
                 "此类会议不进行表决".into(),
                 "this kind of meeting holds no votes".into(),

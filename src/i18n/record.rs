@@ -235,6 +235,30 @@ impl Tr {
                 "发展党员事项须由支部党员大会讨论表决（细则 第二十条）".to_owned(),
                 "membership decisions are taken by the general assembly, not the committee (细则 第二十条)".to_owned(),
             ),
+            VoteError::BallotsWithoutSecretBallot => self.pick(
+                "只有无记名投票才有选票统计".to_owned(),
+                "a ballot tally belongs to a secret ballot".to_owned(),
+            ),
+            VoteError::IssuedExceedsPresent { issued, present } => self.pick(
+                format!("发出选票 {issued} 张，多于到会有表决权党员 {present} 人"),
+                format!("{issued} ballots issued to {present} entitled voters present"),
+            ),
+            VoteError::ReturnedExceedsIssued { returned, issued } => self.pick(
+                format!("收回选票 {returned} 张，多于发出的 {issued} 张：此次投票无效，应重新投票"),
+                format!("{returned} ballots returned of {issued} issued: the ballot is void and must be held again"),
+            ),
+            VoteError::ReturnedMismatch {
+                returned,
+                valid,
+                invalid,
+            } => self.pick(
+                format!("有效票 {valid} 张加无效票 {invalid} 张，不等于收回的 {returned} 张"),
+                format!("{valid} valid + {invalid} invalid ballots is not the {returned} returned"),
+            ),
+            VoteError::ValidMismatch { counted, valid } => self.pick(
+                format!("赞成、反对、弃权合计 {counted}，不等于有效票 {valid} 张"),
+                format!("yes + no + abstain = {counted} is not the {valid} valid ballots"),
+            ),
         }
     }
 
@@ -457,6 +481,71 @@ impl Tr {
             Problem::DecisionWithoutFollowUp { item } => pick(
                 format!("议题 {item} 已通过，但没有落实人和期限"),
                 format!("item {item} passed but has no follow-up owner and date"),
+            ),
+            Problem::V2FieldInV1 { field } => pick(
+                format!("{field} 是第 2 版格式才有的字段，而文件自称第 1 版；文件被改动过"),
+                format!("{field} belongs to format version 2, but the file says version 1; it was edited"),
+            ),
+            Problem::Unsigned => pick(
+                "未签名：无法确认来自哪个支部（第 2 版记录应有支部签名）".into(),
+                "unsigned: nothing says which branch it came from (version 2 records carry the branch's signature)".into(),
+            ),
+            Problem::BadSignature(p) => self.signature_problem(p),
+            Problem::UnknownSigner { fingerprint } => pick(
+                format!("已签名（密钥 {fingerprint}），但未核对签名人；请加 --trust 信任名单文件（或设 BRANCHDAY_TRUST）"),
+                format!("signed by key {fingerprint}, but the signer was not checked; add --trust FILE (an allowed_signers keyring) or set BRANCHDAY_TRUST"),
+            ),
+            Problem::UntrustedSigner { fingerprint, branch } => pick(
+                format!("签名密钥 {fingerprint} 不在信任名单中支部 {branch} 的密钥之列；记录可能不是该支部所出"),
+                format!("the signing key {fingerprint} is not listed for branch {branch} in the keyring; the record may not come from that branch"),
+            ),
+            Problem::SignerOutsideValidity { fingerprint, line } => pick(
+                format!("签名密钥 {fingerprint} 在定稿时不在信任名单第 {line} 行所写的有效期内"),
+                format!("the signing key {fingerprint} was outside the validity the keyring gives it (line {line}) when the record was finalized"),
+            ),
+            Problem::UnsignedUnderTrust => pick(
+                "未签名：核对信任名单时，第 2 版记录必须有支部签名".into(),
+                "unsigned: under --trust a version 2 record must carry its branch's signature".into(),
+            ),
+            Problem::StandingRoundWrong { item } => pick(
+                format!("议题 {item}：vote 应为最后一轮未作废的表决"),
+                format!("item {item}: vote must be the last round that was not annulled"),
+            ),
+            Problem::AnnulledWithoutReason { item, round } => pick(
+                format!("议题 {item}：第 {round} 轮表决作废，但没有写明原因"),
+                format!("item {item}: round {round} is annulled without a reason"),
+            ),
+            Problem::RoundsOutOfOrder { item } => pick(
+                format!("议题 {item}：各轮表决的时间先后不对"),
+                format!("item {item}: the rounds are not in the order they closed"),
+            ),
+            Problem::LeftInconsistent { name } => pick(
+                format!("{name}：早退时间与出勤不符（未到会、早于签到或晚于散会）"),
+                format!("{name}: the time of leaving does not fit (not attending, before arriving, or after the end)"),
+            ),
+            Problem::LeftWithoutReason { name } => pick(
+                format!("{name}：早退，未写明原因"),
+                format!("{name}: left early without a reason"),
+            ),
+            Problem::DeferredWithCounts { item } => pick(
+                format!("议题 {item}：暂缓表决不是表决，不应记录票数"),
+                format!("item {item}: a deferral is not a vote and records no counts"),
+            ),
+            Problem::DeferredWithoutReason { item } => pick(
+                format!("议题 {item}：暂缓表决应写明原因"),
+                format!("item {item}: a deferral needs its reason"),
+            ),
+            Problem::BallotsMissing { item } => pick(
+                format!("议题 {item}：无记名投票未记录发出、收回、有效、无效票数"),
+                format!("item {item}: a secret ballot without ballots issued, returned, valid and invalid"),
+            ),
+            Problem::NoScrutineer { item } => pick(
+                format!("议题 {item}：无记名投票未记录监票人或计票人"),
+                format!("item {item}: a secret ballot without its scrutineers or counters"),
+            ),
+            Problem::CorrectionWithoutReason => pick(
+                "更正件未写明更正原因".into(),
+                "a correction without its reason".into(),
             ),
         }
     }

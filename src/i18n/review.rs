@@ -500,6 +500,8 @@ impl Tr {
             TimelineEvent::GuestAdded => self.pick("列席", "guest"),
             TimelineEvent::VoteClosed => self.pick("表决", "vote"),
             TimelineEvent::Ended => self.pick("散会", "meeting ended"),
+            TimelineEvent::Left => self.pick("早退", "left early"),
+            TimelineEvent::VoteAnnulled => self.pick("表决作废", "round annulled"),
         }
     }
 

@@ -2,7 +2,9 @@
 
 use serde_json::Value;
 
-use super::canonical::{CanonicalError, digest_without_integrity};
+use sha2::{Digest, Sha256};
+
+use super::canonical::{CanonicalError, canonical_without_integrity};
 use super::{AttendanceEntry, FORMAT, Integrity, Minutes, VERSION};
 use crate::domain::{AttendanceStatus, Meeting, Timestamp};
 
@@ -48,6 +50,11 @@ pub fn build(meeting: &Meeting, at: Timestamp) -> Minutes {
                 checked_in_at: mark.filter(|(mk, _)| mk.status.attended()).map(|(_, t)| *t),
                 counted: m.counted(),
                 exclusion: m.exclusion.clone(),
+                left_at: mark.and_then(|(mk, _)| mk.left.as_ref()).map(|d| d.at),
+                left_reason: mark
+                    .and_then(|(mk, _)| mk.left.as_ref())
+                    .map(|d| d.reason.clone())
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -57,6 +64,7 @@ pub fn build(meeting: &Meeting, at: Timestamp) -> Minutes {
         version: VERSION,
         id: s.id,
         supersedes: s.supersedes,
+        correction_reason: s.correction_reason.clone(),
         branch: meeting.branch().clone(),
         kind: s.kind,
         title: s.title.clone(),
@@ -73,7 +81,23 @@ pub fn build(meeting: &Meeting, at: Timestamp) -> Minutes {
         attendance,
         guests: meeting.guests.clone(),
         study,
-        items: meeting.items.clone(),
+        items: meeting
+            .items
+            .iter()
+            .map(|it| {
+                let mut it = it.clone();
+                // Every vote is a round in v2 (a correction of a v1 record brings its vote bare).
+                if it.rounds.is_empty()
+                    && let Some(v) = &it.vote
+                {
+                    it.rounds.push(crate::domain::VoteRound {
+                        vote: v.clone(),
+                        annulled: None,
+                    });
+                }
+                it
+            })
+            .collect(),
         actions: meeting.actions.clone(),
         summary: meeting.summary.clone(),
         settings: s.settings,
@@ -83,26 +107,60 @@ pub fn build(meeting: &Meeting, at: Timestamp) -> Minutes {
             algorithm: "sha256".to_owned(),
             canonicalization: "RFC8785".to_owned(),
             digest: String::new(),
+            signature: None,
+            signer: None,
         },
     }
 }
 
 /// Serialize `minutes` as pretty JSON with its integrity digest computed; returns the bytes and the
-/// digest.
+/// digest. Unsigned: see [`to_signed_bytes`].
 pub fn to_bytes(minutes: &Minutes) -> Result<(Vec<u8>, String), CanonicalError> {
-    let mut value = serde_json::to_value(minutes).unwrap_or(Value::Null);
-    let digest = digest_without_integrity(&value)?;
+    let (value, canonical) = canonical_of(minutes)?;
+    Ok(seal(value, &canonical, None))
+}
+
+/// Why a record could not be sealed.
+#[derive(Debug)]
+pub enum SealError {
+    Canonical(CanonicalError),
+    Sign(crate::keys::KeyError),
+}
+
+/// Serialize `minutes` with the digest of its canonical bytes, the OpenSSH signature of `key`
+/// over the same bytes and the signer's public key.
+pub fn to_signed_bytes(
+    minutes: &Minutes,
+    key: &ssh_key::PrivateKey,
+) -> Result<(Vec<u8>, String), SealError> {
+    let (value, canonical) = canonical_of(minutes).map_err(SealError::Canonical)?;
+    let signature = crate::keys::sign(key, canonical.as_bytes()).map_err(SealError::Sign)?;
+    let signer = crate::keys::public_line(key.public_key()).map_err(SealError::Sign)?;
+    Ok(seal(value, &canonical, Some((signature, signer))))
+}
+
+fn canonical_of(minutes: &Minutes) -> Result<(Value, String), CanonicalError> {
+    let value = serde_json::to_value(minutes).unwrap_or(Value::Null);
+    let canonical = canonical_without_integrity(&value)?;
+    Ok((value, canonical))
+}
+
+/// Put the `integrity` member on `value` and write it out: the bytes and the digest.
+fn seal(mut value: Value, canonical: &str, signed: Option<(String, String)>) -> (Vec<u8>, String) {
+    let digest = super::canonical::hex(&Sha256::digest(canonical.as_bytes()));
+    let mut integrity = serde_json::json!({
+        "algorithm": "sha256",
+        "canonicalization": "RFC8785",
+        "digest": digest,
+    });
+    if let Some((signature, signer)) = signed {
+        integrity["signature"] = Value::String(signature);
+        integrity["signer"] = Value::String(signer);
+    }
     if let Value::Object(map) = &mut value {
-        map.insert(
-            "integrity".to_owned(),
-            serde_json::json!({
-                "algorithm": "sha256",
-                "canonicalization": "RFC8785",
-                "digest": digest,
-            }),
-        );
+        map.insert("integrity".to_owned(), integrity);
     }
     let mut bytes = serde_json::to_vec_pretty(&value).unwrap_or_default();
     bytes.push(b'\n');
-    Ok((bytes, digest))
+    (bytes, digest)
 }

@@ -4,9 +4,10 @@
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
+use sha2::Digest;
 
-use super::canonical::digest_without_integrity;
-use super::{FORMAT, MAX_BYTES, Minutes, VERSION};
+use super::canonical::{canonical_without_integrity, hex};
+use super::{FORMAT, MAX_BYTES, Minutes, VERSIONS};
 use crate::domain::meeting::Counts;
 use crate::domain::rules::{self, Outcome};
 use crate::domain::{AttendanceStatus, ExcuseReason, MeetingKind, Timestamp};
@@ -21,6 +22,8 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// The digest recomputed from the content, when it could be.
     pub computed_digest: Option<String>,
+    /// The key whose signature over the content holds (format v2), when there is one.
+    pub signed_by: Option<ssh_key::PublicKey>,
 }
 
 impl Checked {
@@ -31,6 +34,48 @@ impl Checked {
             minutes: None,
             findings: vec![problem.into()],
             computed_digest: None,
+            signed_by: None,
+        }
+    }
+
+    /// Judge the signature against a keyring (`--trust`): a trusted signer replaces the "unknown
+    /// signer" warning; an unlisted or expired signer, or a v2 file without a signature, is an
+    /// error. Without a keyring nothing changes.
+    pub fn trust(&mut self, keyring: Option<&crate::keys::Keyring>) {
+        use crate::keys::Standing;
+        let Some(ring) = keyring else { return };
+        let Some(m) = &self.minutes else { return };
+        let branch = m.branch.code.clone();
+        let at = m.finalized_at;
+        let verdict = self.signed_by.as_ref().map(|key| {
+            let fingerprint = crate::keys::fingerprint(key);
+            match ring.standing(&branch, crate::keys::NAMESPACE, key, at) {
+                Standing::Trusted => None,
+                Standing::NotListed => Some(Problem::UntrustedSigner {
+                    fingerprint,
+                    branch: branch.clone(),
+                }),
+                Standing::OutsideValidity { line } => {
+                    Some(Problem::SignerOutsideValidity { fingerprint, line })
+                }
+            }
+        });
+        self.findings.retain(|f| {
+            !matches!(
+                f.problem,
+                Problem::UnknownSigner { .. } | Problem::Unsigned
+            )
+        });
+        match verdict {
+            Some(Some(p)) => self.findings.push(p.into()),
+            Some(None) => {}
+            None if m.version >= 2 && !self.findings.iter().any(|f| {
+                matches!(f.problem, Problem::BadSignature(_))
+            }) =>
+            {
+                self.findings.push(Problem::UnsignedUnderTrust.into());
+            }
+            None => {}
         }
     }
 
@@ -122,11 +167,11 @@ pub(crate) fn check_full(bytes: &[u8]) -> Checked {
     // Third pass, only for a file of the right shape: the value whose canonical form is hashed.
     match serde_json::from_slice::<Value>(bytes) {
         Ok(value) => {
-            let computed =
-                digest_without_integrity(&value).map_err(|e| Problem::NotCanonicalizable {
+            let canonical =
+                canonical_without_integrity(&value).map_err(|e| Problem::NotCanonicalizable {
                     message: e.to_string(),
                 });
-            judge(minutes, computed)
+            judge(minutes, canonical)
         }
         Err(e) => fail(syntax(e)),
     }
@@ -154,7 +199,7 @@ impl Head {
             }
         }
         match &self.version {
-            Some(Scalar(v, false)) if v == &VERSION.to_string() => None,
+            Some(Scalar(v, false)) if VERSIONS.iter().any(|n| v == &n.to_string()) => None,
             other => Some(Problem::UnsupportedVersion {
                 found: shown(other),
             }),
@@ -218,17 +263,21 @@ fn syntax_message(e: &serde_json::Error) -> String {
     }
 }
 
-/// The checks of a file of the right shape, given the digest recomputed from its content (or why
-/// it could not be): its integrity member and the rules.
-pub(super) fn judge(minutes: Minutes, computed: Result<String, Problem>) -> Checked {
+/// The checks of a file of the right shape, given the canonical bytes of its content (or why they
+/// could not be had): its integrity member (digest, and in v2 the signature) and the rules.
+pub(super) fn judge(minutes: Minutes, canonical: Result<String, Problem>) -> Checked {
     let mut findings: Vec<Finding> = Vec::new();
-    let computed = match computed {
-        Ok(d) => Some(d),
+    let canonical = match canonical {
+        Ok(c) => Some(c),
         Err(p) => {
             findings.push(p.into());
             None
         }
     };
+    let computed = canonical
+        .as_ref()
+        .map(|c| hex(&sha2::Sha256::digest(c.as_bytes())));
+    let mut signed_by = None;
     if minutes.integrity.algorithm != "sha256" || minutes.integrity.canonicalization != "RFC8785" {
         findings.push(Problem::UnknownIntegrity.into());
     } else if let Some(d) = &computed
@@ -242,11 +291,45 @@ pub(super) fn judge(minutes: Minutes, computed: Result<String, Problem>) -> Chec
             .into(),
         );
     }
+    if minutes.version >= 2 {
+        match (&minutes.integrity.signature, &minutes.integrity.signer, &canonical) {
+            (None, None, _) => findings.push(Problem::Unsigned.into()),
+            (Some(sig), Some(signer), Some(text)) => {
+                match crate::keys::verify(text.as_bytes(), sig, signer) {
+                    Ok(key) => {
+                        findings.push(
+                            Problem::UnknownSigner {
+                                fingerprint: crate::keys::fingerprint(&key),
+                            }
+                            .into(),
+                        );
+                        signed_by = Some(key);
+                    }
+                    Err(p) => findings.push(Problem::BadSignature(p).into()),
+                }
+            }
+            (Some(_), None, _) => findings.push(
+                Problem::BadSignature(crate::keys::SignatureProblem::BadSigner(
+                    "no signer".to_owned(),
+                ))
+                .into(),
+            ),
+            (None, Some(_), _) => findings.push(
+                Problem::BadSignature(crate::keys::SignatureProblem::Malformed(
+                    "no signature".to_owned(),
+                ))
+                .into(),
+            ),
+            // No canonical bytes: already reported.
+            (Some(_), Some(_), None) => {}
+        }
+    }
     findings.extend(check_rules(&minutes).into_iter().map(Finding::from));
     Checked {
         minutes: Some(minutes),
         findings,
         computed_digest: computed,
+        signed_by,
     }
 }
 
@@ -255,6 +338,12 @@ pub(super) fn judge(minutes: Minutes, computed: Result<String, Problem>) -> Chec
 #[must_use]
 pub fn check_rules(m: &Minutes) -> Vec<Problem> {
     let mut out = Vec::new();
+    let v2 = m.version >= 2;
+    if v2 {
+        check_v2(m, &mut out);
+    } else {
+        fields_of_v2(m, &mut out);
+    }
     let mut ids = HashSet::new();
     for a in &m.attendance {
         if !ids.insert(a.member_id.as_str()) {
@@ -348,7 +437,13 @@ pub fn check_rules(m: &Minutes) -> Vec<Problem> {
     let entitled = Entitled::of(m);
     let followed_up: HashSet<usize> = m.actions.iter().filter_map(|a| a.item).collect();
     for (i, item) in m.items.iter().enumerate() {
-        if let Some(v) = &item.vote {
+        if v2 {
+            // Every round that was not annulled is held to the rules (an annulled round was
+            // entered wrongly and says so); `vote` is the last of them.
+            for r in item.rounds.iter().filter(|r| r.annulled.is_none()) {
+                check_vote(m, &entitled, i, item, &r.vote, &mut out);
+            }
+        } else if let Some(v) = &item.vote {
             check_vote(m, &entitled, i, item, v, &mut out);
         }
         let decided = item
@@ -373,14 +468,112 @@ pub fn check_rules(m: &Minutes) -> Vec<Problem> {
     out
 }
 
-/// 应到 / 实到 recomputed from the attendance list.
+/// 应到 / 实到 recomputed from the attendance list, by the tally of the file's version.
 #[must_use]
 pub fn counts_of(m: &Minutes) -> Counts {
     let mut c = Counts::default();
     for a in m.attendance.iter().filter(|a| a.counted) {
-        c.add(a.standing, a.status.attended());
+        if m.version >= 2 {
+            c.add(a.standing, a.status.attended());
+        } else {
+            c.add_v1(a.standing, a.status.attended());
+        }
     }
     c
+}
+
+/// A file that says it is v1 holds none of v2's members (the v1 schema has no room for them).
+fn fields_of_v2(m: &Minutes, out: &mut Vec<Problem>) {
+    let mut found = |field| out.push(Problem::V2FieldInV1 { field });
+    if !m.correction_reason.is_empty() {
+        found("correction_reason");
+    }
+    if m.integrity.signature.is_some() || m.integrity.signer.is_some() {
+        found("integrity.signature");
+    }
+    if m.attendance
+        .iter()
+        .any(|a| a.left_at.is_some() || !a.left_reason.is_empty())
+    {
+        found("attendance.left_at");
+    }
+    if m.items.iter().any(|i| !i.rounds.is_empty()) {
+        found("items.rounds");
+    }
+    if m.items.iter().filter_map(|i| i.vote.as_ref()).any(|v| {
+        v.ballots.is_some() || !v.deferred_reason.is_empty()
+    }) {
+        found("items.vote.ballots");
+    }
+}
+
+/// What format v2 adds: rounds, 早退, deferrals, ballots, corrections.
+fn check_v2(m: &Minutes, out: &mut Vec<Problem>) {
+    if m.supersedes.is_some() && m.correction_reason.trim().is_empty() {
+        out.push(Problem::CorrectionWithoutReason);
+    }
+    for a in &m.attendance {
+        let Some(left) = a.left_at else {
+            continue;
+        };
+        let arrived_after = a.checked_in_at.is_some_and(|c| left < c);
+        if !a.status.attended() || arrived_after || left > m.ended_at {
+            out.push(Problem::LeftInconsistent {
+                name: a.name.clone(),
+            });
+        } else if a.left_reason.trim().is_empty() {
+            out.push(Problem::LeftWithoutReason {
+                name: a.name.clone(),
+            });
+        }
+    }
+    for (i, item) in m.items.iter().enumerate() {
+        let n = i + 1;
+        if item.standing_round() != item.vote.as_ref() {
+            out.push(Problem::StandingRoundWrong { item: n });
+        }
+        if item
+            .rounds
+            .windows(2)
+            .any(|w| w[1].vote.closed_at < w[0].vote.closed_at)
+        {
+            out.push(Problem::RoundsOutOfOrder { item: n });
+        }
+        for (r, round) in item.rounds.iter().enumerate() {
+            if round
+                .annulled
+                .as_ref()
+                .is_some_and(|a| a.reason.trim().is_empty())
+            {
+                out.push(Problem::AnnulledWithoutReason { item: n, round: r + 1 });
+            }
+            if round.annulled.is_some() {
+                continue;
+            }
+            let v = &round.vote;
+            if v.outcome == Outcome::Deferred {
+                if v.yes > 0
+                    || v.no > 0
+                    || v.abstain > 0
+                    || !v.written_opinions.is_empty()
+                    || v.ballots.is_some()
+                {
+                    out.push(Problem::DeferredWithCounts { item: n });
+                }
+                if v.deferred_reason.trim().is_empty() {
+                    out.push(Problem::DeferredWithoutReason { item: n });
+                }
+            } else if v.method == rules::VoteMethod::SecretBallot {
+                match &v.ballots {
+                    None => out.push(Problem::BallotsMissing { item: n }),
+                    Some(b) if b.scrutineers.is_empty() || b.counters.is_empty() => {
+                        out.push(Problem::NoScrutineer { item: n });
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
 }
 
 /// The entitled voters as the attendance list gives them (full, counted members of the body).
@@ -393,6 +586,9 @@ struct Entitled<'a> {
     untimed: u32,
     /// Check-in times of the others who attended, sorted.
     check_ins: Vec<Timestamp>,
+    /// When those who left early left, by member, and all those times sorted (format v2).
+    left: HashMap<&'a str, Timestamp>,
+    departures: Vec<Timestamp>,
 }
 
 impl<'a> Entitled<'a> {
@@ -403,6 +599,8 @@ impl<'a> Entitled<'a> {
             absent: HashSet::new(),
             untimed: 0,
             check_ins: Vec::new(),
+            left: HashMap::new(),
+            departures: Vec::new(),
         };
         let voters = m
             .attendance
@@ -417,11 +615,16 @@ impl<'a> Entitled<'a> {
                     Some(t) => e.check_ins.push(t),
                     None => e.untimed += 1,
                 }
+                if let Some(t) = a.left_at {
+                    e.left.insert(a.member_id.as_str(), t);
+                    e.departures.push(t);
+                }
             } else {
                 e.absent.insert(a.member_id.as_str());
             }
         }
         e.check_ins.sort_unstable();
+        e.departures.sort_unstable();
         e
     }
 
@@ -431,6 +634,7 @@ impl<'a> Entitled<'a> {
         self.attended
             .get(id)
             .is_some_and(|c| c.is_none_or(|c| c <= t))
+            && self.left.get(id).is_none_or(|l| *l > t)
     }
 
     /// An entitled voter absent from a vote closed at `t`.
@@ -438,9 +642,10 @@ impl<'a> Entitled<'a> {
         self.absent.contains(id) || (self.attended.contains_key(id) && !self.present_at(id, t))
     }
 
-    /// Entitled voters who had checked in by `t`.
+    /// Entitled voters who had checked in by `t` and not left by then.
     fn checked_in_by(&self, t: Timestamp) -> u32 {
-        self.untimed + self.check_ins.partition_point(|c| *c <= t) as u32
+        let arrived = self.untimed + self.check_ins.partition_point(|c| *c <= t) as u32;
+        arrived.saturating_sub(self.departures.partition_point(|l| *l <= t) as u32)
     }
 }
 

@@ -59,6 +59,7 @@ pub fn correction(m: &Minutes, id: Uuid) -> (MeetingSetup, Restored) {
         },
         settings: m.settings,
         supersedes: Some(m.id),
+        correction_reason: String::new(),
     };
     let marks = m
         .attendance
@@ -74,6 +75,7 @@ pub fn correction(m: &Minutes, id: Uuid) -> (MeetingSetup, Restored) {
                 reason: a.reason,
                 reason_text: a.reason_text.clone(),
                 approver: a.approver.clone(),
+                left: None,
             };
             (a.member_id.clone(), mark, at)
         })

@@ -15,11 +15,10 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::value::{MapDeserializer, SeqDeserializer};
 use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
-use sha2::{Digest, Sha256};
 
-use super::canonical::{MAX_SAFE, hex, key_order, write_string};
+use super::canonical::{MAX_SAFE, key_order, write_string};
 use super::check::{Checked, judge};
-use super::{FORMAT, MAX_BYTES, Minutes, VERSION};
+use super::{FORMAT, MAX_BYTES, Minutes, VERSIONS};
 
 /// A JSON value borrowing its strings from the input where they have no escapes.
 enum Node<'a> {
@@ -167,8 +166,8 @@ fn parse(text: &str) -> Option<Node<'_>> {
     Some(node)
 }
 
-/// The RFC 8785 digest of the document without its top-level `integrity` member.
-fn digest(node: &Node<'_>, size_hint: usize) -> Option<String> {
+/// The RFC 8785 canonical text of the document without its top-level `integrity` member.
+fn canonical(node: &Node<'_>, size_hint: usize) -> Option<String> {
     let mut out = String::with_capacity(size_hint);
     match node {
         Node::Obj(entries) => {
@@ -176,7 +175,7 @@ fn digest(node: &Node<'_>, size_hint: usize) -> Option<String> {
         }
         other => write(other, &mut out)?,
     }
-    Some(hex(&Sha256::digest(out.as_bytes())))
+    Some(out)
 }
 
 /// The tree as a serde deserializer, so the typed minutes are read from it without parsing the
@@ -266,22 +265,25 @@ pub(super) fn check(bytes: &[u8]) -> Option<Checked> {
     if !matches!(node, Node::Obj(_)) {
         return None;
     }
-    let computed = digest(&node, text.len())?;
+    let canonical = canonical(&node, text.len())?;
     let minutes = Minutes::deserialize(node).ok()?;
-    if minutes.format != FORMAT || minutes.version != VERSION {
+    if minutes.format != FORMAT || !VERSIONS.contains(&minutes.version) {
         return None;
     }
-    Some(judge(minutes, Ok(computed)))
+    Some(judge(minutes, Ok(canonical)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::minutes::canonical::digest_without_integrity;
+    use crate::minutes::canonical::{digest_without_integrity, hex};
+    use sha2::{Digest, Sha256};
     use crate::minutes::check::{check_bytes, check_full};
 
     fn digest_of(text: &str) -> Option<String> {
-        parse(text).and_then(|n| digest(&n, text.len()))
+        parse(text)
+            .and_then(|n| canonical(&n, text.len()))
+            .map(|c| hex(&Sha256::digest(c.as_bytes())))
     }
 
     fn same_digest(text: &str) {
@@ -330,7 +332,7 @@ mod tests {
         for (i, m) in crate::corpus::generate(&spec).enumerate() {
             let (bytes, digest) = crate::minutes::to_bytes(&m).unwrap();
             let fast = agrees(&bytes).expect("a valid file is read in one parse");
-            assert!(fast.is_valid());
+            assert!(fast.is_valid(), "{:?}", fast.findings.iter().filter(|f| f.severity == crate::minutes::Severity::Error).collect::<Vec<_>>());
             assert_eq!(fast.computed_digest, Some(digest.clone()));
             // Compact (not pretty) bytes of the same document: same digest.
             let compact =
@@ -357,7 +359,7 @@ mod tests {
                 assert!(!check_bytes(dup.as_bytes()).is_valid());
             }
             // Another format or version is left to the full check, which names it.
-            let other = text.replacen("\"version\": 1", "\"version\": 2", 1);
+            let other = text.replacen("\"version\": 2", "\"version\": 3", 1);
             assert!(check(other.as_bytes()).is_none());
             assert!(!check_bytes(other.as_bytes()).is_valid());
         }

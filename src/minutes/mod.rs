@@ -1,7 +1,11 @@
-//! The minutes file format v1: the contract reviewers, uploaders and other systems rely on.
+//! The minutes file format: the contract reviewers, uploaders and other systems rely on.
 //!
 //! One UTF-8 JSON object of at most 16 MiB, integers only, times as RFC 3339 with offset, and an
 //! `integrity` member holding the SHA-256 of the RFC 8785 canonical form of everything else.
+//!
+//! Version 2 (written now) adds to version 1 (read, validated and exported as before, forever):
+//! vote rounds with annulments, 早退 in the attendance, secret-ballot tallies, a deferral's reason,
+//! a correction's reason, 应到 = 正式 + 预备, and the branch's OpenSSH signature in `integrity`.
 
 pub mod build;
 pub mod canonical;
@@ -28,8 +32,10 @@ pub use read::{ReadError, read, read_bytes};
 
 /// The value of the top-level `format` member.
 pub const FORMAT: &str = "branchday.minutes";
-/// The only version this program writes and reads.
-pub const VERSION: u32 = 1;
+/// The version this program writes.
+pub const VERSION: u32 = 2;
+/// The versions this program reads.
+pub const VERSIONS: [u32; 2] = [1, 2];
 /// Files larger than this are refused unread.
 pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -58,6 +64,12 @@ pub struct AttendanceEntry {
     /// Why not counted: category and approval (only when `counted` is false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusion: Option<Exclusion>,
+    /// 早退: when the member left (format v2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_at: Option<Timestamp>,
+    /// Why the member left early (format v2).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub left_reason: String,
 }
 
 /// The `integrity` member.
@@ -67,9 +79,16 @@ pub struct Integrity {
     pub algorithm: String,
     pub canonicalization: String,
     pub digest: String,
+    /// The armored OpenSSH signature (SSHSIG, namespace `branchday-minutes`) over the canonical
+    /// bytes the digest hashes (format v2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// The signer's OpenSSH public key line (format v2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
 }
 
-/// A minutes file, v1.
+/// A minutes file, v1 or v2.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Minutes {
@@ -78,6 +97,9 @@ pub struct Minutes {
     pub id: Uuid,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supersedes: Option<Uuid>,
+    /// 更正原因 (format v2: required with `supersedes`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub correction_reason: String,
     pub branch: Branch,
     pub kind: MeetingKind,
     pub title: String,

@@ -2,6 +2,7 @@
 //! code; the wording lives in the i18n module.
 
 use crate::domain::rules::{self, Outcome};
+use crate::keys::SignatureProblem;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -148,17 +149,82 @@ pub enum Problem {
     DecisionWithoutFollowUp {
         item: usize,
     },
+    /// A member of format v2 in a file that says it is v1.
+    V2FieldInV1 {
+        field: &'static str,
+    },
+    /// A v2 file without a signature (an error under `--trust`, see `UnsignedUnderTrust`).
+    Unsigned,
+    /// The signature does not hold: the file was changed after signing, or it is malformed.
+    BadSignature(SignatureProblem),
+    /// Signed, but no keyring was given to say by whom (`--trust`).
+    UnknownSigner {
+        fingerprint: String,
+    },
+    /// Under `--trust`: the signing key is not listed for the file's branch.
+    UntrustedSigner {
+        fingerprint: String,
+        branch: String,
+    },
+    /// Under `--trust`: the key is listed for the branch but not valid when the file was finalized.
+    SignerOutsideValidity {
+        fingerprint: String,
+        line: usize,
+    },
+    /// Under `--trust`: a v2 file without a signature.
+    UnsignedUnderTrust,
+    /// `vote` is not the last round that was not annulled.
+    StandingRoundWrong {
+        item: usize,
+    },
+    AnnulledWithoutReason {
+        item: usize,
+        round: usize,
+    },
+    RoundsOutOfOrder {
+        item: usize,
+    },
+    /// 早退 without having attended, before arriving, or after the end.
+    LeftInconsistent {
+        name: String,
+    },
+    LeftWithoutReason {
+        name: String,
+    },
+    /// 暂缓表决 with counts: a deferral is not a vote (format v2).
+    DeferredWithCounts {
+        item: usize,
+    },
+    DeferredWithoutReason {
+        item: usize,
+    },
+    /// A secret ballot without its tally (issued, returned, valid, invalid).
+    BallotsMissing {
+        item: usize,
+    },
+    /// A ballot tally without 监票人 or 计票人.
+    NoScrutineer {
+        item: usize,
+    },
+    /// A correction (`supersedes`) without its 更正原因.
+    CorrectionWithoutReason,
 }
 
 impl Problem {
     #[must_use]
     pub fn severity(&self) -> Severity {
         use Problem::{
-            AbsentWithoutReason, DecisionWithoutFollowUp, ExcusedWithoutReason, MissingChair,
-            MissingPlace, MissingRecorder, NoAgenda, PresentBelowCheckIns,
+            AbsentWithoutReason, BallotsMissing, DecisionWithoutFollowUp, ExcusedWithoutReason,
+            LeftWithoutReason, MissingChair, MissingPlace, MissingRecorder, NoAgenda, NoScrutineer,
+            PresentBelowCheckIns, UnknownSigner, Unsigned,
         };
         match self {
-            MissingPlace
+            Unsigned
+            | UnknownSigner { .. }
+            | LeftWithoutReason { .. }
+            | BallotsMissing { .. }
+            | NoScrutineer { .. }
+            | MissingPlace
             | MissingChair
             | MissingRecorder
             | NoAgenda
@@ -211,6 +277,23 @@ impl Problem {
             Problem::ExcusedWithoutReason { .. } => "excused_without_reason",
             Problem::AbsentWithoutReason { .. } => "absent_without_reason",
             Problem::DecisionWithoutFollowUp { .. } => "decision_without_follow_up",
+            Problem::V2FieldInV1 { .. } => "v2_field_in_v1",
+            Problem::Unsigned => "unsigned",
+            Problem::BadSignature(_) => "bad_signature",
+            Problem::UnknownSigner { .. } => "unknown_signer",
+            Problem::UntrustedSigner { .. } => "untrusted_signer",
+            Problem::SignerOutsideValidity { .. } => "signer_outside_validity",
+            Problem::UnsignedUnderTrust => "unsigned_under_trust",
+            Problem::StandingRoundWrong { .. } => "standing_round_wrong",
+            Problem::AnnulledWithoutReason { .. } => "annulled_without_reason",
+            Problem::RoundsOutOfOrder { .. } => "rounds_out_of_order",
+            Problem::LeftInconsistent { .. } => "left_inconsistent",
+            Problem::LeftWithoutReason { .. } => "left_without_reason",
+            Problem::DeferredWithCounts { .. } => "deferred_with_counts",
+            Problem::DeferredWithoutReason { .. } => "deferred_without_reason",
+            Problem::BallotsMissing { .. } => "ballots_missing",
+            Problem::NoScrutineer { .. } => "no_scrutineer",
+            Problem::CorrectionWithoutReason => "correction_without_reason",
         }
     }
 }

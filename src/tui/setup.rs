@@ -247,6 +247,7 @@ impl SetupScreen {
             roster: self.roster.clone(),
             settings: RuleSettings::default(),
             supersedes: None,
+            correction_reason: String::new(),
         })
     }
 

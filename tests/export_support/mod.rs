@@ -113,6 +113,7 @@ fn mark_with(
             reason,
             reason_text: reason_text.into(),
             approver: approver.into(),
+            left: None,
         }),
     })
     .unwrap();
@@ -145,6 +146,8 @@ fn close_vote(
         yes_needed: j.yes_needed,
         outcome: j.outcome,
         closed_at: at(t),
+        ballots: None,
+        deferred_reason: String::new(),
     };
     m.apply(&Event::VoteClosed { index: item, vote }).unwrap();
 }
@@ -171,6 +174,7 @@ pub fn meeting_with(notes: &str, guest_identity: &str) -> Meeting {
         roster: roster(),
         settings: RuleSettings::default(),
         supersedes: None,
+        correction_reason: String::new(),
     };
     let mut m = Meeting::new(setup, at("14:20"));
     m.apply(&Event::StageStarted {

@@ -109,6 +109,7 @@ pub fn build(spec: &MeetingSpec<'_>) -> Minutes {
         roster: r.clone(),
         settings: rules::RuleSettings::default(),
         supersedes: spec.supersedes,
+        correction_reason: String::new(),
     };
     let mut m = Meeting::new(setup, at(-10));
     let apply = |m: &mut Meeting, e: Event| m.apply(&e).expect("event applies");
@@ -149,6 +150,7 @@ pub fn build(spec: &MeetingSpec<'_>) -> Minutes {
                     reason,
                     reason_text: reason_text.to_owned(),
                     approver: approver.to_owned(),
+                    left: None,
                 }),
             },
         );
@@ -186,6 +188,8 @@ pub fn build(spec: &MeetingSpec<'_>) -> Minutes {
                 yes_needed: j.yes_needed,
                 outcome: j.outcome,
                 closed_at: at(30),
+                ballots: None,
+                deferred_reason: String::new(),
             };
             apply(&mut m, Event::VoteClosed { index: i, vote });
         }

@@ -110,6 +110,7 @@ pub(crate) fn setup(kind: MeetingKind, roster: Roster) -> MeetingSetup {
         roster,
         settings: RuleSettings::default(),
         supersedes: None,
+        correction_reason: String::new(),
     }
 }
 
@@ -136,6 +137,7 @@ pub(crate) fn mark(status: AttendanceStatus) -> AttendanceMark {
         } else {
             String::new()
         },
+        left: None,
     }
 }
 
@@ -446,6 +448,7 @@ fn votes_are_refused_where_the_kind_holds_none() {
             absent_entitled: Vec::new(),
             deferred: false,
             settings: RuleSettings::default(),
+            ballots: None,
         };
         let j = judge(&input).expect("judged");
         let before = m.clone();
@@ -856,6 +859,7 @@ pub(crate) fn make_event(i: usize, (sel, a, b, text): &Step) -> Event {
                 absent_entitled: Vec::new(),
                 deferred: b % 3 == 0,
                 settings: RuleSettings::default(),
+                ballots: None,
             };
             let j = judge(&input).expect("valid counts");
             Event::VoteClosed {

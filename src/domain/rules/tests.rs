@@ -40,6 +40,7 @@ fn vote(body: VoteBody, item_type: ItemType, e: u32, p: u32, yna: (u32, u32, u32
         absent_entitled: absent_ids(e, p),
         deferred: false,
         settings: STRICT,
+        ballots: None,
     }
 }
 
@@ -660,6 +661,7 @@ fn arb_input() -> impl Strategy<Value = VoteInput> {
                     absent_entitled: absent,
                     deferred,
                     settings,
+                    ballots: None,
                 }
             },
         )

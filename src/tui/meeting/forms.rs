@@ -396,6 +396,7 @@ impl MeetingScreen {
                     reason: Some(reason),
                     reason_text: text,
                     approver: form.text("approver"),
+                    left: None,
                 };
                 self.mark(*member, mark, at);
             }
@@ -405,6 +406,7 @@ impl MeetingScreen {
                     reason: None,
                     reason_text: form.text("text"),
                     approver: String::new(),
+                    left: None,
                 };
                 self.mark(*member, mark, at);
             }

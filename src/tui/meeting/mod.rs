@@ -322,6 +322,7 @@ impl MeetingScreen {
                 reason: None,
                 reason_text: String::new(),
                 approver: String::new(),
+                left: None,
             },
             at,
         );

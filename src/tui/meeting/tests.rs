@@ -45,6 +45,7 @@ fn screen(kind: MeetingKind, lang: Lang) -> (tempfile::TempDir, MeetingScreen) {
         roster,
         settings: RuleSettings::default(),
         supersedes: None,
+        correction_reason: String::new(),
     };
     let session = Session::create(&data, setup, at(0)).expect("session");
     let mut s = MeetingScreen::new(session, data, crate::i18n::Tr(lang));
@@ -177,6 +178,7 @@ fn check_in_all_but(s: &mut MeetingScreen, absent: usize) {
                 reason: None,
                 reason_text: String::new(),
                 approver: String::new(),
+                left: None,
             }),
         });
     }
