@@ -10,7 +10,7 @@
 
 #![cfg(unix)]
 
-mod sweep_support;
+mod pty_support;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use branchday::domain::{AttendanceStatus, Event, Meeting};
 use branchday::journal::JournalWarning;
-use sweep_support::{
+use pty_support::{
     CTRL_G, CTRL_S, DOWN, ENTER, ESC, F2, F3, F4, F5, PGDN, RIGHT, TAB, Tui, create_meeting,
     data_dir, event_count, minutes_files, newest_journal, read_events, replayed,
 };
@@ -298,10 +298,14 @@ impl Sweep {
         tui.send(&key.bytes);
         match key.wait {
             Wait::Nothing => {}
-            Wait::Screen(text) => tui.wait_for(text),
-            Wait::Event => tui.wait_until("the key's event in the journal", |_| {
-                event_count(&journal) > before
-            }),
+            Wait::Screen(text) => {
+                tui.wait_for(text);
+            }
+            Wait::Event => {
+                tui.wait_until("the key's event in the journal", |_| {
+                    event_count(&journal) > before
+                });
+            }
         }
     }
 
@@ -452,7 +456,7 @@ fn finalize_sweep(sweep: &mut Sweep) -> Vec<(Moment, &'static str)> {
         }
         let any_entry = || std::fs::read_dir(&minutes_dir).is_ok_and(|mut d| d.next().is_some());
         let poll = |cond: &dyn Fn() -> bool| {
-            let end = Instant::now() + sweep_support::DEADLINE;
+            let end = Instant::now() + pty_support::DEADLINE;
             while !cond() && Instant::now() < end {
                 std::hint::spin_loop();
             }
@@ -524,7 +528,7 @@ fn kills_while_writing(sweep: &mut Sweep, n: usize) -> Vec<(Moment, &'static str
         tui.send(RIGHT);
         tui.wait_for("是，定稿");
         tui.send(ENTER);
-        let end = Instant::now() + sweep_support::DEADLINE;
+        let end = Instant::now() + pty_support::DEADLINE;
         let writing = || {
             let (visible, hidden) = minutes_files(&sweep.data);
             !hidden.is_empty() || visible.len() > before.len()

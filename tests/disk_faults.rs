@@ -10,7 +10,7 @@
 
 #![cfg(unix)]
 
-mod sweep_support;
+mod pty_support;
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -518,7 +518,7 @@ fn a_read_only_data_directory_refuses_a_new_meeting_with_a_clear_message() {
 
 #[test]
 fn the_program_on_a_full_disk_says_so_and_sigterm_leaves_an_emergency_copy() {
-    use sweep_support::{ENTER, ESC, F2, F5, Signal, Tui, create_meeting, newest_journal};
+    use pty_support::{ENTER, ESC, F2, F5, Signal, Tui, create_meeting, newest_journal};
     let test = "the_program_on_a_full_disk_says_so_and_sigterm_leaves_an_emergency_copy";
     let dir = tempfile::tempdir().expect("tempdir");
     let mnt = dir.path().join("mnt");
@@ -561,7 +561,8 @@ fn the_program_on_a_full_disk_says_so_and_sigterm_leaves_an_emergency_copy() {
     tui.wait_for("实到 1（");
 
     // SIGTERM: the terminal is restored and the program says where the complete copy went.
-    tui.signal_and_wait(Signal::SIGTERM);
+    tui.signal(Signal::TERM);
+    tui.wait_exit();
     let out = String::from_utf8_lossy(&tui.raw).into_owned();
     let restored = out
         .rfind("\x1b[?1049l")
