@@ -94,7 +94,8 @@ pub enum Command {
         #[command(subcommand)]
         command: RosterCommand,
     },
-    /// Write N synthetic minutes files (for tests and benchmarks).
+    /// Write N synthetic minutes files (for tests and benchmarks; built with `--features dev`).
+    #[cfg(feature = "dev")]
     #[command(hide = true)]
     DevCorpus {
         #[arg(long, value_name = "DIR")]

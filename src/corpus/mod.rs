@@ -1,4 +1,5 @@
-//! A synthetic corpus of minutes files, for tests and benchmarks (`branchday dev-corpus`).
+//! A synthetic corpus of minutes files, for tests and benchmarks (`branchday dev-corpus`). Built
+//! only with the `dev` feature, which the package's own tests, benches and examples turn on.
 //!
 //! Deterministic from its seed: the same [`CorpusSpec`] always gives the same files, byte for byte.
 //! Every meeting is played the real way — a roster, a [`MeetingSetup`](crate::domain::MeetingSetup),
@@ -141,11 +142,6 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Number of branches the corpus spans.
-    pub fn branch_count(&self) -> usize {
-        self.branches.len()
-    }
-
     /// The minutes of the `i`th meeting (in date order), whatever has been iterated.
     fn minutes_at(&self, i: usize) -> Minutes {
         let plan = &self.plans[i];
