@@ -663,32 +663,17 @@ fn killing_the_program_anywhere_in_a_meeting_loses_nothing_on_disk() {
 /// short is removed by the next finalize of the same meeting, which writes the whole file.
 #[test]
 fn a_temporary_file_left_by_a_cut_finalize_is_cleared_by_the_next() {
-    use branchday::domain::agenda::builtin_templates;
-    use branchday::domain::{MeetingKind, MeetingSetup, PersonRef, RuleSettings};
+    use branchday::corpus::MeetingBuilder;
+    use branchday::domain::MeetingKind;
     let dir = data_dir();
     let data = branchday::store::DataDir::at(dir.path());
-    let roster = branchday::demo::roster();
     let at = "2026-11-26T14:30:00+08:00".parse().expect("time");
-    let setup = MeetingSetup {
-        id: uuid::Uuid::now_v7(),
-        kind: MeetingKind::ThemedDay,
-        title: "2026年11月主题党日".into(),
-        theme: String::new(),
-        place: String::new(),
-        chair: Some(PersonRef::member(&roster.members[0])),
-        chair_delegated_by: None,
-        recorder: Some(PersonRef::member(&roster.members[2])),
-        group: None,
-        planned_start: None,
-        agenda: builtin_templates()
-            .into_iter()
-            .find(|t| t.kind == MeetingKind::ThemedDay)
-            .expect("template")
-            .stages,
-        roster,
-        settings: RuleSettings::default(),
-        supersedes: None,
-    };
+    let setup = MeetingBuilder::new(MeetingKind::ThemedDay, branchday::demo::roster())
+        .id(uuid::Uuid::now_v7())
+        .title("2026年11月主题党日")
+        .chair_member(0)
+        .recorder_member(2)
+        .build();
     let mut session = branchday::session::Session::create(&data, setup, at).expect("session");
     let name = branchday::minutes::build(&session.meeting, at).file_name();
     // What a kill between making the temporary file and linking it leaves: part of the file.

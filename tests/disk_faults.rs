@@ -23,11 +23,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use branchday::domain::agenda::builtin_templates;
+use branchday::corpus::MeetingBuilder;
 use branchday::domain::text::Splice;
 use branchday::domain::{
-    AttendanceMark, AttendanceStatus, Event, Meeting, MeetingKind, MeetingSetup, PersonRef,
-    RuleSettings, TextField, Timestamp,
+    AttendanceMark, AttendanceStatus, Event, Meeting, MeetingKind, MeetingSetup, TextField,
+    Timestamp,
 };
 use branchday::i18n::{Lang, Tr};
 use branchday::session::{Session, SessionError};
@@ -44,27 +44,14 @@ fn at(min: u32) -> Timestamp {
 }
 
 fn setup() -> MeetingSetup {
-    let roster = branchday::demo::roster();
-    MeetingSetup {
-        id: uuid::Uuid::now_v7(),
-        kind: MeetingKind::ThemedDay,
-        title: "2026年11月主题党日".into(),
-        theme: "学习贯彻党的二十届四中全会精神".into(),
-        place: "社区党群服务中心".into(),
-        chair: Some(PersonRef::member(&roster.members[0])),
-        chair_delegated_by: None,
-        recorder: Some(PersonRef::member(&roster.members[2])),
-        group: None,
-        planned_start: None,
-        agenda: builtin_templates()
-            .into_iter()
-            .find(|t| t.kind == MeetingKind::ThemedDay)
-            .expect("template")
-            .stages,
-        roster,
-        settings: RuleSettings::default(),
-        supersedes: None,
-    }
+    MeetingBuilder::new(MeetingKind::ThemedDay, branchday::demo::roster())
+        .id(uuid::Uuid::now_v7())
+        .title("2026年11月主题党日")
+        .theme("学习贯彻党的二十届四中全会精神")
+        .place("社区党群服务中心")
+        .chair_member(0)
+        .recorder_member(2)
+        .build()
 }
 
 fn present(session: &Session, i: usize) -> Event {

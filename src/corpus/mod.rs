@@ -18,6 +18,7 @@
 //! three to eight consecutive months; one file in about 150 is a correction of the one before it.
 
 mod branch;
+pub mod builder;
 mod content;
 mod rng;
 mod script;
@@ -32,6 +33,7 @@ use crate::domain::MeetingKind;
 use crate::minutes::{self, Minutes};
 use crate::store::{self, StoreError};
 
+pub use builder::MeetingBuilder;
 pub use rng::SplitMix;
 
 use branch::{ASSEMBLY_MONTHS, BranchPlan};
