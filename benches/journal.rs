@@ -6,6 +6,7 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
+use branchday::corpus::MeetingBuilder;
 use branchday::domain::agenda::{StageKind, StageTemplate};
 use branchday::domain::meeting::TextField;
 use branchday::domain::roster::{CommitteeRole, Group};
@@ -84,24 +85,23 @@ fn setup(n: usize) -> MeetingSetup {
         kind,
         planned_minutes,
     };
-    MeetingSetup {
-        id: uuid::Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0500),
-        kind: MeetingKind::ThemedDay,
-        title: "三月主题党日".into(),
-        theme: "学习贯彻条例".into(),
-        place: "村党群服务中心".into(),
-        chair: Some(PersonRef {
+    MeetingBuilder::new(MeetingKind::ThemedDay, roster(n))
+        .id(uuid::Uuid::from_u128(
+            0x0190_0000_0000_7000_8000_0000_0000_0500,
+        ))
+        .title("三月主题党日")
+        .theme("学习贯彻条例")
+        .place("村党群服务中心")
+        .chair(Some(PersonRef {
             member_id: Some("m001".into()),
             name: "王建国".into(),
-        }),
-        chair_delegated_by: None,
-        recorder: Some(PersonRef {
+        }))
+        .recorder(Some(PersonRef {
             member_id: Some("m003".into()),
             name: "张建国".into(),
-        }),
-        group: None,
-        planned_start: Some(t(0)),
-        agenda: vec![
+        }))
+        .planned_start(t(0))
+        .agenda(vec![
             stage("签到", StageKind::CheckIn, 5),
             stage("收缴党费", StageKind::Activity, 5),
             stage("重温入党誓词", StageKind::Activity, 5),
@@ -111,12 +111,8 @@ fn setup(n: usize) -> MeetingSetup {
             stage("民主议事", StageKind::Items, 30),
             stage("志愿服务", StageKind::Activity, 30),
             stage("总结评议", StageKind::WrapUp, 10),
-        ],
-        roster: roster(n),
-        settings: RuleSettings::default(),
-        supersedes: None,
-        correction_reason: String::new(),
-    }
+        ])
+        .build()
 }
 
 const PHRASES: [&str; 8] = [

@@ -8,7 +8,7 @@
 //!
 //! The corpus is generated with the project's generator (25-member branches, Chinese notes, all six
 //! kinds) into a temporary folder, or taken from `BRANCHDAY_BENCH_CORPUS` when that names a folder
-//! that already holds it (`branchday dev-corpus --out DIR --count 20000`).
+//! that already holds it (`cargo run --release --features dev -- dev-corpus --out DIR --count 20000`).
 //!
 //! `cargo bench --bench review_open -- --warm-up-time 1 --measurement-time 5`
 

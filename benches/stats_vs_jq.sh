@@ -14,7 +14,8 @@ RUNS=${2:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet --bin branchday
+# dev-corpus is only in a build with the `dev` feature.
+cargo build --release --quiet --features dev --bin branchday
 bin=${CARGO_TARGET_DIR:-$PWD/target}/release/branchday
 jqprog=$PWD/benches/stats.jq
 "$bin" dev-corpus --out "$work/corpus" --count "$N" --seed 7 >/dev/null

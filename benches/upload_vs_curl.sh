@@ -21,7 +21,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cargo build --release --quiet --bin branchday --example loopback_server
+# dev-corpus is only in a build with the `dev` feature.
+cargo build --release --quiet --features dev --bin branchday --example loopback_server
 bin=$PWD/target/release/branchday
 "$bin" dev-corpus --out "$work/corpus" --count "$N" --seed 11 >/dev/null
 for f in "$work"/corpus/*.json; do

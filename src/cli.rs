@@ -118,7 +118,8 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
-    /// Write N synthetic minutes files (for tests and benchmarks).
+    /// Write N synthetic minutes files (for tests and benchmarks; built with `--features dev`).
+    #[cfg(feature = "dev")]
     #[command(hide = true)]
     DevCorpus {
         #[arg(long, value_name = "DIR")]

@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod clock;
 pub mod commands;
+#[cfg(feature = "dev")]
 pub mod corpus;
 pub mod demo;
 pub mod domain;

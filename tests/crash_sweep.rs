@@ -10,7 +10,7 @@
 
 #![cfg(unix)]
 
-mod sweep_support;
+mod pty_support;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use branchday::domain::{AttendanceStatus, Event, Meeting};
 use branchday::journal::JournalWarning;
-use sweep_support::{
+use pty_support::{
     CTRL_G, CTRL_S, DOWN, ENTER, ESC, F2, F3, F4, F5, PGDN, RIGHT, TAB, Tui, create_meeting,
     data_dir, event_count, minutes_files, newest_journal, read_events, replayed,
 };
@@ -298,10 +298,14 @@ impl Sweep {
         tui.send(&key.bytes);
         match key.wait {
             Wait::Nothing => {}
-            Wait::Screen(text) => tui.wait_for(text),
-            Wait::Event => tui.wait_until("the key's event in the journal", |_| {
-                event_count(&journal) > before
-            }),
+            Wait::Screen(text) => {
+                tui.wait_for(text);
+            }
+            Wait::Event => {
+                tui.wait_until("the key's event in the journal", |_| {
+                    event_count(&journal) > before
+                });
+            }
         }
     }
 
@@ -452,7 +456,7 @@ fn finalize_sweep(sweep: &mut Sweep) -> Vec<(Moment, &'static str)> {
         }
         let any_entry = || std::fs::read_dir(&minutes_dir).is_ok_and(|mut d| d.next().is_some());
         let poll = |cond: &dyn Fn() -> bool| {
-            let end = Instant::now() + sweep_support::DEADLINE;
+            let end = Instant::now() + pty_support::DEADLINE;
             while !cond() && Instant::now() < end {
                 std::hint::spin_loop();
             }
@@ -524,7 +528,7 @@ fn kills_while_writing(sweep: &mut Sweep, n: usize) -> Vec<(Moment, &'static str
         tui.send(RIGHT);
         tui.wait_for("是，定稿");
         tui.send(ENTER);
-        let end = Instant::now() + sweep_support::DEADLINE;
+        let end = Instant::now() + pty_support::DEADLINE;
         let writing = || {
             let (visible, hidden) = minutes_files(&sweep.data);
             !hidden.is_empty() || visible.len() > before.len()
@@ -659,33 +663,17 @@ fn killing_the_program_anywhere_in_a_meeting_loses_nothing_on_disk() {
 /// short is removed by the next finalize of the same meeting, which writes the whole file.
 #[test]
 fn a_temporary_file_left_by_a_cut_finalize_is_cleared_by_the_next() {
-    use branchday::domain::agenda::builtin_templates;
-    use branchday::domain::{MeetingKind, MeetingSetup, PersonRef, RuleSettings};
+    use branchday::corpus::MeetingBuilder;
+    use branchday::domain::MeetingKind;
     let dir = data_dir();
     let data = branchday::store::DataDir::at(dir.path());
-    let roster = branchday::demo::roster();
     let at = "2026-11-26T14:30:00+08:00".parse().expect("time");
-    let setup = MeetingSetup {
-        id: uuid::Uuid::now_v7(),
-        kind: MeetingKind::ThemedDay,
-        title: "2026年11月主题党日".into(),
-        theme: String::new(),
-        place: String::new(),
-        chair: Some(PersonRef::member(&roster.members[0])),
-        chair_delegated_by: None,
-        recorder: Some(PersonRef::member(&roster.members[2])),
-        group: None,
-        planned_start: None,
-        agenda: builtin_templates()
-            .into_iter()
-            .find(|t| t.kind == MeetingKind::ThemedDay)
-            .expect("template")
-            .stages,
-        roster,
-        settings: RuleSettings::default(),
-        supersedes: None,
-        correction_reason: String::new(),
-    };
+    let setup = MeetingBuilder::new(MeetingKind::ThemedDay, branchday::demo::roster())
+        .id(uuid::Uuid::now_v7())
+        .title("2026年11月主题党日")
+        .chair_member(0)
+        .recorder_member(2)
+        .build();
     let mut session = branchday::session::Session::create(&data, setup, at).expect("session");
     let name = branchday::minutes::build(&session.meeting, at).file_name();
     // What a kill between making the temporary file and linking it leaves: part of the file.

@@ -10,7 +10,7 @@
 
 #![cfg(unix)]
 
-mod sweep_support;
+mod pty_support;
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -23,11 +23,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use branchday::domain::agenda::builtin_templates;
+use branchday::corpus::MeetingBuilder;
 use branchday::domain::text::Splice;
 use branchday::domain::{
-    AttendanceMark, AttendanceStatus, Event, Meeting, MeetingKind, MeetingSetup, PersonRef,
-    RuleSettings, TextField, Timestamp,
+    AttendanceMark, AttendanceStatus, Event, Meeting, MeetingKind, MeetingSetup, TextField,
+    Timestamp,
 };
 use branchday::i18n::{Lang, Tr};
 use branchday::session::{Session, SessionError};
@@ -44,28 +44,14 @@ fn at(min: u32) -> Timestamp {
 }
 
 fn setup() -> MeetingSetup {
-    let roster = branchday::demo::roster();
-    MeetingSetup {
-        id: uuid::Uuid::now_v7(),
-        kind: MeetingKind::ThemedDay,
-        title: "2026年11月主题党日".into(),
-        theme: "学习贯彻党的二十届四中全会精神".into(),
-        place: "社区党群服务中心".into(),
-        chair: Some(PersonRef::member(&roster.members[0])),
-        chair_delegated_by: None,
-        recorder: Some(PersonRef::member(&roster.members[2])),
-        group: None,
-        planned_start: None,
-        agenda: builtin_templates()
-            .into_iter()
-            .find(|t| t.kind == MeetingKind::ThemedDay)
-            .expect("template")
-            .stages,
-        roster,
-        settings: RuleSettings::default(),
-        supersedes: None,
-        correction_reason: String::new(),
-    }
+    MeetingBuilder::new(MeetingKind::ThemedDay, branchday::demo::roster())
+        .id(uuid::Uuid::now_v7())
+        .title("2026年11月主题党日")
+        .theme("学习贯彻党的二十届四中全会精神")
+        .place("社区党群服务中心")
+        .chair_member(0)
+        .recorder_member(2)
+        .build()
 }
 
 fn present(session: &Session, i: usize) -> Event {
@@ -520,7 +506,7 @@ fn a_read_only_data_directory_refuses_a_new_meeting_with_a_clear_message() {
 
 #[test]
 fn the_program_on_a_full_disk_says_so_and_sigterm_leaves_an_emergency_copy() {
-    use sweep_support::{ENTER, ESC, F2, F5, Signal, Tui, create_meeting, newest_journal};
+    use pty_support::{ENTER, ESC, F2, F5, Signal, Tui, create_meeting, newest_journal};
     let test = "the_program_on_a_full_disk_says_so_and_sigterm_leaves_an_emergency_copy";
     let dir = tempfile::tempdir().expect("tempdir");
     let mnt = dir.path().join("mnt");
@@ -563,7 +549,8 @@ fn the_program_on_a_full_disk_says_so_and_sigterm_leaves_an_emergency_copy() {
     tui.wait_for("实到 1（");
 
     // SIGTERM: the terminal is restored and the program says where the complete copy went.
-    tui.signal_and_wait(Signal::SIGTERM);
+    tui.signal(Signal::TERM);
+    tui.wait_exit();
     let out = String::from_utf8_lossy(&tui.raw).into_owned();
     let restored = out
         .rfind("\x1b[?1049l")

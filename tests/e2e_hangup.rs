@@ -9,15 +9,16 @@
 mod pty_support;
 
 use branchday::domain::AttendanceStatus;
-use pty_support::hangup::{Line, Window};
-use pty_support::{CTRL_S, DOWN, ENTER, F2, PGDN, data_dir, journal_path, replay, status_of};
+use pty_support::{
+    CTRL_S, DOWN, ENTER, F2, Line, PGDN, Tui, data_dir, journal_path, replay, status_of,
+};
 
 const TOPIC: &str = "学习党章总纲";
 const NOTES: &str = "窗口关闭前记下的一句话";
 
 fn at_home_the_window_closes(line: Line) {
     let dir = data_dir();
-    let mut w = Window::open(dir.path(), &[], line);
+    let mut w = Tui::open(dir.path(), &[], line);
     w.wait_for("开始新会议");
     w.close();
     let status = w.wait_exit();
@@ -38,7 +39,7 @@ fn end_of_file_at_home_without_a_hangup_signal_ends_the_program() {
 /// while those notes are still only typed (not yet journaled).
 fn mid_meeting_the_window_closes(line: Line) {
     let dir = data_dir();
-    let mut w = Window::open(dir.path(), &[], line);
+    let mut w = Tui::open(dir.path(), &[], line);
     w.wait_for("开始新会议");
     w.send("n");
     w.wait_for("会议类型");
@@ -76,7 +77,7 @@ fn mid_meeting_the_window_closes(line: Line) {
     assert!(!lock.exists(), "{line:?}: lock left at {}", lock.display());
 
     // A new window resumes the meeting from home, with everything in it.
-    let mut again = Window::open(dir.path(), &[], Line::Controlling);
+    let mut again = Tui::open(dir.path(), &[], Line::Controlling);
     again.wait_for("继续：");
     again.send(DOWN);
     again.send(ENTER);
@@ -101,7 +102,7 @@ fn end_of_file_mid_meeting_without_a_hangup_signal_saves_and_exits() {
 fn in_review_the_window_closes(line: Line) {
     let dir = data_dir();
     let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/valid");
-    let mut w = Window::open(dir.path(), &["review", folder], line);
+    let mut w = Tui::open(dir.path(), &["review", folder], line);
     w.wait_for("会议记录审阅");
     w.close();
     let status = w.wait_exit();
@@ -123,7 +124,7 @@ fn end_of_file_in_review_without_a_hangup_signal_ends_the_program() {
 #[test]
 fn closing_the_window_in_review_opened_from_home_ends_the_program() {
     let dir = data_dir();
-    let mut w = Window::open(dir.path(), &[], Line::Plain);
+    let mut w = Tui::open(dir.path(), &[], Line::Plain);
     w.wait_for("开始新会议");
     w.send("b");
     w.wait_for("会议记录审阅");

@@ -7,9 +7,7 @@
 
 #![cfg(unix)]
 
-use std::io::ErrorKind;
-use std::process::Command;
-use std::time::{Duration, Instant};
+mod pty_support;
 
 const CHILD: &str = "BRANCHDAY_PANIC_RESTORE_CHILD";
 const MESSAGE: &str = "deliberate panic with the screen up";
@@ -24,35 +22,21 @@ fn a_panic_restores_the_terminal_before_its_message() {
         println!("raw mode after the panic: {raw}");
         return;
     }
-    let mut cmd = Command::new(std::env::current_exe().expect("test binary"));
+    let mut cmd = pty_support::command(
+        std::env::current_exe().expect("test binary"),
+        pty_support::Line::Controlling,
+    );
     cmd.args([
         "--exact",
         "a_panic_restores_the_terminal_before_its_message",
         "--nocapture",
         "--test-threads=1",
     ])
-    .env(CHILD, "1")
-    .env("TERM", "xterm-256color");
-    let mut session = expectrl::Session::spawn(cmd).expect("spawn in a pty");
-    session
-        .get_process_mut()
-        .set_window_size(100, 30)
-        .expect("window size");
-    let mut out = Vec::new();
-    let end = Instant::now() + Duration::from_secs(30);
-    let mut buf = [0u8; 4096];
-    loop {
-        match session.try_read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => out.extend_from_slice(&buf[..n]),
-            Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                assert!(Instant::now() < end, "the child did not finish");
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            Err(_) => break,
-        }
-    }
-    let _ = session.get_process().wait();
+    .env(CHILD, "1");
+    let mut child = pty_support::Tui::start(cmd);
+    let status = child.wait_exit();
+    assert!(status.success(), "the child test failed: {status:?}");
+    let out = child.raw.clone();
     let out = String::from_utf8_lossy(&out);
     let find = |s: &str| {
         out.find(s)

@@ -2,13 +2,13 @@
 
 use chrono::{FixedOffset, NaiveDate, TimeDelta};
 
+use branchday::corpus::MeetingBuilder;
 use branchday::domain::agenda::{StageTemplate, builtin_templates};
 use branchday::domain::rules::{self, Outcome, VoteMethod, VoteRecord, WrittenOpinion};
 use branchday::domain::text::Splice;
 use branchday::domain::{
     ActionItem, AttendanceMark, AttendanceStatus, Event, ExcuseReason, Guest, ItemSource,
-    ItemStage, ItemType, Meeting, MeetingKind, MeetingSetup, PersonRef, Roster, RuleSettings,
-    TextField, Timestamp,
+    ItemStage, ItemType, Meeting, MeetingKind, PersonRef, Roster, TextField, Timestamp,
 };
 use branchday::minutes::{self, Minutes};
 use uuid::Uuid;
@@ -55,23 +55,14 @@ impl Session {
         roster: Roster,
         start: Timestamp,
     ) -> Session {
-        let setup = MeetingSetup {
-            id,
-            kind,
-            title: title.to_owned(),
-            theme: theme.to_owned(),
-            place: place.to_owned(),
-            chair: None,
-            chair_delegated_by: None,
-            recorder: None,
-            group: None,
-            planned_start: Some(start),
-            agenda,
-            roster,
-            settings: RuleSettings::default(),
-            supersedes: None,
-            correction_reason: String::new(),
-        };
+        let setup = MeetingBuilder::new(kind, roster)
+            .id(id)
+            .title(title)
+            .theme(theme)
+            .place(place)
+            .planned_start(start)
+            .agenda(agenda)
+            .build();
         Session {
             meeting: Meeting::new(setup, start - TimeDelta::minutes(30)),
             start,
@@ -260,26 +251,7 @@ impl Session {
             .vote_input(index, method, counts, written, false)
             .expect("vote input");
         let j = rules::judge(&input).expect("the rules accept the vote");
-        let vote = VoteRecord {
-            body: input.body,
-            method,
-            yes: input.yes,
-            no: input.no,
-            abstain: input.abstain,
-            written_opinions: input.written,
-            rule: j.rule,
-            rule_citation: j.rule.citation().to_owned(),
-            quorum_comparison: input.settings.quorum,
-            committee_pass: input.settings.committee_pass,
-            entitled_expected: input.entitled_expected,
-            entitled_present: input.entitled_present,
-            quorum_met: j.quorum_met,
-            yes_needed: j.yes_needed,
-            outcome: j.outcome,
-            closed_at: self.t(minutes),
-            ballots: None,
-            deferred_reason: String::new(),
-        };
+        let vote = VoteRecord::freeze(&input, &j, self.t(minutes));
         self.ev(&Event::VoteClosed { index, vote });
         j.outcome
     }

@@ -7,9 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use branchday::corpus::{self, CorpusSpec};
-use branchday::domain::agenda::builtin_templates;
-use branchday::domain::{MeetingKind, MeetingSetup, PersonRef, Roster, RuleSettings, Timestamp};
+use branchday::corpus::{self, CorpusSpec, MeetingBuilder};
+use branchday::domain::{MeetingKind, Roster, Timestamp};
 use branchday::i18n::{Lang, Tr};
 use branchday::session::Session;
 use branchday::store::DataDir;
@@ -59,27 +58,17 @@ fn typing(s: &mut MeetingScreen, text: &str) {
 fn drive(kind: MeetingKind, roster: Roster, out: &Path, tag: &str) -> Option<PathBuf> {
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = DataDir::at(tmp.path());
-    let agenda = builtin_templates()
-        .into_iter()
-        .find(|t| t.kind == kind)
-        .expect("template")
-        .stages;
-    let setup = MeetingSetup {
-        id: uuid::Uuid::now_v7(),
-        kind,
-        title: "2026年11月主题党日".into(),
-        theme: "学习贯彻党的二十届四中全会精神".into(),
-        place: "社区党群服务中心".into(),
-        chair: Some(PersonRef::member(&roster.members[0])),
-        chair_delegated_by: None,
-        recorder: Some(PersonRef::member(&roster.members[1])),
-        group: roster.groups.first().map(|g| g.name.clone()),
-        planned_start: Some(at()),
-        agenda,
-        roster,
-        settings: RuleSettings::default(),
-        supersedes: None,
-    };
+    let group = roster.groups.first().map(|g| g.name.clone());
+    let setup = MeetingBuilder::new(kind, roster)
+        .id(uuid::Uuid::now_v7())
+        .title("2026年11月主题党日")
+        .theme("学习贯彻党的二十届四中全会精神")
+        .place("社区党群服务中心")
+        .chair_member(0)
+        .recorder_member(1)
+        .group(group)
+        .planned_start(at())
+        .build();
     let session = Session::create(&data, setup, at()).expect("session");
     let journal = session.journal_path().to_path_buf();
     let mut s = MeetingScreen::new(session, data, Tr(Lang::Zh));

@@ -4,8 +4,9 @@
 //! This file is compiled twice: by the fuzz crate (`fuzz/src/lib.rs`) and by
 //! `tests/fuzz_regressions.rs`, which runs every kept input under `fixtures/fuzz/` through it.
 
+use branchday::corpus::MeetingBuilder;
 use branchday::domain::agenda::builtin_templates;
-use branchday::domain::{Branch, Event, Meeting, MeetingKind, MeetingSetup, Roster, RuleSettings};
+use branchday::domain::{Branch, Event, Meeting, MeetingKind, MeetingSetup, Roster};
 use branchday::export::{self, ExportFormat};
 use branchday::i18n::{Lang, Tr};
 use branchday::minutes::{self, Severity, check::counts_of};
@@ -294,31 +295,17 @@ fn roster_uses(roster: &Roster) {
 }
 
 fn setup_for(roster: &Roster, kind: MeetingKind) -> MeetingSetup {
-    let agenda = builtin_templates()
-        .into_iter()
-        .find(|t| t.kind == kind)
-        .map(|t| t.stages)
-        .unwrap_or_default();
-    MeetingSetup {
-        id: uuid_of(roster),
-        kind,
-        title: "fuzz".into(),
-        theme: String::new(),
-        place: String::new(),
-        chair: roster
-            .members
-            .first()
-            .map(branchday::domain::PersonRef::member),
-        chair_delegated_by: None,
-        recorder: None,
-        group: roster.groups.first().map(|g| g.name.clone()),
-        planned_start: None,
-        agenda,
-        roster: roster.clone(),
-        settings: RuleSettings::default(),
-        supersedes: None,
-        correction_reason: String::new(),
-    }
+    MeetingBuilder::new(kind, roster.clone())
+        .id(uuid_of(roster))
+        .title("fuzz")
+        .chair(
+            roster
+                .members
+                .first()
+                .map(branchday::domain::PersonRef::member),
+        )
+        .group(roster.groups.first().map(|g| g.name.clone()))
+        .build()
 }
 
 fn uuid_of(roster: &Roster) -> uuid::Uuid {

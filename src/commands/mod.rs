@@ -1,5 +1,6 @@
 //! The batch commands, and the dispatch from the command line.
 
+#[cfg(feature = "dev")]
 pub mod dev_corpus;
 pub mod export;
 pub mod key;
@@ -60,6 +61,7 @@ pub fn run(cli: Cli) -> u8 {
             tr,
         ),
         Some(Command::Review { paths }) => crate::review::run(&paths, cli.data_dir, tr),
+        #[cfg(feature = "dev")]
         Some(Command::DevCorpus {
             out,
             count,

@@ -521,26 +521,7 @@ fn close_vote(
         input.yes = p - input.no - input.abstain;
     }
     let j = rules::judge(&input).ok()?;
-    Some(VoteRecord {
-        body: input.body,
-        method,
-        yes: input.yes,
-        no: input.no,
-        abstain: input.abstain,
-        written_opinions: input.written,
-        rule: j.rule,
-        rule_citation: j.rule.citation().to_owned(),
-        quorum_comparison: input.settings.quorum,
-        committee_pass: input.settings.committee_pass,
-        entitled_expected: input.entitled_expected,
-        entitled_present: input.entitled_present,
-        quorum_met: j.quorum_met,
-        yes_needed: j.yes_needed,
-        outcome: j.outcome,
-        closed_at,
-        ballots: None,
-        deferred_reason: String::new(),
-    })
+    Some(VoteRecord::freeze(&input, &j, closed_at))
 }
 
 fn wrap_up(s: &mut Script, roles: &Roles, (t, end): (Timestamp, Timestamp)) {

@@ -1,4 +1,5 @@
-//! A synthetic corpus of minutes files, for tests and benchmarks (`branchday dev-corpus`).
+//! A synthetic corpus of minutes files, for tests and benchmarks (`branchday dev-corpus`). Built
+//! only with the `dev` feature, which the package's own tests, benches and examples turn on.
 //!
 //! Deterministic from its seed: the same [`CorpusSpec`] always gives the same files, byte for byte.
 //! Every meeting is played the real way — a roster, a [`MeetingSetup`](crate::domain::MeetingSetup),
@@ -17,6 +18,7 @@
 //! three to eight consecutive months; one file in about 150 is a correction of the one before it.
 
 mod branch;
+pub mod builder;
 mod content;
 mod rng;
 mod script;
@@ -31,6 +33,7 @@ use crate::domain::MeetingKind;
 use crate::minutes::{self, Minutes};
 use crate::store::{self, StoreError};
 
+pub use builder::MeetingBuilder;
 pub use rng::SplitMix;
 
 use branch::{ASSEMBLY_MONTHS, BranchPlan};
@@ -141,11 +144,6 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Number of branches the corpus spans.
-    pub fn branch_count(&self) -> usize {
-        self.branches.len()
-    }
-
     /// The minutes of the `i`th meeting (in date order), whatever has been iterated.
     fn minutes_at(&self, i: usize) -> Minutes {
         let plan = &self.plans[i];

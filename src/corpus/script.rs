@@ -5,6 +5,7 @@
 use chrono::{Days, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
 use uuid::Uuid;
 
+use super::MeetingBuilder;
 use super::branch::{BranchPlan, RunStyle};
 use super::content;
 use super::rng::{SplitMix, mix};
@@ -14,8 +15,8 @@ use super::words::{
 use crate::domain::agenda::builtin_templates;
 use crate::domain::text::Splice;
 use crate::domain::{
-    AttendanceMark, AttendanceStatus, Event, ExcuseReason, Guest, Meeting, MeetingKind,
-    MeetingSetup, PersonRef, RuleSettings, TextField, Timestamp,
+    AttendanceMark, AttendanceStatus, Event, ExcuseReason, Guest, Meeting, MeetingKind, PersonRef,
+    TextField, Timestamp,
 };
 use crate::minutes::{self, Minutes};
 
@@ -230,26 +231,20 @@ pub fn minutes_for(seed: u64, branch: &BranchPlan, plan: &Plan) -> Minutes {
         MeetingKind::LifeMeeting => "对照党章党规，查摆问题，开展批评与自我批评".to_owned(),
         _ => String::new(),
     };
-    let setup = MeetingSetup {
-        id,
-        kind: plan.kind,
-        title: title(branch, plan),
-        theme,
-        place: branch.place.clone(),
-        chair: None,
-        chair_delegated_by: None,
-        recorder: None,
-        group: plan
-            .group
-            .and_then(|g| branch.roster.groups.get(g))
-            .map(|g| g.name.clone()),
-        planned_start: Some(start),
-        agenda,
-        roster,
-        settings: RuleSettings::default(),
-        supersedes,
-        correction_reason: String::new(),
-    };
+    let setup = MeetingBuilder::new(plan.kind, roster)
+        .id(id)
+        .title(title(branch, plan))
+        .theme(theme)
+        .place(branch.place.clone())
+        .group(
+            plan.group
+                .and_then(|g| branch.roster.groups.get(g))
+                .map(|g| g.name.clone()),
+        )
+        .planned_start(start)
+        .agenda(agenda)
+        .supersedes(supersedes)
+        .build();
     let meeting = Meeting::new(setup, created);
     let mut script = Script {
         meeting,

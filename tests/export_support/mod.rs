@@ -4,14 +4,14 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+use branchday::corpus::MeetingBuilder;
 use branchday::domain::agenda::StageKind;
 use branchday::domain::rules::{self, VoteMethod, VoteRecord, WrittenOpinion};
 use branchday::domain::text::Splice;
 use branchday::domain::{
     ActionItem, AttendanceMark, AttendanceStatus, Branch, CommitteeRole, Event, Exclusion,
     ExclusionCategory, ExcuseReason, Guest, ItemSource, ItemStage, ItemType, Meeting, MeetingKind,
-    MeetingSetup, Member, Opinion, PersonRef, Roster, RuleSettings, StageTemplate, Standing,
-    TextField, Timestamp,
+    Member, Opinion, PersonRef, Roster, StageTemplate, Standing, TextField, Timestamp,
 };
 use branchday::minutes::{self, Minutes};
 
@@ -129,53 +129,27 @@ fn close_vote(
 ) {
     let input = m.vote_input(item, method, counts, written, false).unwrap();
     let j = rules::judge(&input).unwrap();
-    let vote = VoteRecord {
-        body: input.body,
-        method,
-        yes: input.yes,
-        no: input.no,
-        abstain: input.abstain,
-        written_opinions: input.written.clone(),
-        rule: j.rule,
-        rule_citation: j.rule.citation().into(),
-        quorum_comparison: input.settings.quorum,
-        committee_pass: input.settings.committee_pass,
-        entitled_expected: input.entitled_expected,
-        entitled_present: input.entitled_present,
-        quorum_met: j.quorum_met,
-        yes_needed: j.yes_needed,
-        outcome: j.outcome,
-        closed_at: at(t),
-        ballots: None,
-        deferred_reason: String::new(),
-    };
+    let vote = VoteRecord::freeze(&input, &j, at(t));
     m.apply(&Event::VoteClosed { index: item, vote }).unwrap();
 }
 
 /// The meeting, with free text taken from `notes` for the admission item's discussion.
 pub fn meeting_with(notes: &str, guest_identity: &str) -> Meeting {
-    let setup = MeetingSetup {
-        id: uuid::Uuid::parse_str("01900000-0000-7000-8000-0000000000a1").unwrap(),
-        kind: MeetingKind::GeneralAssembly,
-        title: "2026年第二季度支部党员大会".into(),
-        theme: "讨论接收预备党员".into(),
-        place: "社区党群服务中心二楼会议室".into(),
-        chair: Some(person("m001", "王建国")),
-        chair_delegated_by: None,
-        recorder: Some(person("m003", "张志强")),
-        group: None,
-        planned_start: Some(at("14:30")),
-        agenda: vec![
+    let setup = MeetingBuilder::new(MeetingKind::GeneralAssembly, roster())
+        .id(uuid::Uuid::parse_str("01900000-0000-7000-8000-0000000000a1").unwrap())
+        .title("2026年第二季度支部党员大会")
+        .theme("讨论接收预备党员")
+        .place("社区党群服务中心二楼会议室")
+        .chair(Some(person("m001", "王建国")))
+        .recorder(Some(person("m003", "张志强")))
+        .planned_start(at("14:30"))
+        .agenda(vec![
             stage("签到", StageKind::CheckIn, 5),
             stage("学习", StageKind::Study, 20),
             stage("议题与表决", StageKind::Items, 40),
             stage("总结", StageKind::WrapUp, 10),
-        ],
-        roster: roster(),
-        settings: RuleSettings::default(),
-        supersedes: None,
-        correction_reason: String::new(),
-    };
+        ])
+        .build();
     let mut m = Meeting::new(setup, at("14:20"));
     m.apply(&Event::StageStarted {
         at: at("14:30"),

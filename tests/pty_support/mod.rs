@@ -1,23 +1,47 @@
-//! Driving the real `branchday` binary through a pseudo-terminal: spawn it at 100x30 in Chinese on a
-//! temporary data directory, send keys, and wait (with a deadline) for what the screen shows. The
+//! The one way the tests drive a program through a pseudo-terminal. The test holds the master side
+//! of a rustix pty and the program runs as a plain child process on the slave side, at 100x30 from
+//! its first instant (the size is set before the program starts, so it never sees a resize). The
 //! output is fed to a terminal emulator (vt100), so waits look at the screen as a user sees it, not
-//! at the bytes ratatui happened to send for one frame.
+//! at the bytes one frame happened to send; every byte is kept too, for the restore sequences.
+//!
+//! One [`Tui`] can be typed into, signalled, killed, and have its window closed (the master side
+//! dropped, as a terminal emulator does when its window closes or an ssh connection drops). Every
+//! wait is on a condition with [`DEADLINE`]; between looks the harness blocks in `poll` on the
+//! terminal, so it wakes as soon as the program writes.
+//!
+//! What the program leaves on disk (journal, minutes) is read by the helpers in [`disk`].
 
 #![allow(dead_code)]
 
-use std::io::{ErrorKind, Write};
+use std::ffi::OsStr;
+use std::fs::File;
+use std::io::{ErrorKind, Read, Write};
 use std::num::NonZeroU16;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use expectrl::process::unix::{Signal, WaitStatus};
-use expectrl::session::OsSession;
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
+use rustix::process::{Pid, kill_process};
+use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+use rustix::termios::{Winsize, tcsetwinsize};
 
-pub mod hangup;
+pub use rustix::process::Signal;
+
+mod disk;
+// Each test binary uses a part of the harness; the disk helpers are used by most, not all.
+#[allow(unused_imports)]
+pub use disk::*;
 
 /// How long any one wait may take before the test fails (a slow, shared CI machine included).
 pub const DEADLINE: Duration = Duration::from_secs(30);
+
+/// The longest one look at the terminal blocks before the condition is checked again.
+const LOOK: Duration = Duration::from_millis(10);
+
+/// How long the terminal must stay quiet after a screen before a wait takes it as drawn.
+const SETTLE: Duration = Duration::from_millis(25);
 
 pub const COLS: u16 = 100;
 pub const ROWS: u16 = 30;
@@ -31,10 +55,22 @@ pub const DOWN: &str = "\x1b[B";
 pub const PGDN: &str = "\x1b[6~";
 pub const F2: &str = "\x1bOQ";
 pub const F3: &str = "\x1bOR";
+pub const F4: &str = "\x1bOS";
+pub const F5: &str = "\x1b[15~";
 pub const CTRL_G: &str = "\x07";
 pub const CTRL_Q: &str = "\x11";
 pub const CTRL_S: &str = "\x13";
 pub const CTRL_Z: &str = "\x1a";
+
+/// How the program holds the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// Its controlling terminal, as in a terminal window: closing the window also sends SIGHUP.
+    Controlling,
+    /// Only its standard input and output, as when nothing delivers a hangup signal: closing the
+    /// window is nothing but end-of-file.
+    Plain,
+}
 
 /// A temporary data directory holding the demo branch's roster.
 pub fn data_dir() -> tempfile::TempDir {
@@ -45,67 +81,109 @@ pub fn data_dir() -> tempfile::TempDir {
     dir
 }
 
+/// A command running `program` on the terminal as `line` says (any program: the panic test runs
+/// its own test binary). `setsid -c` gives it a session of its own with the terminal as its
+/// controlling terminal; a child of the test is no group leader, so setsid execs in place and the
+/// pid stays the program's, for signals.
+pub fn command(program: impl AsRef<OsStr>, line: Line) -> Command {
+    let mut cmd = match line {
+        Line::Controlling => {
+            let mut c = Command::new("setsid");
+            c.arg("-c").arg(program);
+            c
+        }
+        Line::Plain => Command::new(program),
+    };
+    cmd.env("TERM", "xterm-256color");
+    cmd
+}
+
 /// The running program, its screen as a terminal shows it, and every byte it wrote.
 pub struct Tui {
-    session: OsSession,
+    /// The master side; `None` once the window is closed.
+    master: Option<File>,
+    child: Child,
     parser: vt100::Parser,
     /// Everything the program wrote to the terminal, in order.
     pub raw: Vec<u8>,
+    /// The terminal reported end-of-file: every holder of the slave side has closed it.
     eof: bool,
 }
 
 impl Tui {
-    /// Start `branchday --data-dir DIR --lang zh` in a 100x30 pseudo-terminal with a Chinese locale.
-    ///
-    /// The pty starts at 80x24 and is resized once spawned. A resize that reaches a running
-    /// crossterm program in the same poll as a key leaves that key unread until the next one
-    /// (crossterm 0.29 returns the resize first and its edge-triggered tty readiness is lost), so
-    /// a tiny shell waits for the final size and then `exec`s the binary (same process, so
-    /// signals reach it): the program never sees a resize.
+    /// `branchday --data-dir DIR --lang zh` in a Chinese locale, on its controlling terminal.
     pub fn spawn(data: &Path) -> Tui {
-        let mut cmd = Command::new("/bin/sh");
-        cmd.arg("-c")
-            .arg(format!(
-                r#"until [ "$(stty size)" = "{ROWS} {COLS}" ]; do sleep 0.01; done; exec "$0" "$@""#
-            ))
-            .arg(env!("CARGO_BIN_EXE_branchday"))
-            .arg("--data-dir")
+        Tui::open(data, &[], Line::Controlling)
+    }
+
+    /// `branchday --data-dir DIR --lang zh ARGS` in a Chinese locale, holding the terminal as
+    /// `line` says.
+    pub fn open(data: &Path, args: &[&str], line: Line) -> Tui {
+        let mut cmd = command(env!("CARGO_BIN_EXE_branchday"), line);
+        cmd.arg("--data-dir")
             .arg(data)
             .args(["--lang", "zh"])
+            .args(args)
             .env("LANG", "zh_CN.UTF-8")
-            .env("TERM", "xterm-256color")
             .env_remove("BRANCHDAY_DATA_DIR")
             .env_remove("LC_ALL");
-        let mut session = expectrl::Session::spawn(cmd).expect("spawn branchday in a pty");
-        session
-            .get_process_mut()
-            .set_window_size(COLS, ROWS)
-            .expect("window size");
+        Tui::start(cmd)
+    }
+
+    /// Start `cmd` with a new 100x30 terminal as its standard input, output and error.
+    pub fn start(mut cmd: Command) -> Tui {
+        let master =
+            openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).expect("openpt");
+        grantpt(&master).expect("grantpt");
+        unlockpt(&master).expect("unlockpt");
+        let name = ptsname(&master, Vec::new()).expect("ptsname");
+        let slave = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(name.to_str().expect("pts path"))
+            .expect("open the terminal's slave side");
+        tcsetwinsize(
+            &slave,
+            Winsize {
+                ws_row: ROWS,
+                ws_col: COLS,
+                ws_xpixel: 0,
+                ws_ypixel: 0,
+            },
+        )
+        .expect("window size");
+        cmd.stdin(Stdio::from(slave.try_clone().expect("dup slave")))
+            .stdout(Stdio::from(slave.try_clone().expect("dup slave")))
+            .stderr(Stdio::from(slave));
+        let child = cmd.spawn().expect("spawn the program on the terminal");
+        // The test keeps no slave side of its own: `cmd` held the last copies, so end-of-file on
+        // the master means the program (and anything it started) has let go of the terminal.
+        drop(cmd);
+        let master = File::from(master);
+        rustix::io::ioctl_fionbio(&master, true).expect("non-blocking master");
         let size = |n| NonZeroU16::new(n).expect("non-zero");
         Tui {
-            session,
+            master: Some(master),
+            child,
             parser: vt100::Parser::new(size(ROWS), size(COLS), 0),
             raw: Vec::new(),
             eof: false,
         }
     }
 
-    /// The process id, for signals.
-    pub fn pid(&self) -> i32 {
-        self.session.get_process().pid().as_raw()
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
-    /// Send keys (bytes as a terminal would).
-    pub fn send(&mut self, keys: &str) {
-        self.session.write_all(keys.as_bytes()).expect("write keys");
-        self.session.flush().expect("flush keys");
-    }
-
-    /// Read whatever the program wrote so far into the screen.
+    /// Read whatever the program wrote so far into the screen, without blocking.
     fn pump(&mut self) {
+        let Some(master) = &mut self.master else {
+            return;
+        };
         let mut buf = [0u8; 16 * 1024];
         while !self.eof {
-            match self.session.try_read(&mut buf) {
+            match master.read(&mut buf) {
                 Ok(0) => self.eof = true,
                 Ok(n) => {
                     self.parser.process(&buf[..n]);
@@ -113,8 +191,50 @@ impl Tui {
                 }
                 Err(e) if e.kind() == ErrorKind::WouldBlock => break,
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                // The terminal is gone: the program has ended.
+                // EIO: every holder of the slave side has closed it.
                 Err(_) => self.eof = true,
+            }
+        }
+    }
+
+    /// Block until the terminal has something for `flags` or `most` passes. With no terminal
+    /// left to watch (closed or at end-of-file) this is the pause between two looks at the
+    /// process.
+    fn look(&self, flags: PollFlags, most: Duration) {
+        match &self.master {
+            Some(master) if !self.eof => {
+                let timeout = Timespec::try_from(most).expect("a short timeout");
+                let mut fds = [PollFd::new(master, flags)];
+                match poll(&mut fds, Some(&timeout)) {
+                    Ok(_) | Err(rustix::io::Errno::INTR) => {}
+                    Err(e) => panic!("poll the terminal: {e}"),
+                }
+            }
+            _ => std::thread::sleep(most),
+        }
+    }
+
+    /// Send keys (bytes as a terminal would). A long paste that fills the terminal's input is sent
+    /// as the program reads it.
+    pub fn send(&mut self, keys: &str) {
+        let mut rest = keys.as_bytes();
+        let deadline = Instant::now() + DEADLINE;
+        while !rest.is_empty() {
+            let master = self.master.as_mut().expect("the window is open");
+            match master.write(rest) {
+                Ok(n) => rest = &rest[n..],
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == ErrorKind::WouldBlock => {
+                    assert!(
+                        Instant::now() < deadline,
+                        "the program stopped reading keys; screen:\n{}",
+                        self.parser.screen().contents()
+                    );
+                    // Keep its output flowing while its input is full.
+                    self.pump();
+                    self.look(PollFlags::OUT, LOOK);
+                }
+                Err(e) => panic!("write keys: {e}"),
             }
         }
     }
@@ -145,31 +265,54 @@ impl Tui {
             .map(str::to_owned)
     }
 
-    /// Wait until the screen satisfies `ok`; fails the test at the deadline, showing the screen.
-    pub fn wait_until(&mut self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    /// Wait until `ok` holds for the screen (looked at afresh each time; a condition on something
+    /// else, such as the journal, may ignore it). The program writes a frame in several pieces, so
+    /// a screen counts only once the terminal has been quiet for [`SETTLE`] after it: a half-drawn
+    /// frame is never taken for the next screen. Fails the test at the deadline, or if the program
+    /// ends first, showing the screen.
+    pub fn wait_until(&mut self, what: &str, mut ok: impl FnMut(&str) -> bool) -> String {
         let deadline = Instant::now() + DEADLINE;
         loop {
             let screen = self.screen();
-            if ok(&screen) {
+            if ok(&screen) && !self.writes_within(SETTLE) {
                 return screen;
             }
             assert!(
                 !self.eof,
-                "branchday ended while waiting for {what}; last screen:\n{screen}"
+                "the program ended while waiting for {what}; last screen:\n{screen}"
             );
             assert!(
                 Instant::now() < deadline,
-                "timed out waiting for {what}; alive: {:?}; screen:\n{screen}\nlast output: {:?}",
-                self.session.get_process().is_alive(),
+                "timed out waiting for {what}; running: {}; screen:\n{screen}\nlast output: {:?}",
+                matches!(self.child.try_wait(), Ok(None)),
                 String::from_utf8_lossy(&self.raw[self.raw.len().saturating_sub(400)..])
             );
-            std::thread::sleep(Duration::from_millis(10));
+            self.look(PollFlags::IN, LOOK);
+        }
+    }
+
+    /// Whether the program writes more (or lets go of the terminal) within `quiet`.
+    fn writes_within(&self, quiet: Duration) -> bool {
+        match &self.master {
+            Some(master) if !self.eof => {
+                let timeout = Timespec::try_from(quiet).expect("a short timeout");
+                let mut fds = [PollFd::new(master, PollFlags::IN)];
+                poll(&mut fds, Some(&timeout)).is_ok_and(|n| n > 0)
+            }
+            _ => false,
         }
     }
 
     /// Wait until the screen shows `text`.
     pub fn wait_for(&mut self, text: &str) -> String {
-        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
+        self.wait_until(&format!("{text:?} on screen"), |s| s.contains(text))
+    }
+
+    /// Wait until the screen no longer shows `text`.
+    pub fn wait_gone(&mut self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} to leave the screen"), |s| {
+            !s.contains(text)
+        })
     }
 
     /// Wait until the row holding `key` also holds `value` (e.g. a member's row shows 出席).
@@ -181,108 +324,75 @@ impl Tui {
 
     /// Send a signal to the program.
     pub fn signal(&mut self, sig: Signal) {
-        self.session
-            .get_process_mut()
-            .kill(sig)
-            .expect("send signal");
+        let pid = Pid::from_child(&self.child);
+        kill_process(pid, sig).expect("send the signal");
     }
 
-    /// Wait for the program to end (its terminal closes) and return how it ended.
-    pub fn wait_exit(&mut self) -> WaitStatus {
+    /// SIGKILL and reap: no handler runs, nothing is flushed, the terminal is left as it was.
+    pub fn kill(mut self) {
+        self.signal(Signal::KILL);
+        let status = self.wait_exit();
+        assert_eq!(
+            status.signal(),
+            Some(Signal::KILL.as_raw()),
+            "ended {status:?}"
+        );
+    }
+
+    /// Close the window: drop the master side of the terminal.
+    pub fn close(&mut self) {
+        self.pump();
+        self.master = None;
+    }
+
+    /// Wait for the program to end on its own and return how it ended. While the window is open,
+    /// everything it wrote on the way out is read first (up to the terminal's end-of-file).
+    pub fn wait_exit(&mut self) -> ExitStatus {
         let deadline = Instant::now() + DEADLINE;
-        while !self.eof {
+        loop {
             self.pump();
-            if self.eof {
-                break;
-            }
-            if !self.session.get_process().is_alive().unwrap_or(false) {
-                // Collect the last output, then stop.
-                self.pump();
-                self.eof = true;
-                break;
+            if (self.eof || self.master.is_none())
+                && let Some(status) = self.child.try_wait().expect("wait for the program")
+            {
+                return status;
             }
             assert!(
                 Instant::now() < deadline,
-                "branchday did not end; screen:\n{}",
+                "the program was still running after {DEADLINE:?}; screen:\n{}",
                 self.parser.screen().contents()
             );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let deadline = Instant::now() + DEADLINE;
-        loop {
-            match self.session.get_process().status() {
-                Ok(WaitStatus::StillAlive) => {
-                    assert!(Instant::now() < deadline, "branchday did not exit");
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-                Ok(status) => return status,
-                Err(e) => panic!("waitpid: {e}"),
-            }
+            self.look(PollFlags::IN, LOOK);
         }
     }
 }
 
-/// The one journal in `DIR/drafts`.
-pub fn journal_path(data: &Path) -> PathBuf {
-    let found: Vec<PathBuf> = std::fs::read_dir(data.join("drafts"))
-        .expect("drafts folder")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "journal"))
-        .collect();
-    assert_eq!(found.len(), 1, "expected one journal, found {found:?}");
-    found.into_iter().next().expect("journal")
-}
-
-/// The meeting as the journal on disk has it, and what reading it noticed.
-pub fn read_journal(
-    data: &Path,
-) -> (
-    branchday::domain::Meeting,
-    Vec<branchday::journal::JournalWarning>,
-) {
-    let bytes = std::fs::read(journal_path(data)).expect("read journal");
-    let (events, warnings) = branchday::journal::parse(&bytes);
-    let (meeting, skipped) = branchday::domain::Meeting::replay(&events).expect("replay");
-    assert!(skipped.is_empty(), "events skipped on replay: {skipped:?}");
-    (meeting, warnings)
-}
-
-/// The meeting as the journal on disk has it; the journal must read cleanly.
-pub fn replay(data: &Path) -> branchday::domain::Meeting {
-    let (meeting, warnings) = read_journal(data);
-    assert!(warnings.is_empty(), "journal warnings: {warnings:?}");
-    meeting
-}
-
-/// Poll the journal on disk until the replayed meeting satisfies `ok` (deadline as for the screen).
-/// A line being written at that moment may read as torn; the next poll sees it whole.
-pub fn wait_journal(
-    data: &Path,
-    what: &str,
-    ok: impl Fn(&branchday::domain::Meeting) -> bool,
-) -> branchday::domain::Meeting {
-    let deadline = Instant::now() + DEADLINE;
-    loop {
-        let (m, _) = read_journal(data);
-        if ok(&m) {
-            return m;
+/// Nothing is left running: a test that fails mid-way kills its program.
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
         }
-        assert!(
-            Instant::now() < deadline,
-            "timed out waiting for the journal to hold {what}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
     }
 }
 
-/// The attendance status a member has in the replayed meeting.
-pub fn status_of(
-    m: &branchday::domain::Meeting,
-    name: &str,
-) -> Option<branchday::domain::AttendanceStatus> {
-    let i = m.members().iter().position(|x| x.name == name)?;
-    m.marks[i].as_ref().map(|(mark, _)| mark.status)
+/// How `status` says the program ended by a signal, if it did.
+pub fn ended_by_signal(status: ExitStatus) -> Option<Signal> {
+    status.signal().and_then(Signal::from_named_raw)
+}
+
+/// Open a new themed-day meeting from home (the defaults, a theme, a place, a recorder).
+pub fn create_meeting(tui: &mut Tui) {
+    tui.wait_for("开始新会议");
+    tui.send("n");
+    tui.wait_for("会议类型");
+    tui.send(&format!(
+        "{TAB}{TAB}{TAB}学习贯彻党的二十届四中全会精神{TAB}社区党群服务中心"
+    ));
+    tui.send(&format!("{TAB}{TAB}{TAB}lgl"));
+    tui.wait_for("→ 刘桂兰");
+    tui.send(CTRL_S);
+    tui.wait_for("应到 ");
 }
 
 /// Whether `hay` holds `needle` (bytes).

@@ -2,12 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use branchday::domain::agenda::builtin_templates;
+use branchday::corpus::MeetingBuilder;
 use branchday::domain::rules;
 use branchday::domain::{
     AttendanceMark, AttendanceStatus, Branch, CommitteeRole, Event, Exclusion, ExclusionCategory,
-    ExcuseReason, ItemStage, ItemType, Meeting, MeetingKind, MeetingSetup, Member, PersonRef,
-    Roster, Standing, Timestamp, VoteMethod, VoteRecord,
+    ExcuseReason, ItemStage, ItemType, Meeting, MeetingKind, Member, Roster, Standing, Timestamp,
+    VoteMethod, VoteRecord,
 };
 use branchday::minutes::{self, Minutes};
 use uuid::Uuid;
@@ -89,28 +89,16 @@ pub struct MeetingSpec<'a> {
 pub fn build(spec: &MeetingSpec<'_>) -> Minutes {
     let start = ts(spec.start);
     let at = |minutes: i64| start + chrono::Duration::minutes(minutes);
-    let template = builtin_templates()
-        .into_iter()
-        .find(|t| t.kind == spec.kind)
-        .expect("template");
     let r = spec.roster;
-    let setup = MeetingSetup {
-        id: spec.id,
-        kind: spec.kind,
-        title: format!("{} {}", r.branch.name, spec.start),
-        theme: String::new(),
-        place: "党员活动室".to_owned(),
-        chair: Some(PersonRef::member(&r.members[0])),
-        chair_delegated_by: None,
-        recorder: Some(PersonRef::member(&r.members[1])),
-        group: spec.group.map(str::to_owned),
-        planned_start: None,
-        agenda: template.stages,
-        roster: r.clone(),
-        settings: rules::RuleSettings::default(),
-        supersedes: spec.supersedes,
-        correction_reason: String::new(),
-    };
+    let setup = MeetingBuilder::new(spec.kind, r.clone())
+        .id(spec.id)
+        .title(format!("{} {}", r.branch.name, spec.start))
+        .place("党员活动室")
+        .chair_member(0)
+        .recorder_member(1)
+        .group(spec.group.map(str::to_owned))
+        .supersedes(spec.supersedes)
+        .build();
     let mut m = Meeting::new(setup, at(-10));
     let apply = |m: &mut Meeting, e: Event| m.apply(&e).expect("event applies");
     apply(
@@ -171,26 +159,7 @@ pub fn build(spec: &MeetingSpec<'_>) -> Minutes {
                 .vote_input(i, VoteMethod::ShowOfHands, counts, vec![], item.deferred)
                 .expect("vote input");
             let j = rules::judge(&input).expect("vote judged");
-            let vote = VoteRecord {
-                body: input.body,
-                method: input.method,
-                yes: counts.0,
-                no: counts.1,
-                abstain: counts.2,
-                written_opinions: vec![],
-                rule: j.rule,
-                rule_citation: j.rule.citation().to_owned(),
-                quorum_comparison: input.settings.quorum,
-                committee_pass: input.settings.committee_pass,
-                entitled_expected: input.entitled_expected,
-                entitled_present: input.entitled_present,
-                quorum_met: j.quorum_met,
-                yes_needed: j.yes_needed,
-                outcome: j.outcome,
-                closed_at: at(30),
-                ballots: None,
-                deferred_reason: String::new(),
-            };
+            let vote = VoteRecord::freeze(&input, &j, at(30));
             apply(&mut m, Event::VoteClosed { index: i, vote });
         }
     }

@@ -6,5 +6,9 @@ pub mod corpus;
 pub mod hostile;
 pub mod server;
 
+/// The one way a test writes a meeting's setup (it lives in the library so that unit tests,
+/// benches and examples share it).
+#[allow(unused_imports)]
+pub use branchday::corpus::MeetingBuilder;
 #[allow(unused_imports)]
 pub use hostile::*;

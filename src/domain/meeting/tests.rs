@@ -2,6 +2,7 @@
 //! The fixtures here are shared with the journal tests.
 
 use super::*;
+use crate::corpus::MeetingBuilder;
 use crate::domain::agenda::{StageKind, StageTemplate};
 use crate::domain::roster::{CommitteeRole, Exclusion, ExclusionCategory, Group};
 use crate::domain::roster::{Roster, Standing};
@@ -84,34 +85,28 @@ pub(crate) fn setup(kind: MeetingKind, roster: Roster) -> MeetingSetup {
         kind,
         planned_minutes,
     };
-    MeetingSetup {
-        id: Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0001),
-        kind,
-        title: "三月主题党日".into(),
-        theme: "学习新修订的条例".into(),
-        place: "社区党员活动室".into(),
-        chair: Some(PersonRef {
+    MeetingBuilder::new(kind, roster)
+        .id(Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0001))
+        .title("三月主题党日")
+        .theme("学习新修订的条例")
+        .place("社区党员活动室")
+        .chair(Some(PersonRef {
             member_id: Some("m01".into()),
             name: "王建国".into(),
-        }),
-        chair_delegated_by: None,
-        recorder: Some(PersonRef {
+        }))
+        .recorder(Some(PersonRef {
             member_id: Some("m03".into()),
             name: "张志强".into(),
-        }),
-        group: (kind == MeetingKind::Group).then(|| G1.to_owned()),
-        planned_start: Some(t(0)),
-        agenda: vec![
+        }))
+        .group((kind == MeetingKind::Group).then(|| G1.to_owned()))
+        .planned_start(t(0))
+        .agenda(vec![
             stage("签到", StageKind::CheckIn, 5),
             stage("集中学习", StageKind::Study, 30),
             stage("民主议事", StageKind::Items, 30),
             stage("总结", StageKind::WrapUp, 10),
-        ],
-        roster,
-        settings: RuleSettings::default(),
-        supersedes: None,
-        correction_reason: String::new(),
-    }
+        ])
+        .build()
 }
 
 pub(crate) fn created(kind: MeetingKind) -> Event {
