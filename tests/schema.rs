@@ -1,5 +1,6 @@
-//! `schema/minutes-v1.schema.json` describes the files branchday writes: every file of a generated
-//! corpus satisfies it, and files with the wrong shape do not.
+//! `schema/minutes-v2.schema.json` describes the files branchday writes now (every file of a
+//! generated corpus, signed, satisfies it; files with the wrong shape do not), and
+//! `schema/minutes-v1.schema.json` the version 1 files it keeps reading (the v1 fixtures).
 
 use std::path::{Path, PathBuf};
 
@@ -11,17 +12,26 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn schema() -> Value {
+fn schema_of(version: u32) -> Value {
     let text =
-        std::fs::read_to_string(root().join("schema/minutes-v1.schema.json")).expect("schema");
+        std::fs::read_to_string(root().join(format!("schema/minutes-v{version}.schema.json")))
+            .expect("schema");
     serde_json::from_str(&text).expect("schema is JSON")
 }
 
-fn validator() -> jsonschema::Validator {
+fn schema() -> Value {
+    schema_of(2)
+}
+
+fn validator_of(version: u32) -> jsonschema::Validator {
     jsonschema::draft202012::options()
         .should_validate_formats(true)
-        .build(&schema())
+        .build(&schema_of(version))
         .expect("schema compiles")
+}
+
+fn validator() -> jsonschema::Validator {
+    validator_of(2)
 }
 
 fn errors(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
@@ -55,8 +65,11 @@ fn every_file_of_a_generated_corpus_satisfies_the_schema() {
         seed: 3,
         members: 500,
     });
+    let key =
+        ssh_key::PrivateKey::random(&mut ssh_key::rand_core::OsRng, ssh_key::Algorithm::Ed25519)
+            .expect("key");
     for m in small.chain(large) {
-        let (bytes, _) = minutes::to_bytes(&m).expect("canonical");
+        let (bytes, _) = minutes::build::to_signed_bytes(&m, &key).expect("sealed");
         let doc: Value = serde_json::from_slice(&bytes).expect("json");
         let errs = errors(&v, &doc);
         assert!(errs.is_empty(), "{}: {errs:?}", m.file_name());
@@ -64,20 +77,22 @@ fn every_file_of_a_generated_corpus_satisfies_the_schema() {
 }
 
 #[test]
-fn every_valid_fixture_satisfies_the_schema() {
-    let v = validator();
-    let files = json_files(&root().join("fixtures/valid"));
+fn every_valid_fixture_satisfies_the_schema_of_its_version() {
+    let (v1, v2) = (validator_of(1), validator_of(2));
+    let mut files = json_files(&root().join("fixtures/valid"));
+    files.extend(json_files(&root().join("fixtures/valid/v2")));
     assert!(files.len() >= 5, "fixtures/valid has {} files", files.len());
     for f in files {
         let doc: Value = serde_json::from_slice(&std::fs::read(&f).expect("read")).expect("json");
-        let errs = errors(&v, &doc);
+        let v = if doc["version"] == 1 { &v1 } else { &v2 };
+        let errs = errors(v, &doc);
         assert!(errs.is_empty(), "{}: {errs:?}", f.display());
     }
 }
 
 #[test]
 fn invalid_fixtures_of_the_wrong_shape_fail_the_schema() {
-    let v = validator();
+    let (v1, v2) = (validator_of(1), validator_of(2));
     for code in [
         "schema",
         "wrong_format",
@@ -89,7 +104,8 @@ fn invalid_fixtures_of_the_wrong_shape_fail_the_schema() {
         let path = root().join(format!("fixtures/invalid/{code}.json"));
         let doc: Value =
             serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
-        assert!(!v.is_valid(&doc), "{code}.json satisfies the schema");
+        assert!(!v1.is_valid(&doc), "{code}.json satisfies the v1 schema");
+        assert!(!v2.is_valid(&doc), "{code}.json satisfies the v2 schema");
     }
 }
 
@@ -171,7 +187,42 @@ fn files_of_the_wrong_shape_fail_the_schema() {
             "other algorithm",
             Box::new(|d| d["integrity"]["algorithm"] = json!("md5")),
         ),
-        ("version 2", Box::new(|d| d["version"] = json!(2))),
+        (
+            "version 1 (v2 content)",
+            Box::new(|d| d["version"] = json!(1)),
+        ),
+        ("version 3", Box::new(|d| d["version"] = json!(3))),
+        (
+            "a round annulled without a reason",
+            Box::new(|d| {
+                if let Some(r) = d["items"][0]["rounds"].get_mut(0) {
+                    r["annulled"] = json!({"at": "2026-03-05T15:00:00+08:00", "reason": ""});
+                } else {
+                    d["items"][0]["rounds"] = json!([{"annulled": {"reason": "x"}}]);
+                }
+            }),
+        ),
+        (
+            "a ballot tally without ballots returned",
+            Box::new(|d| {
+                d["items"][0]["vote"]["ballots"] = json!({"issued": 3, "valid": 3, "invalid": 0});
+            }),
+        ),
+        (
+            "a correction without its reason",
+            Box::new(|d| d["supersedes"] = json!("0190f3a2-7c4e-7000-8000-000000000001")),
+        ),
+        (
+            "a signature without its signer",
+            Box::new(|d| {
+                d["integrity"]["signature"] =
+                    json!("-----BEGIN SSH SIGNATURE-----\nAAAA\n-----END SSH SIGNATURE-----\n");
+            }),
+        ),
+        (
+            "left early with a time that is not RFC 3339",
+            Box::new(|d| d["attendance"][0]["left_at"] = json!("15:00")),
+        ),
         ("array at the top", Box::new(|d| *d = json!([1, 2]))),
     ];
     for (name, change) in cases {

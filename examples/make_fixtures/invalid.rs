@@ -50,7 +50,7 @@ pub fn invalid_fixtures(
     sealed("wrong_format", themed, &|d| {
         d["format"] = json!("branchday.agenda");
     });
-    sealed("unsupported_version", themed, &|d| d["version"] = json!(2));
+    sealed("unsupported_version", themed, &|d| d["version"] = json!(3));
     sealed("schema", themed, &|d| {
         d["counts"]["present_total"] = json!("22");
     });

@@ -151,6 +151,13 @@ impl MeetingBuilder {
         self
     }
 
+    /// 更正原因 of a correction.
+    #[must_use]
+    pub fn correction_reason(mut self, reason: impl Into<String>) -> MeetingBuilder {
+        self.setup.correction_reason = reason.into();
+        self
+    }
+
     pub fn build(self) -> MeetingSetup {
         self.setup
     }

@@ -520,8 +520,29 @@ fn close_vote(
         input.abstain = (s.rng.below(p as usize / 10 + 1) as u32).min(p - input.no);
         input.yes = p - input.no - input.abstain;
     }
+    if method == VoteMethod::SecretBallot && !input.deferred {
+        // Every ballot issued comes back valid; two members watch and count (监票人, 计票人).
+        let person = |s: &mut Script| {
+            let i = some_attendee(s);
+            crate::domain::PersonRef::member(&s.meeting.members()[i])
+        };
+        let scrutineer = person(s);
+        let counter = person(s);
+        input.ballots = Some(rules::Ballots {
+            issued: p,
+            returned: p,
+            valid: p,
+            invalid: 0,
+            scrutineers: vec![scrutineer],
+            counters: vec![counter],
+        });
+    }
     let j = rules::judge(&input).ok()?;
-    Some(VoteRecord::freeze(&input, &j, closed_at))
+    let mut vote = VoteRecord::freeze(&input, &j, closed_at);
+    if vote.outcome == Outcome::Deferred {
+        "与会党员意见分歧较大，双方人数接近，会议决定暂缓表决".clone_into(&mut vote.deferred_reason);
+    }
+    Some(vote)
 }
 
 fn wrap_up(s: &mut Script, roles: &Roles, (t, end): (Timestamp, Timestamp)) {

@@ -244,6 +244,11 @@ pub fn minutes_for(seed: u64, branch: &BranchPlan, plan: &Plan) -> Minutes {
         .planned_start(start)
         .agenda(agenda)
         .supersedes(supersedes)
+        .correction_reason(if supersedes.is_some() {
+            "原记录出勤情况登记有误，予以更正"
+        } else {
+            ""
+        })
         .build();
     let meeting = Meeting::new(setup, created);
     let mut script = Script {

@@ -339,7 +339,9 @@ impl Meeting {
                 };
                 // A correction that keeps an attending member attending also keeps when they left.
                 let left = match (&self.marks[i], mark) {
-                    (Some((old, _)), Some(new)) if old.status.attended() && new.status.attended() => {
+                    (Some((old, _)), Some(new))
+                        if old.status.attended() && new.status.attended() =>
+                    {
                         new.left.clone().or_else(|| old.left.clone())
                     }
                     (_, Some(new)) if new.status.attended() => new.left.clone(),
@@ -427,7 +429,10 @@ impl Meeting {
                 // A decided round stands until it is annulled; a round without quorum or a
                 // deferral is followed by a new round.
                 let open = item.vote.as_ref().is_none_or(|v| {
-                    matches!(v.outcome, rules::Outcome::NoQuorum | rules::Outcome::Deferred)
+                    matches!(
+                        v.outcome,
+                        rules::Outcome::NoQuorum | rules::Outcome::Deferred
+                    )
                 });
                 if !open {
                     return Err(ApplyError::AlreadyVoted(*index));

@@ -159,7 +159,11 @@ impl Tr {
             ),
             ApplyError::AlreadyAnnulled { item, round } => self.pick(
                 format!("议题 {} 的第 {} 轮表决已作废", item + 1, round + 1),
-                format!("round {} of item {} is already annulled", round + 1, item + 1),
+                format!(
+                    "round {} of item {} is already annulled",
+                    round + 1,
+                    item + 1
+                ),
             ),
             ApplyError::NotAttending(name) => self.pick(
                 format!("{} 未在会，不能登记早退", crate::sanitize::line(name)),

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::Tr;
 use crate::keys::{KeyError, KeyringError, LineProblem, SignatureProblem};
+use crate::minutes::check::SignatureStatus;
 use crate::sanitize;
 
 impl Tr {
@@ -149,6 +150,33 @@ impl Tr {
             SignatureProblem::DoesNotMatch => self.pick(
                 "签名与内容不符：文件在签名后被改动".into(),
                 "signature does not match: the file was changed after it was signed".into(),
+            ),
+        }
+    }
+
+    /// The reviewer's signature line: what the signature says about where the file came from.
+    pub fn signature_status(self, s: &SignatureStatus) -> String {
+        match s {
+            SignatureStatus::V1 => self.pick(
+                "无签名（第 1 版记录不带签名）".into(),
+                "none (version 1 records carry no signature)".into(),
+            ),
+            SignatureStatus::Unsigned => self.pick(
+                "! 未签名：无法确认来自哪个支部".into(),
+                "! unsigned: nothing says which branch it came from".into(),
+            ),
+            SignatureStatus::Bad(p) => format!("✗ {}", self.signature_problem(p)),
+            SignatureStatus::Trusted(fp) => self.pick(
+                format!("✓ 由信任名单中本支部的密钥签名（{fp}）"),
+                format!("✓ signed by a key the keyring trusts for this branch ({fp})"),
+            ),
+            SignatureStatus::Untrusted(fp) => self.pick(
+                format!("✗ 签名密钥不受信任（{fp}）：不在信任名单中，或不在其有效期内"),
+                format!("✗ signed by an untrusted key ({fp}): not in the keyring, or outside its validity"),
+            ),
+            SignatureStatus::Unchecked(fp) => self.pick(
+                format!("签名有效，签名人未核对（{fp}）；审阅时加 --trust 信任名单文件"),
+                format!("the signature holds, the signer is not checked ({fp}); review with --trust FILE"),
             ),
         }
     }

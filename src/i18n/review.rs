@@ -36,6 +36,7 @@ pub enum L {
     Findings,
     NoFindings,
     Digest,
+    Signature,
     DigestVerified,
     DigestDiffers,
     DigestUnknown,
@@ -149,9 +150,10 @@ impl Tr {
             L::Findings => ("检查结果", "Findings"),
             L::NoFindings => ("✓ 未发现问题", "✓ no problems found"),
             L::Digest => ("摘要", "Digest"),
+            L::Signature => ("签名", "Signature"),
             L::DigestVerified => (
-                "✓ 已核验：内容与定稿时一致",
-                "✓ verified: the content is as finalized",
+                "✓ 与定稿时一致（摘要只能发现意外损坏，不能证明来源）",
+                "✓ matches the content as finalized (a digest catches accidents, it does not prove origin)",
             ),
             L::DigestDiffers => (
                 "✗ 不一致：文件在定稿后被改动",
@@ -415,6 +417,11 @@ impl Tr {
     }
 
     pub fn findings_heading(self, findings: &[Finding]) -> String {
+        // Who signed is the signature line's, not a finding about the record.
+        let findings: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| !f.problem.is_signature_status())
+            .collect();
         let e = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)

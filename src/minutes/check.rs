@@ -24,6 +24,8 @@ pub struct Checked {
     pub computed_digest: Option<String>,
     /// The key whose signature over the content holds (format v2), when there is one.
     pub signed_by: Option<ssh_key::PublicKey>,
+    /// A keyring (`--trust`) lists that key for the file's branch at its finalize time.
+    pub trusted: bool,
 }
 
 impl Checked {
@@ -35,6 +37,7 @@ impl Checked {
             findings: vec![problem.into()],
             computed_digest: None,
             signed_by: None,
+            trusted: false,
         }
     }
 
@@ -60,18 +63,16 @@ impl Checked {
                 }
             }
         });
-        self.findings.retain(|f| {
-            !matches!(
-                f.problem,
-                Problem::UnknownSigner { .. } | Problem::Unsigned
-            )
-        });
+        self.findings
+            .retain(|f| !matches!(f.problem, Problem::UnknownSigner { .. } | Problem::Unsigned));
         match verdict {
             Some(Some(p)) => self.findings.push(p.into()),
-            Some(None) => {}
-            None if m.version >= 2 && !self.findings.iter().any(|f| {
-                matches!(f.problem, Problem::BadSignature(_))
-            }) =>
+            Some(None) => self.trusted = true,
+            None if m.version >= 2
+                && !self
+                    .findings
+                    .iter()
+                    .any(|f| matches!(f.problem, Problem::BadSignature(_))) =>
             {
                 self.findings.push(Problem::UnsignedUnderTrust.into());
             }
@@ -90,6 +91,55 @@ impl Checked {
         self.findings
             .iter()
             .any(|f| matches!(f.problem, Problem::DigestMismatch { .. }))
+    }
+}
+
+/// What a file's signature says about its origin, for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignatureStatus {
+    /// Format v1: no signature by design.
+    V1,
+    Unsigned,
+    Bad(crate::keys::SignatureProblem),
+    /// Signed by a key the keyring lists for the branch (its fingerprint).
+    Trusted(String),
+    /// Signed by a key the keyring does not list (or not at that time).
+    Untrusted(String),
+    /// Signed, no keyring given.
+    Unchecked(String),
+}
+
+impl Checked {
+    /// The file's signature status (`None` for a file that is not minutes).
+    #[must_use]
+    pub fn signature_status(&self) -> Option<SignatureStatus> {
+        let m = self.minutes.as_ref()?;
+        if m.version < 2 {
+            return Some(SignatureStatus::V1);
+        }
+        for f in &self.findings {
+            match &f.problem {
+                Problem::BadSignature(p) => return Some(SignatureStatus::Bad(p.clone())),
+                Problem::Unsigned | Problem::UnsignedUnderTrust => {
+                    return Some(SignatureStatus::Unsigned);
+                }
+                _ => {}
+            }
+        }
+        let fp = crate::keys::fingerprint(self.signed_by.as_ref()?);
+        let untrusted = self.findings.iter().any(|f| {
+            matches!(
+                f.problem,
+                Problem::UntrustedSigner { .. } | Problem::SignerOutsideValidity { .. }
+            )
+        });
+        Some(if self.trusted {
+            SignatureStatus::Trusted(fp)
+        } else if untrusted {
+            SignatureStatus::Untrusted(fp)
+        } else {
+            SignatureStatus::Unchecked(fp)
+        })
     }
 }
 
@@ -292,7 +342,11 @@ pub(super) fn judge(minutes: Minutes, canonical: Result<String, Problem>) -> Che
         );
     }
     if minutes.version >= 2 {
-        match (&minutes.integrity.signature, &minutes.integrity.signer, &canonical) {
+        match (
+            &minutes.integrity.signature,
+            &minutes.integrity.signer,
+            &canonical,
+        ) {
             (None, None, _) => findings.push(Problem::Unsigned.into()),
             (Some(sig), Some(signer), Some(text)) => {
                 match crate::keys::verify(text.as_bytes(), sig, signer) {
@@ -330,6 +384,7 @@ pub(super) fn judge(minutes: Minutes, canonical: Result<String, Problem>) -> Che
         findings,
         computed_digest: computed,
         signed_by,
+        trusted: false,
     }
 }
 
@@ -500,9 +555,11 @@ fn fields_of_v2(m: &Minutes, out: &mut Vec<Problem>) {
     if m.items.iter().any(|i| !i.rounds.is_empty()) {
         found("items.rounds");
     }
-    if m.items.iter().filter_map(|i| i.vote.as_ref()).any(|v| {
-        v.ballots.is_some() || !v.deferred_reason.is_empty()
-    }) {
+    if m.items
+        .iter()
+        .filter_map(|i| i.vote.as_ref())
+        .any(|v| v.ballots.is_some() || !v.deferred_reason.is_empty())
+    {
         found("items.vote.ballots");
     }
 }
@@ -545,7 +602,10 @@ fn check_v2(m: &Minutes, out: &mut Vec<Problem>) {
                 .as_ref()
                 .is_some_and(|a| a.reason.trim().is_empty())
             {
-                out.push(Problem::AnnulledWithoutReason { item: n, round: r + 1 });
+                out.push(Problem::AnnulledWithoutReason {
+                    item: n,
+                    round: r + 1,
+                });
             }
             if round.annulled.is_some() {
                 continue;

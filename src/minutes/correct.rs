@@ -10,7 +10,7 @@ use crate::domain::{
 };
 
 /// The setup and the restored content of a new draft correcting `m`, with the new id `id`.
-pub fn correction(m: &Minutes, id: Uuid) -> (MeetingSetup, Restored) {
+pub fn correction(m: &Minutes, id: Uuid, reason: &str) -> (MeetingSetup, Restored) {
     let mut groups: Vec<Group> = Vec::new();
     for g in m.attendance.iter().filter_map(|a| a.group.as_ref()) {
         if !groups.iter().any(|x| &x.name == g) {
@@ -59,7 +59,7 @@ pub fn correction(m: &Minutes, id: Uuid) -> (MeetingSetup, Restored) {
         },
         settings: m.settings,
         supersedes: Some(m.id),
-        correction_reason: String::new(),
+        correction_reason: reason.trim().to_owned(),
     };
     let marks = m
         .attendance
@@ -129,7 +129,7 @@ mod tests {
         ] {
             let old = fixture(name);
             let id = Uuid::now_v7();
-            let (setup, restored) = correction(&old, id);
+            let (setup, restored) = correction(&old, id, "出勤记录有误，更正");
             let events = [
                 Event::Created {
                     at: old.finalized_at,
@@ -144,9 +144,20 @@ mod tests {
             let new = crate::minutes::build(&meeting, old.finalized_at);
             assert_eq!(new.id, id);
             assert_eq!(new.supersedes, Some(old.id));
+            // The same record in format v2: with its reason, every vote also as its round.
             let mut expected = old.clone();
             expected.id = id;
             expected.supersedes = Some(old.id);
+            expected.version = crate::minutes::VERSION;
+            expected.correction_reason = "出勤记录有误，更正".to_owned();
+            for it in &mut expected.items {
+                if let Some(v) = &it.vote {
+                    it.rounds = vec![crate::domain::VoteRound {
+                        vote: v.clone(),
+                        annulled: None,
+                    }];
+                }
+            }
             expected.integrity.digest = String::new();
             assert_eq!(new, expected, "{name}");
             let (bytes, _) = crate::minutes::to_bytes(&new).expect("bytes");

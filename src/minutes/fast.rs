@@ -277,8 +277,8 @@ pub(super) fn check(bytes: &[u8]) -> Option<Checked> {
 mod tests {
     use super::*;
     use crate::minutes::canonical::{digest_without_integrity, hex};
-    use sha2::{Digest, Sha256};
     use crate::minutes::check::{check_bytes, check_full};
+    use sha2::{Digest, Sha256};
 
     fn digest_of(text: &str) -> Option<String> {
         parse(text)
@@ -332,7 +332,14 @@ mod tests {
         for (i, m) in crate::corpus::generate(&spec).enumerate() {
             let (bytes, digest) = crate::minutes::to_bytes(&m).unwrap();
             let fast = agrees(&bytes).expect("a valid file is read in one parse");
-            assert!(fast.is_valid(), "{:?}", fast.findings.iter().filter(|f| f.severity == crate::minutes::Severity::Error).collect::<Vec<_>>());
+            assert!(
+                fast.is_valid(),
+                "{:?}",
+                fast.findings
+                    .iter()
+                    .filter(|f| f.severity == crate::minutes::Severity::Error)
+                    .collect::<Vec<_>>()
+            );
             assert_eq!(fast.computed_digest, Some(digest.clone()));
             // Compact (not pretty) bytes of the same document: same digest.
             let compact =

@@ -236,6 +236,13 @@ impl Problem {
         }
     }
 
+    /// Says who signed (or that nobody did) rather than what is wrong with the record: the
+    /// reviewer sees it as the file's signature status.
+    #[must_use]
+    pub fn is_signature_status(&self) -> bool {
+        matches!(self, Problem::Unsigned | Problem::UnknownSigner { .. })
+    }
+
     /// A stable machine-readable code.
     #[must_use]
     pub fn code(&self) -> &'static str {

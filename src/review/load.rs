@@ -79,7 +79,8 @@ pub fn from_checked(path: PathBuf, checked: &Checked, reviews: &ReviewIndex) -> 
             checked
                 .findings
                 .iter()
-                .filter(|f| f.severity == sev)
+                // Who signed is shown as its own column, not as a warning about the record.
+                .filter(|f| f.severity == sev && !f.problem.is_signature_status())
                 .count(),
         )
         .unwrap_or(u16::MAX)

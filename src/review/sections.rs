@@ -70,10 +70,14 @@ pub fn document(
                 links(&mut d, ctx);
             }
             d.heading(&tr.findings_heading(&checked.findings));
-            if checked.findings.is_empty() {
+            let mut sorted: Vec<&Finding> = checked
+                .findings
+                .iter()
+                .filter(|f| !f.problem.is_signature_status())
+                .collect();
+            if sorted.is_empty() {
                 d.text(2, tr.l(L::NoFindings), Style::new().fg(Color::Green));
             }
-            let mut sorted: Vec<&Finding> = checked.findings.iter().collect();
             sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
             for f in sorted {
                 d.finding(2, f);
@@ -106,6 +110,16 @@ fn digest_line(d: &mut Doc, m: &Minutes, checked: &Checked) {
         None => (tr.l(L::DigestUnknown), Style::new().fg(Color::Yellow)),
     };
     d.field_styled(0, tr.l(L::Digest), text, style);
+    if let Some(status) = checked.signature_status() {
+        use crate::minutes::check::SignatureStatus as S;
+        let style = match status {
+            S::Trusted(_) => Style::new().fg(Color::Green),
+            S::Bad(_) | S::Untrusted(_) => error_style(),
+            S::Unsigned | S::Unchecked(_) => Style::new().fg(Color::Yellow),
+            S::V1 => Style::new(),
+        };
+        d.field_styled(0, tr.l(L::Signature), &tr.signature_status(&status), style);
+    }
 }
 
 fn links(d: &mut Doc, ctx: &Context) {

@@ -250,7 +250,7 @@ impl App {
 
     /// Open a new draft that corrects a finalized record (the original file is never changed).
     fn start_correction(&mut self, m: &crate::minutes::Minutes, at: Timestamp) {
-        let (setup, restored) = crate::minutes::correct::correction(m, uuid::Uuid::now_v7());
+        let (setup, restored) = crate::minutes::correct::correction(m, uuid::Uuid::now_v7(), "");
         match Session::create(&self.data, setup, at) {
             Ok(session) => {
                 let mut screen = MeetingScreen::new(session, self.data.clone(), self.tr);

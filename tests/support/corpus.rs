@@ -98,6 +98,11 @@ pub fn build(spec: &MeetingSpec<'_>) -> Minutes {
         .recorder_member(1)
         .group(spec.group.map(str::to_owned))
         .supersedes(spec.supersedes)
+        .correction_reason(if spec.supersedes.is_some() {
+            "原记录出勤登记有误"
+        } else {
+            ""
+        })
         .build();
     let mut m = Meeting::new(setup, at(-10));
     let apply = |m: &mut Meeting, e: Event| m.apply(&e).expect("event applies");
@@ -155,11 +160,16 @@ pub fn build(spec: &MeetingSpec<'_>) -> Minutes {
             },
         );
         if let Some(counts) = item.vote {
+            // A deferral is not a vote: no counts, and its reason (format v2).
+            let counts = if item.deferred { (0, 0, 0) } else { counts };
             let input = m
                 .vote_input(i, VoteMethod::ShowOfHands, counts, vec![], item.deferred)
                 .expect("vote input");
             let j = rules::judge(&input).expect("vote judged");
-            let vote = VoteRecord::freeze(&input, &j, at(30));
+            let mut vote = VoteRecord::freeze(&input, &j, at(30));
+            if item.deferred {
+                "意见分歧较大，下次再议".clone_into(&mut vote.deferred_reason);
+            }
             apply(&mut m, Event::VoteClosed { index: i, vote });
         }
     }

@@ -181,8 +181,9 @@ fn counts_split_full_and_probationary_and_follow_the_exclusions() {
     assert_eq!(
         m.counts(),
         Counts {
-            // Everyone but m07 (excluded, category 2), observation member m10 included in the total.
-            expected_total: 10,
+            // Everyone but m07 (excluded, category 2); 应到 = 正式 + 预备, so the member under
+            // 留党察看 (m10) is listed but not counted (format v2).
+            expected_total: 9,
             expected_full: 7,
             expected_probationary: 2,
             present_total: 0,
@@ -205,11 +206,12 @@ fn counts_split_full_and_probationary_and_follow_the_exclusions() {
     assert_eq!(
         m.counts(),
         Counts {
-            expected_total: 10,
+            expected_total: 9,
             expected_full: 7,
             expected_probationary: 2,
-            // m01, m02 (late counts as attended), m08, m10; m07 attends but is not in 应到会.
-            present_total: 4,
+            // m01, m02 (late counts as attended), m08; m07 attends but is not in 应到会, and m10
+            // attends but is counted in neither.
+            present_total: 3,
             present_full: 2,
             present_probationary: 1,
         }
