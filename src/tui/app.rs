@@ -9,6 +9,7 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::style::{Color, Style};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::effect::Effect;
 use super::home::{Entry, Home};
 use super::keymap::{self, Action, Context};
 use super::meeting::{self, MeetingScreen};
@@ -104,76 +105,103 @@ impl App {
         }
     }
 
-    pub fn paste(&mut self, text: &str, now: Instant) {
+    pub fn paste(&mut self, text: &str, now: Instant, at: Timestamp) {
         match &mut self.screen {
             Screen::Setup(s) => s.paste(text),
-            Screen::Meeting(m) => m.paste(text, now),
+            Screen::Meeting(m) => m.paste(text, now, at, &self.data),
             _ => {}
         }
     }
 
-    pub fn tick(&mut self, now: Instant) {
+    pub fn tick(&mut self, now: Instant, at: Timestamp) {
         if let Screen::Meeting(m) = &mut self.screen {
-            m.tick(now);
+            m.tick(now, at, &self.data);
         }
     }
 
-    /// Handle a key press at `now` (wall clock `at`).
+    /// Handle a key press at `now` (wall clock `at`): update, then carry out the effects.
     pub fn key(&mut self, key: KeyEvent, now: Instant, at: Timestamp) {
-        if let Some(ctx) = self.help {
+        let fx = self.update(key, now, at);
+        self.perform(fx, at);
+    }
+
+    /// What a key asks for on the screen in front. Only screen state changes here.
+    pub fn update(&mut self, key: KeyEvent, now: Instant, at: Timestamp) -> Vec<Effect> {
+        if self.help.is_some() {
             if keymap::lookup(Context::Help, key).is_some() {
                 self.help = None;
             }
-            let _ = ctx;
-            return;
+            return Vec::new();
         }
         self.flash = None;
+        let one = |e: Effect| vec![e];
         match &mut self.screen {
             Screen::Home(home) => match keymap::lookup(Context::Home, key) {
                 Some(Action::Up) => home.up(),
                 Some(Action::Down) => home.down(),
                 Some(Action::Confirm) => {
                     if let Some(e) = home.current().cloned() {
-                        self.open(&e, at);
+                        return one(Effect::Open(e));
                     }
                 }
-                Some(Action::NewMeeting) => self.open(&Entry::New, at),
-                Some(Action::Browse) => self.open(&Entry::Browse, at),
-                Some(Action::ShowRoster) => self.open(&Entry::Roster, at),
-                Some(Action::Help) => self.help = Some(Context::Home),
-                Some(Action::Quit) => self.quit = true,
+                Some(Action::NewMeeting) => return one(Effect::Open(Entry::New)),
+                Some(Action::Browse) => return one(Effect::Open(Entry::Browse)),
+                Some(Action::ShowRoster) => return one(Effect::Open(Entry::Roster)),
+                Some(Action::Help) => return one(Effect::Help(Context::Home)),
+                Some(Action::Quit) => return one(Effect::Quit),
                 _ => {}
             },
             Screen::Roster(view) => match keymap::lookup(Context::Roster, key) {
                 Some(Action::Up) => view.up(),
                 Some(Action::Down) => view.down(),
-                Some(Action::Back) => self.go_home(),
-                Some(Action::Help) => self.help = Some(Context::Roster),
+                Some(Action::Back) => return one(Effect::Home),
+                Some(Action::Help) => return one(Effect::Help(Context::Roster)),
                 _ => {}
             },
             Screen::Pick(picker) => match keymap::lookup(Context::Picker, key) {
                 Some(Action::Up) => picker.up(),
                 Some(Action::Down) => picker.down(),
-                Some(Action::Back) => self.go_home(),
-                Some(Action::Help) => self.help = Some(Context::Picker),
+                Some(Action::Back) => return one(Effect::Home),
+                Some(Action::Help) => return one(Effect::Help(Context::Picker)),
                 Some(Action::Confirm) => {
                     if let Some(m) = picker.current().cloned() {
-                        self.start_correction(&m, at);
+                        return one(Effect::Correct(Box::new(m)));
                     }
                 }
                 _ => {}
             },
             Screen::Setup(setup) => match setup.key(key, self.tr, at) {
                 SetupOutcome::Continue => {}
-                SetupOutcome::Cancel => self.go_home(),
-                SetupOutcome::Help => self.help = Some(Context::Form),
-                SetupOutcome::Create(setup) => self.start(*setup, at),
+                SetupOutcome::Cancel => return one(Effect::Home),
+                SetupOutcome::Help => return one(Effect::Help(Context::Form)),
+                SetupOutcome::Create(setup) => return one(Effect::Start(setup)),
             },
-            Screen::Meeting(m) => match m.key(key, now, at) {
-                meeting::Outcome::Stay => {}
-                meeting::Outcome::ShowHelp(ctx) => self.help = Some(ctx),
-                meeting::Outcome::Leave => self.leave_meeting(),
-            },
+            Screen::Meeting(m) => {
+                return m
+                    .model
+                    .update(&m.session.meeting, meeting::Msg::Key(key), now, at);
+            }
+        }
+        Vec::new()
+    }
+
+    /// Carry out effects in order: the only place a key reaches the disk.
+    pub fn perform(&mut self, fx: Vec<Effect>, at: Timestamp) {
+        for effect in fx {
+            match effect {
+                Effect::Record(_) | Effect::Finalize | Effect::Export(_) => {
+                    if let Screen::Meeting(m) = &mut self.screen {
+                        m.perform(vec![effect], at, &self.data);
+                    }
+                }
+                Effect::Help(ctx) => self.help = Some(ctx),
+                Effect::Open(entry) => self.open(&entry, at),
+                Effect::Start(setup) => self.start(*setup, at),
+                Effect::Correct(m) => self.start_correction(&m, at),
+                Effect::Home => self.go_home(),
+                Effect::Leave => self.leave_meeting(),
+                Effect::Quit => self.quit = true,
+            }
         }
     }
 
@@ -199,9 +227,9 @@ impl App {
                         .iter()
                         .map(|w| self.tr.journal_warning(w))
                         .collect();
-                    let mut screen = MeetingScreen::new(session, self.data.clone(), self.tr);
+                    let mut screen = MeetingScreen::new(session, self.tr);
                     if !warnings.is_empty() {
-                        screen.modal = Some(meeting::Modal::Message(
+                        screen.model.modal = Some(meeting::Modal::Message(
                             self.tr.pick("草稿已恢复", "Draft resumed").to_owned(),
                             warnings,
                         ));
@@ -236,12 +264,8 @@ impl App {
     fn start(&mut self, setup: crate::domain::MeetingSetup, at: Timestamp) {
         match Session::create(&self.data, setup, at) {
             Ok(session) => {
-                let mut screen = MeetingScreen::new(session, self.data.clone(), self.tr);
-                if screen.record(Event::StageStarted { at, index: 0 })
-                    && let Some(stage) = screen.session.meeting.agenda.first()
-                {
-                    screen.view = meeting::View::of(stage.kind);
-                }
+                let mut screen = MeetingScreen::new(session, self.tr);
+                screen.record(Event::StageStarted { at, index: 0 });
                 self.screen = Screen::Meeting(Box::new(screen));
             }
             Err(e) => self.flash = Some(self.tr.session_error(&e)),
@@ -253,12 +277,11 @@ impl App {
         let (setup, restored) = crate::minutes::correct::correction(m, uuid::Uuid::now_v7());
         match Session::create(&self.data, setup, at) {
             Ok(session) => {
-                let mut screen = MeetingScreen::new(session, self.data.clone(), self.tr);
+                let mut screen = MeetingScreen::new(session, self.tr);
                 if screen.record(Event::Restored {
                     record: Box::new(restored),
                 }) {
-                    screen.view = meeting::View::WrapUp;
-                    screen.flash = Some(self.tr.pick(
+                    screen.model.flash = Some(self.tr.pick(
                         "更正件：修改后定稿，将另存为新文件并注明所更正的原记录",
                         "Correction: finalize to save a new file that names the record it corrects",
                     ).to_owned());
@@ -282,7 +305,7 @@ impl App {
             // copy elsewhere and say where, and let a second Ctrl+Q quit.
             self.unsaved_warned = true;
             let copy = m.session.emergency_copy();
-            m.flash = Some(
+            m.model.flash = Some(
                 self.tr
                     .unsaved_on_leave(m.session.pending(), copy.as_deref()),
             );

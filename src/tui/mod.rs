@@ -6,6 +6,7 @@
 //! anything unsaved went.
 
 pub mod app;
+pub mod effect;
 pub mod export;
 pub mod footer;
 pub mod home;
@@ -61,11 +62,13 @@ pub fn run(data: DataDir, demo: bool, tr: Tr) -> std::io::Result<Vec<String>> {
             Input::Event(TermEvent::Key(k)) if k.kind == KeyEventKind::Press => {
                 app.key(k, Instant::now(), crate::clock::now());
             }
-            Input::Event(TermEvent::Paste(text)) => app.paste(&text, Instant::now()),
+            Input::Event(TermEvent::Paste(text)) => {
+                app.paste(&text, Instant::now(), crate::clock::now());
+            }
             Input::Event(_) | Input::Idle => {}
             Input::Hangup => break,
         }
-        app.tick(Instant::now());
+        app.tick(Instant::now(), crate::clock::now());
         if let Some(Request::Browse(paths)) = app.request.take() {
             crate::review::browse(&mut guard.terminal, paths, &app.data, app.tr)?;
             if input::gone() || stop.load(Ordering::SeqCst) {
