@@ -1,7 +1,7 @@
 //! The application: which screen is up, what a key does to it, and what the loop must do next.
 
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -9,6 +9,7 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::style::{Color, Style};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::browse::BrowseScreen;
 use super::effect::Effect;
 use super::home::{Entry, Home};
 use super::keymap::{self, Action, Context};
@@ -19,6 +20,7 @@ use super::setup::{SetupOutcome, SetupScreen};
 use super::{footer, templates};
 use crate::domain::{Event, Roster, Timestamp};
 use crate::i18n::Tr;
+use crate::review::app::Effect as ReviewEffect;
 use crate::session::Session;
 use crate::store::DataDir;
 
@@ -29,12 +31,8 @@ pub enum Screen {
     Meeting(Box<MeetingScreen>),
     Roster(RosterView),
     Pick(MinutesPicker),
-}
-
-/// Work the loop does outside the screen (it needs the terminal).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    Browse(Vec<PathBuf>),
+    /// The reviewer's browser over minutes files.
+    Browse(Box<BrowseScreen>),
 }
 
 #[derive(Debug)]
@@ -46,7 +44,8 @@ pub struct App {
     pub help: Option<Context>,
     pub flash: Option<String>,
     pub quit: bool,
-    pub request: Option<Request>,
+    /// The program is the browser alone (`branchday review`): leaving it ends the program.
+    pub browse_only: bool,
     /// Lines to print after the terminal is restored.
     pub farewell: Vec<String>,
     /// Leaving a meeting was refused once because the disk refuses to save: the next Ctrl+Q quits.
@@ -71,12 +70,40 @@ impl App {
             help: None,
             flash: None,
             quit: false,
-            request: None,
+            browse_only: false,
             farewell: Vec::new(),
             unsaved_warned: false,
         };
         app.go_home();
         app
+    }
+
+    /// The browser alone over `paths` (default: the data directory's minutes), for `branchday review`.
+    #[must_use]
+    pub fn browse(data: DataDir, paths: Vec<PathBuf>, tr: Tr) -> App {
+        let browser = BrowseScreen::open(paths, &data, tr);
+        App {
+            tr,
+            data,
+            demo: false,
+            screen: Screen::Browse(Box::new(browser)),
+            help: None,
+            flash: None,
+            quit: false,
+            browse_only: true,
+            farewell: Vec::new(),
+            unsaved_warned: false,
+        }
+    }
+
+    /// How long the loop waits for a key before its periodic work: short while the browser's list
+    /// is still filling in.
+    #[must_use]
+    pub fn timeout(&self) -> Duration {
+        match &self.screen {
+            Screen::Browse(b) if b.loading() => Duration::from_millis(40),
+            _ => Duration::from_millis(200),
+        }
     }
 
     fn roster(&mut self) -> Option<Roster> {
@@ -101,7 +128,7 @@ impl App {
             Screen::Setup(_) => Context::Form,
             Screen::Meeting(m) => m.context(),
             Screen::Roster(_) => Context::Roster,
-            Screen::Pick(_) => Context::Picker,
+            Screen::Pick(_) | Screen::Browse(_) => Context::Picker,
         }
     }
 
@@ -109,13 +136,16 @@ impl App {
         match &mut self.screen {
             Screen::Setup(s) => s.paste(text),
             Screen::Meeting(m) => m.paste(text, now, at, &self.data),
+            Screen::Browse(b) => b.app.on_paste(text),
             _ => {}
         }
     }
 
     pub fn tick(&mut self, now: Instant, at: Timestamp) {
-        if let Screen::Meeting(m) = &mut self.screen {
-            m.tick(now, at, &self.data);
+        match &mut self.screen {
+            Screen::Meeting(m) => m.tick(now, at, &self.data),
+            Screen::Browse(b) => b.poll(),
+            _ => {}
         }
     }
 
@@ -181,6 +211,14 @@ impl App {
                     .model
                     .update(&m.session.meeting, meeting::Msg::Key(key), now, at);
             }
+            Screen::Browse(b) => {
+                return match b.app.on_key(key) {
+                    ReviewEffect::None => Vec::new(),
+                    ReviewEffect::Quit if self.browse_only => one(Effect::Quit),
+                    ReviewEffect::Quit => one(Effect::Home),
+                    other => one(Effect::Review(other)),
+                };
+            }
         }
         Vec::new()
     }
@@ -192,6 +230,13 @@ impl App {
                 Effect::Record(_) | Effect::Finalize | Effect::Export(_) => {
                     if let Screen::Meeting(m) = &mut self.screen {
                         m.perform(vec![effect], at, &self.data);
+                    }
+                }
+                Effect::Review(e) => {
+                    if let Screen::Browse(b) = &mut self.screen
+                        && b.perform(e, &self.data)
+                    {
+                        self.quit = true;
                     }
                 }
                 Effect::Help(ctx) => self.help = Some(ctx),
@@ -238,7 +283,11 @@ impl App {
                 }
                 Err(e) => self.flash = Some(self.tr.session_error(&e)),
             },
-            Entry::Browse => self.request = Some(Request::Browse(vec![self.data.minutes_dir()])),
+            Entry::Browse => {
+                let paths = vec![self.data.minutes_dir()];
+                let browser = BrowseScreen::open(paths, &self.data, self.tr);
+                self.screen = Screen::Browse(Box::new(browser));
+            }
             Entry::Correct => self.screen = Screen::Pick(MinutesPicker::load(&self.data)),
             Entry::Roster => {
                 if let Some(roster) = self.roster() {
@@ -337,8 +386,12 @@ impl App {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, at: Timestamp) {
+    pub fn draw(&mut self, frame: &mut Frame, at: Timestamp) {
         let area = frame.area();
+        if let Screen::Browse(b) = &mut self.screen {
+            // The browser draws its own bars, dialogs and help.
+            return b.draw(frame);
+        }
         let cursor = match &self.screen {
             Screen::Meeting(m) => m.render(area, frame.buffer_mut(), at),
             other => {
@@ -363,7 +416,7 @@ impl App {
                         None
                     }
                     Screen::Setup(s) => s.render(body, buf),
-                    Screen::Meeting(_) => None,
+                    Screen::Meeting(_) | Screen::Browse(_) => None,
                 };
                 footer::render_keys(self.context(), self.tr, keys, buf);
                 if let Some(msg) = &self.flash {

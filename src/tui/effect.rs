@@ -18,6 +18,8 @@ pub enum Effect {
     Finalize,
     /// Write the printable record of the finalized minutes file at this path.
     Export(PathBuf),
+    /// What the reviewer's browser asks for: read a file, save a remark, export.
+    Review(crate::review::app::Effect),
     /// Show the help overlay for a key context.
     Help(Context),
     /// Open what a home-screen entry names (a new meeting, a draft, the browser, …).

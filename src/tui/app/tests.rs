@@ -272,13 +272,29 @@ fn help_overlay_lists_every_key_of_the_screen_zh() {
 }
 
 #[test]
-fn browse_asks_the_loop_for_the_reviewer() {
+fn browse_opens_the_reviewer_as_a_screen_of_the_app_and_q_comes_home() {
     let (d, mut a) = app(Lang::En, true);
-    press(&mut a, KeyCode::Char('b'));
+    let b = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::NONE);
     assert_eq!(
-        a.request,
-        Some(Request::Browse(vec![d.path().join("minutes")]))
+        a.update(b, Instant::now(), at()),
+        vec![Effect::Open(Entry::Browse)]
     );
+    press(&mut a, KeyCode::Char('b'));
+    let Screen::Browse(browser) = &a.screen else {
+        panic!("the browser opens")
+    };
+    let minutes = crate::sanitize::path(&d.path().join("minutes"));
+    assert_eq!(browser.app.source, minutes);
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(a.update(q, Instant::now(), at()), vec![Effect::Home]);
+    press(&mut a, KeyCode::Char('q'));
+    assert!(matches!(a.screen, Screen::Home(_)));
+    assert!(!a.quit);
+
+    // `branchday review`: the browser is the whole program, and q ends it.
+    let mut r = App::browse(DataDir::at(d.path()), Vec::new(), Tr(Lang::En));
+    press(&mut r, KeyCode::Char('q'));
+    assert!(r.quit);
 }
 
 #[test]

@@ -461,7 +461,11 @@ impl MeetingScreen {
                 }
                 Effect::Help(ctx) => outcome = Outcome::ShowHelp(ctx),
                 Effect::Leave | Effect::Quit => outcome = Outcome::Leave,
-                Effect::Open(_) | Effect::Start(_) | Effect::Correct(_) | Effect::Home => {}
+                Effect::Open(_)
+                | Effect::Start(_)
+                | Effect::Correct(_)
+                | Effect::Review(_)
+                | Effect::Home => {}
             }
         }
         outcome
