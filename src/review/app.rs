@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
 use super::detail::{Detail, Opened};
@@ -258,7 +258,7 @@ impl App {
             return Effect::None;
         }
         self.message = None;
-        if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
+        if keys::is_quit(&ev) {
             return Effect::Quit;
         }
         if let Some(modal) = self.modal.take() {

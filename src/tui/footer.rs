@@ -12,7 +12,10 @@ use crate::tui::keymap::{self, Context};
 /// One line of `key action` pairs for the context's footer bindings.
 pub fn render_keys(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
-    for b in keymap::bindings(ctx).into_iter().filter(|b| b.footer) {
+    for b in keymap::bindings(ctx)
+        .into_iter()
+        .filter(|b| b.show == keymap::Show::Footer)
+    {
         spans.push(Span::styled(
             keymap::key_label(b),
             Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
