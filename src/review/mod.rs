@@ -8,7 +8,6 @@
 pub mod app;
 pub mod detail;
 pub mod doc;
-pub mod input;
 pub mod keys;
 pub mod list;
 pub mod load;
