@@ -332,33 +332,13 @@ fn help(app: &App, a: Areas, buf: &mut Buffer) {
         Screen::List => keys::LIST,
         Screen::Detail(_) => keys::DETAIL,
     };
-    let rows: Vec<&Binding<Action>> = table.iter().filter(|b| b.show != Show::Hidden).collect();
-    let key_w = rows.iter().map(|b| width(&key_label(b))).max().unwrap_or(0);
-    let desc_w = rows
+    // The program's one help overlay, over the browser's own table.
+    let rows: Vec<(String, &str)> = table
         .iter()
-        .map(|b| width(tr.review_action(b.action)))
-        .max()
-        .unwrap_or(0);
-    let w = u16::try_from(key_w + desc_w + 7).unwrap_or(u16::MAX);
-    let h = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
-    let rect = centered(a.body, w, h);
-    clear(rect, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", tr.l(L::HelpTitle)));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    for (i, b) in rows.iter().take(usize::from(inner.height)).enumerate() {
-        let y = inner.y + u16::try_from(i).unwrap_or(u16::MAX);
-        let line = Line::from(vec![
-            Span::styled(
-                format!(" {:>key_w$}  ", key_label(b), key_w = key_w),
-                Style::new().fg(Color::Yellow),
-            ),
-            Span::raw(tr.review_action(b.action)),
-        ]);
-        buf.set_line(inner.x, y, &line, inner.width);
-    }
+        .filter(|b| b.show != Show::Hidden)
+        .map(|b| (key_label(b), tr.review_action(b.action)))
+        .collect();
+    crate::tui::footer::render_overlay(tr.l(L::HelpTitle), &rows, None, a.body, buf);
 }
 
 /// Where the remark form and its two fields are.
