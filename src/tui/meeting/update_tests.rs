@@ -202,6 +202,25 @@ fn check_in_keys() {
 }
 
 #[test]
+fn actions_already_looked_up_give_the_same_effects_as_their_keys() {
+    let m = meeting();
+    let cases = [
+        (Action::MarkPresent, key(KeyCode::Enter)),
+        (Action::MarkLate, ch('2')),
+        (Action::NextStage, key(KeyCode::PageDown)),
+        (Action::Quit, ctrl('q')),
+        (Action::Undo, ctrl('z')),
+    ];
+    for (action, k) in cases {
+        let (_, by_key) = run(&[], View::CheckIn, &[k]);
+        let (_, by_action) = run(&[], View::CheckIn, &[Msg::Action(action)]);
+        assert_eq!(by_key, by_action, "{action:?}");
+    }
+    let (_, fx) = run(&[], View::CheckIn, &[Msg::Action(Action::MarkLate)]);
+    assert_eq!(fx, vec![Effect::Record(marked(&m, AttendanceStatus::Late))]);
+}
+
+#[test]
 fn forms_record_their_answer_only_when_submitted() {
     let m = meeting();
     let mut guest = vec![ctrl('g')];
