@@ -1,9 +1,12 @@
-//! The interactive program: home screen, live meeting, and the terminal they run in.
+//! The interactive program: home screen, live meeting, the reviewer's browser, and the terminal
+//! they run in.
 //!
-//! One synchronous loop: draw, wait for an event (200 ms), turn a key into an action, update, and
-//! do periodic work (journal paused typing, retry refused saves). SIGTERM / SIGHUP and a terminal
-//! that goes away end the loop the same way as quitting: save, restore the terminal, say where
-//! anything unsaved went.
+//! One synchronous loop for every screen: draw, wait for an event (200 ms, 40 ms while the browser
+//! is still reading files), let the screen's update turn the key into effects, carry the effects
+//! out (`App::perform`: record through the `Session`, finalize, export, open a screen), and do
+//! periodic work (journal paused typing, retry refused saves, take the rows the browser's readers
+//! have read). SIGTERM / SIGHUP, a failed draw and a terminal that goes away end the loop the same
+//! way as quitting: save, restore the terminal, say where anything unsaved went.
 
 pub mod app;
 pub mod browse;
