@@ -47,14 +47,12 @@ const fn ch(c: char, label: &'static str, action: Action, show: Show) -> Binding
     key(KeyCode::Char(c), label, action, show)
 }
 
-const QUIT_CTRL_C: Binding<Action> = Binding::new(KeyCode::Char('c'), Action::Quit, Show::Help)
-    .ctrl()
-    .labelled("Ctrl-C");
+/// Ctrl+Q leaves every screen of the program, the browser's too (written as the meeting writes it).
+const QUIT_CTRL_Q: Binding<Action> =
+    Binding::new(KeyCode::Char('q'), Action::Quit, Show::Help).ctrl();
 
-/// Ctrl+Q leaves every screen of the program, the browser's too.
-const QUIT_CTRL_Q: Binding<Action> = Binding::new(KeyCode::Char('q'), Action::Quit, Show::Hidden)
-    .ctrl()
-    .labelled("Ctrl-Q");
+const QUIT_CTRL_C: Binding<Action> =
+    Binding::new(KeyCode::Char('c'), Action::Quit, Show::Help).ctrl();
 
 /// The list of files.
 pub const LIST: &[Binding<Action>] = &[
@@ -79,8 +77,8 @@ pub const LIST: &[Binding<Action>] = &[
     ch('L', "L", Action::ToggleLang, Show::Help),
     ch('?', "?", Action::Help, Show::Footer),
     ch('q', "q", Action::Quit, Show::Footer),
-    QUIT_CTRL_C,
     QUIT_CTRL_Q,
+    QUIT_CTRL_C,
 ];
 
 /// The detail of one file.
@@ -103,8 +101,8 @@ pub const DETAIL: &[Binding<Action>] = &[
     ch('?', "?", Action::Help, Show::Footer),
     key(KeyCode::Esc, "Esc", Action::Back, Show::Footer),
     ch('q', "q", Action::Back, Show::Help),
-    QUIT_CTRL_C,
     QUIT_CTRL_Q,
+    QUIT_CTRL_C,
 ];
 
 /// The help overlay.
@@ -113,11 +111,11 @@ pub const HELP: &[Binding<Action>] = &[
     ch('?', "?", Action::Back, Show::Hidden),
     ch('q', "q", Action::Back, Show::Hidden),
     key(KeyCode::Enter, "Enter", Action::Back, Show::Hidden),
-    QUIT_CTRL_C,
     QUIT_CTRL_Q,
+    QUIT_CTRL_C,
 ];
 
-/// Whether a key quits the browser from anywhere, a dialog included (Ctrl-C, Ctrl+Q).
+/// Whether a key quits the browser from anywhere, a dialog included (Ctrl+Q, Ctrl+C).
 pub fn is_quit(ev: &KeyEvent) -> bool {
     find([&QUIT_CTRL_C, &QUIT_CTRL_Q], *ev).is_some()
 }
