@@ -1,4 +1,5 @@
-//! Keystroke → frame: one key handled by `MeetingScreen::key` plus the whole 100x30 screen drawn
+//! Keystroke → frame: one key through `Model::update` and its effects carried out
+//! (`MeetingScreen::key`), plus the whole 100x30 screen drawn
 //! (`MeetingScreen::draw` through `Terminal::draw` on a `TestBackend`), on the busiest screens:
 //! (a) check-in with a 500-member roster, typing a filter character and clearing it;
 //! (b) the notes editor holding 100 KB of Chinese text, typing (sentences, each ended by Enter).
@@ -29,6 +30,14 @@ use branchday::i18n::{Lang, Tr};
 use branchday::session::Session;
 use branchday::store::DataDir;
 use branchday::tui::meeting::{MeetingScreen, View};
+
+/// A case: its data directory (kept while the case runs), the screen and the terminal.
+type Case = (
+    tempfile::TempDir,
+    DataDir,
+    MeetingScreen,
+    Terminal<TestBackend>,
+);
 
 const SURNAMES: &str = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹";
 const GIVEN: &str =
@@ -112,7 +121,7 @@ fn screen(members: usize) -> (tempfile::TempDir, MeetingScreen) {
     session
         .record(Event::StageStarted { at: at(), index: 0 })
         .expect("stage");
-    (dir, MeetingScreen::new(session, data, Tr(Lang::Zh)))
+    (dir, MeetingScreen::new(session, Tr(Lang::Zh)))
 }
 
 /// What the secretary types, and what the notes are made of.
@@ -133,8 +142,8 @@ fn key(code: KeyCode) -> KeyEvent {
 }
 
 /// One keystroke → one frame.
-fn frame(s: &mut MeetingScreen, term: &mut Terminal<TestBackend>, k: KeyEvent) {
-    black_box(s.key(k, Instant::now(), at()));
+fn frame(s: &mut MeetingScreen, data: &DataDir, term: &mut Terminal<TestBackend>, k: KeyEvent) {
+    black_box(s.key(k, Instant::now(), at(), data));
     term.draw(|f| s.draw(f, at())).expect("draw");
 }
 
@@ -144,16 +153,17 @@ fn terminal() -> Terminal<TestBackend> {
 
 /// (a) The check-in screen of a 500-member roster: type `w` (timed), then clear with Esc (timed
 /// separately).
-fn checkin() -> (tempfile::TempDir, MeetingScreen, Terminal<TestBackend>) {
+fn checkin() -> Case {
     let (dir, s) = screen(500);
-    assert_eq!(s.view, View::CheckIn);
+    assert_eq!(s.model.view, View::CheckIn);
     let mut term = terminal();
     term.draw(|f| s.draw(f, at())).expect("draw");
-    (dir, s, term)
+    let data = DataDir::at(dir.path());
+    (dir, data, s, term)
 }
 
 /// (b) The notes editor of a study topic holding 100 KB of Chinese text, cursor at the end.
-fn editor() -> (tempfile::TempDir, MeetingScreen, Terminal<TestBackend>) {
+fn editor() -> Case {
     let (dir, mut s) = screen(25);
     let notes = chinese_notes(100 * 1024);
     let events = [
@@ -171,18 +181,19 @@ fn editor() -> (tempfile::TempDir, MeetingScreen, Terminal<TestBackend>) {
     for e in events {
         s.session.record(e).expect("event");
     }
-    s.view = View::Study;
-    s.open_editor(TextField::StudyNotes(0), "学习党章".into());
-    assert!(s.editor.is_some());
+    s.model.view = View::Study;
+    let data = DataDir::at(dir.path());
     let mut term = terminal();
-    term.draw(|f| s.draw(f, at())).expect("draw");
-    (dir, s, term)
+    frame(&mut s, &data, &mut term, key(KeyCode::Enter));
+    assert!(s.model.editor.is_some());
+    (dir, data, s, term)
 }
 
 /// Time `n` keystrokes of a case; `reset` runs untimed after each.
 fn samples(
     n: usize,
     s: &mut MeetingScreen,
+    data: &DataDir,
     term: &mut Terminal<TestBackend>,
     k: KeyEvent,
     reset: Option<KeyEvent>,
@@ -190,10 +201,10 @@ fn samples(
     (0..n)
         .map(|_| {
             let t = Instant::now();
-            frame(s, term, k);
+            frame(s, data, term, k);
             let d = t.elapsed();
             if let Some(r) = reset {
-                frame(s, term, r);
+                frame(s, data, term, r);
             }
             d
         })
@@ -216,15 +227,15 @@ fn bench(c: &mut Criterion) {
     let w = key(KeyCode::Char('w'));
     let esc = key(KeyCode::Esc);
 
-    let (_dir, mut s, mut term) = checkin();
+    let (_dir, data, mut s, mut term) = checkin();
     c.bench_function("checkin_500/type_filter_char", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
                 let t = Instant::now();
-                frame(&mut s, &mut term, w);
+                frame(&mut s, &data, &mut term, w);
                 total += t.elapsed();
-                frame(&mut s, &mut term, esc);
+                frame(&mut s, &data, &mut term, esc);
             }
             total
         });
@@ -233,9 +244,9 @@ fn bench(c: &mut Criterion) {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
-                frame(&mut s, &mut term, w);
+                frame(&mut s, &data, &mut term, w);
                 let t = Instant::now();
-                frame(&mut s, &mut term, esc);
+                frame(&mut s, &data, &mut term, esc);
                 total += t.elapsed();
             }
             total
@@ -243,12 +254,12 @@ fn bench(c: &mut Criterion) {
     });
     report(
         "checkin_500/type_filter_char",
-        samples(2000, &mut s, &mut term, w, Some(esc)),
+        samples(2000, &mut s, &data, &mut term, w, Some(esc)),
     );
-    frame(&mut s, &mut term, w);
+    frame(&mut s, &data, &mut term, w);
     report(
         "checkin_500/clear_filter",
-        samples(2000, &mut s, &mut term, esc, Some(w)),
+        samples(2000, &mut s, &data, &mut term, esc, Some(w)),
     );
 
     // Typing goes on as a secretary types: a sentence, then Enter, and again.
@@ -257,16 +268,16 @@ fn bench(c: &mut Criterion) {
         .map(|c| key(KeyCode::Char(c)))
         .chain([key(KeyCode::Enter)])
         .cycle();
-    let (_dir, mut s, mut term) = editor();
+    let (_dir, data, mut s, mut term) = editor();
     c.bench_function("editor_100kb/type_char", |b| {
-        b.iter(|| frame(&mut s, &mut term, typing.next().expect("key")));
+        b.iter(|| frame(&mut s, &data, &mut term, typing.next().expect("key")));
     });
-    let (_dir, mut s, mut term) = editor();
+    let (_dir, data, mut s, mut term) = editor();
     let typed: Vec<Duration> = (0..2000)
         .map(|_| {
             let k = typing.next().expect("key");
             let t = Instant::now();
-            frame(&mut s, &mut term, k);
+            frame(&mut s, &data, &mut term, k);
             t.elapsed()
         })
         .collect();

@@ -1,5 +1,9 @@
 //! A live meeting: the meeting state, its journal and its lock, kept in step.
 //!
+//! This is where the loop carries out the meeting's effects: `Effect::Record(event)` is
+//! [`Session::record`], `Effect::Finalize` is [`Session::finalize`]. Screens never call these
+//! themselves; their update functions only return the effects.
+//!
 //! `record` applies an event to the meeting and appends it to the journal with fsync. When the disk
 //! refuses (full, read-only), the event stays queued in memory, the meeting goes on, and every later
 //! call retries the queue in order; on exit an emergency copy of the whole journal is written where

@@ -222,25 +222,25 @@ fn injected_disk_full_keeps_the_meeting_in_memory_and_saves_in_order_once_the_di
     assert!(fault.is_disk_fault());
     assert_eq!(std::fs::read(&journal).expect("journal"), before);
 
-    let mut screen = MeetingScreen::new(session, data.clone(), Tr(Lang::Zh));
+    let mut screen = MeetingScreen::new(session, Tr(Lang::Zh));
     let status = status_line(&screen);
     assert!(
         status.contains("⚠ 未保存 3 条（磁盘已满），正在重试"),
         "{status}"
     );
-    screen.tr = Tr(Lang::En);
+    screen.model.tr = Tr(Lang::En);
     let status = status_line(&screen);
     assert!(
         status.contains("⚠ 3 unsaved (disk full), retrying"),
         "{status}"
     );
     // The loop's periodic retry keeps failing while the disk is full.
-    screen.tick(Instant::now());
+    screen.tick(Instant::now(), at(7), &data);
     assert_eq!(screen.session.pending(), 3);
 
     // The disk recovers: the next retry writes the three events, in order, after the first ones.
     screen.session.journal_mut().swap_file(real);
-    screen.tick(Instant::now());
+    screen.tick(Instant::now(), at(7), &data);
     assert_eq!(screen.session.pending(), 0);
     assert!(screen.session.fault.is_none());
     assert!(status_line(&screen).contains("Saved"));
@@ -296,7 +296,7 @@ fn leaving_with_unsaved_changes_says_where_the_copy_is_and_a_second_ctrl_q_quits
         panic!("the meeting stays open while changes are unsaved")
     };
     assert!(!app.quit);
-    let flash = m.flash.clone().expect("a message");
+    let flash = m.model.flash.clone().expect("a message");
     assert!(flash.contains("完整副本已保存到"), "{flash}");
     assert!(flash.contains("再按 Ctrl+Q 退出程序"), "{flash}");
     assert_eq!(app.farewell.len(), 1);
@@ -359,7 +359,7 @@ fn a_full_tmpfs_refuses_the_append_and_the_torn_write_is_cut_back() {
     // The torn line was cut back: the file is exactly what it was.
     assert_eq!(std::fs::read(&journal).expect("journal"), before);
 
-    let screen = MeetingScreen::new(session, data.clone(), Tr(Lang::Zh));
+    let screen = MeetingScreen::new(session, Tr(Lang::Zh));
     let status = status_line(&screen);
     assert!(status.contains("⚠ 未保存 1 条（磁盘已满）"), "{status}");
     let mut session = screen.session;
@@ -408,7 +408,7 @@ fn a_journal_made_read_only_mid_meeting_keeps_the_meeting_and_saves_when_writabl
     assert_eq!(os_error(fault), Some(1), "EPERM");
     assert!(fault.is_disk_fault());
     assert_eq!(session.meeting.counts().present_total, 1);
-    let screen = MeetingScreen::new(session, data.clone(), Tr(Lang::Zh));
+    let screen = MeetingScreen::new(session, Tr(Lang::Zh));
     let status = status_line(&screen);
     assert!(status.contains("⚠ 未保存 1 条（没有写入权限）"), "{status}");
     let mut session = screen.session;

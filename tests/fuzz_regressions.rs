@@ -108,7 +108,7 @@ fn resume_and_draw(bytes: &[u8], name: &str) {
         .iter()
         .map(|w| tr.journal_warning(w))
         .collect();
-    let mut screen = MeetingScreen::new(session, data.clone(), tr);
+    let mut screen = MeetingScreen::new(session, tr);
     let now = "2026-11-26T16:00:00+08:00".parse().expect("time");
     for (view, modal) in [
         (View::CheckIn, true),
@@ -118,9 +118,9 @@ fn resume_and_draw(bytes: &[u8], name: &str) {
         (View::Items, false),
         (View::WrapUp, false),
     ] {
-        screen.view = view;
+        screen.model.view = view;
         // As the app resumes a draft: what was noticed is shown in a box first.
-        screen.modal = (modal && !warnings.is_empty())
+        screen.model.modal = (modal && !warnings.is_empty())
             .then(|| Modal::Message("草稿已恢复".to_owned(), warnings.clone()));
         let mut t = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
         t.draw(|f| screen.draw(f, now)).expect("draw");

@@ -46,6 +46,10 @@ pub enum Event {
         member_id: String,
         mark: Option<AttendanceMark>,
     },
+    /// Undo the latest check-in mark not yet undone: the member gets back the mark they had before.
+    MarkUndone {
+        at: Timestamp,
+    },
     GuestAdded {
         at: Timestamp,
         guest: Guest,
@@ -155,4 +159,6 @@ pub enum ApplyError {
     BadSplice,
     #[error("the meeting is finalized")]
     Finalized,
+    #[error("there is no check-in mark to undo")]
+    NothingToUndo,
 }

@@ -33,6 +33,8 @@ pub struct Meeting {
     /// Set when the minutes file is written: its path and digest.
     pub finalized: Option<(String, String)>,
     index: HashMap<String, usize>,
+    /// Check-in marks that can be undone, newest last: the member and the mark they had before.
+    undo: Vec<(usize, Option<AttendanceMark>)>,
 }
 
 impl Meeting {
@@ -76,6 +78,7 @@ impl Meeting {
             timeline: Vec::new(),
             finalized: None,
             index,
+            undo: Vec::new(),
         }
     }
 
@@ -271,6 +274,44 @@ impl Meeting {
         }
     }
 
+    /// Whether a check-in mark can be undone (`Event::MarkUndone`).
+    #[must_use]
+    pub fn can_undo_mark(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Set (or clear) a member's mark at `at` and note it in the timeline.
+    fn set_mark(&mut self, at: Timestamp, i: usize, mark: Option<&AttendanceMark>) {
+        let name = self.members()[i].name.clone();
+        // A correction that keeps an attending member attending (present ↔ late) keeps the time
+        // they arrived: a vote closed in between still saw them.
+        let since = match (&self.marks[i], mark) {
+            (Some((old, arrived)), Some(new)) if old.status.attended() && new.status.attended() => {
+                *arrived
+            }
+            _ => at,
+        };
+        // ... and when they left, if they had.
+        let left = match (&self.marks[i], mark) {
+            (Some((old, _)), Some(new)) if old.status.attended() && new.status.attended() => {
+                new.left.clone().or_else(|| old.left.clone())
+            }
+            (_, Some(new)) if new.status.attended() => new.left.clone(),
+            _ => None,
+        };
+        self.marks[i] = mark.cloned().map(|mut m| {
+            m.left = left;
+            (m, since)
+        });
+        match mark {
+            Some(m) => {
+                let detail = m.status.key().to_owned();
+                self.log(at, TimelineEvent::CheckedIn, name, detail);
+            }
+            None => self.log(at, TimelineEvent::AttendanceCleared, name, String::new()),
+        }
+    }
+
     fn log(&mut self, at: Timestamp, event: TimelineEvent, subject: String, detail: String) {
         self.timeline.push(TimelineEntry {
             at,
@@ -326,38 +367,13 @@ impl Meeting {
                 let i = self
                     .member_index(member_id)
                     .ok_or_else(|| ApplyError::NoMember(member_id.clone()))?;
-                let name = self.members()[i].name.clone();
-                // A correction that keeps an attending member attending (present ↔ late) keeps the
-                // time they arrived: a vote closed in between still saw them.
-                let since = match (&self.marks[i], mark) {
-                    (Some((old, arrived)), Some(new))
-                        if old.status.attended() && new.status.attended() =>
-                    {
-                        *arrived
-                    }
-                    _ => *at,
-                };
-                // A correction that keeps an attending member attending also keeps when they left.
-                let left = match (&self.marks[i], mark) {
-                    (Some((old, _)), Some(new))
-                        if old.status.attended() && new.status.attended() =>
-                    {
-                        new.left.clone().or_else(|| old.left.clone())
-                    }
-                    (_, Some(new)) if new.status.attended() => new.left.clone(),
-                    _ => None,
-                };
-                self.marks[i] = mark.clone().map(|mut m| {
-                    m.left = left;
-                    (m, since)
-                });
-                match mark {
-                    Some(m) => {
-                        let detail = m.status.key().to_owned();
-                        self.log(*at, TimelineEvent::CheckedIn, name, detail);
-                    }
-                    None => self.log(*at, TimelineEvent::AttendanceCleared, name, String::new()),
-                }
+                let previous = self.mark_of(i).cloned();
+                self.set_mark(*at, i, mark.as_ref());
+                self.undo.push((i, previous));
+            }
+            Event::MarkUndone { at } => {
+                let (i, previous) = self.undo.pop().ok_or(ApplyError::NothingToUndo)?;
+                self.set_mark(*at, i, previous.as_ref());
             }
             Event::GuestAdded { at, guest } => {
                 self.guests.push(guest.clone());

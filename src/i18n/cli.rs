@@ -187,6 +187,10 @@ impl Tr {
                 "会议记录已定稿，不能再修改".into(),
                 "the minutes are finalized and cannot change".into(),
             ),
+            ApplyError::NothingToUndo => self.pick(
+                "没有可撤销的签到".into(),
+                "there is no check-in mark to undo".into(),
+            ),
         }
     }
 }

@@ -4,20 +4,19 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
 use super::detail::{Detail, Opened};
-use super::input::{Edit, LineEdit};
 use super::keys::{self, Action, PromptKey};
 use super::model::{Column, Filter, Model, ReviewState, Status, Summary, cycle, parse_month};
 use super::remarks::{self, Verdict};
 use crate::domain::MeetingKind;
 use crate::i18n::{Lang, Tr};
+use crate::tui::widgets::line_input::{Edit, LineInput, edit_of};
 
 mod forms;
 
-use forms::edit_of;
 pub use forms::{ExportForm, ExportRequest, RemarkField, RemarkForm, RemarkRequest, extension};
 
 #[derive(Debug, Clone)]
@@ -32,11 +31,11 @@ pub enum Modal {
     Help,
     /// The text filter, applied as it is typed; the text before is restored on Esc.
     Search {
-        edit: LineEdit,
+        edit: LineInput,
         before: String,
     },
     Month {
-        edit: LineEdit,
+        edit: LineInput,
         error: bool,
     },
     Remark(RemarkForm),
@@ -258,7 +257,7 @@ impl App {
             return Effect::None;
         }
         self.message = None;
-        if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
+        if keys::is_quit(&ev) {
             return Effect::Quit;
         }
         if let Some(modal) = self.modal.take() {
@@ -354,7 +353,7 @@ impl App {
             Action::Search => {
                 let text = self.model.filter().text.clone();
                 self.modal = Some(Modal::Search {
-                    edit: LineEdit::new(&text, 200),
+                    edit: LineInput::limited(&text, 200),
                     before: text,
                 });
             }
@@ -366,7 +365,7 @@ impl App {
                     .map(|(y, m)| format!("{y}-{m:02}"))
                     .unwrap_or_default();
                 self.modal = Some(Modal::Month {
-                    edit: LineEdit::new(&text, 10),
+                    edit: LineInput::limited(&text, 10),
                     error: false,
                 });
             }

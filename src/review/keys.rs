@@ -1,7 +1,8 @@
-//! Keymaps as data: each screen's table of (key, action, shown in the footer). The footer and the
-//! help overlay are generated from the same tables, so they cannot drift from what the keys do.
+//! The browser's keys as data: tables of the program's one binding type (`tui::keymap::Binding`)
+//! over the browser's own actions. The footer and the help overlay are generated from the same
+//! tables, so they cannot drift from what the keys do.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// Everything a key can ask for outside a text field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,51 +36,26 @@ pub enum Action {
     Help,
 }
 
-/// Where a binding is listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Show {
-    /// In the footer and the help.
-    Footer,
-    /// In the help only.
-    Help,
-    /// Nowhere (another binding's label covers it, as `↑↓` covers `↓`).
-    Hidden,
+use crate::tui::keymap::{Binding, Show, find};
+
+/// A key with no modifier, written as `label`.
+const fn key(code: KeyCode, label: &'static str, action: Action, show: Show) -> Binding<Action> {
+    Binding::new(code, action, show).labelled(label)
 }
 
-/// One binding: the key, how it is written, what it does, and where it is listed.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
-    pub code: KeyCode,
-    pub ctrl: bool,
-    pub label: &'static str,
-    pub action: Action,
-    pub show: Show,
-}
-
-const fn key(code: KeyCode, label: &'static str, action: Action, show: Show) -> Binding {
-    Binding {
-        code,
-        ctrl: false,
-        label,
-        action,
-        show,
-    }
-}
-
-const fn ch(c: char, label: &'static str, action: Action, show: Show) -> Binding {
+const fn ch(c: char, label: &'static str, action: Action, show: Show) -> Binding<Action> {
     key(KeyCode::Char(c), label, action, show)
 }
 
-const QUIT_CTRL_C: Binding = Binding {
-    code: KeyCode::Char('c'),
-    ctrl: true,
-    label: "Ctrl-C",
-    action: Action::Quit,
-    show: Show::Help,
-};
+/// Ctrl+Q leaves every screen of the program, the browser's too (written as the meeting writes it).
+const QUIT_CTRL_Q: Binding<Action> =
+    Binding::new(KeyCode::Char('q'), Action::Quit, Show::Help).ctrl();
+
+const QUIT_CTRL_C: Binding<Action> =
+    Binding::new(KeyCode::Char('c'), Action::Quit, Show::Help).ctrl();
 
 /// The list of files.
-pub const LIST: &[Binding] = &[
+pub const LIST: &[Binding<Action>] = &[
     key(KeyCode::Up, "↑↓", Action::Up, Show::Footer),
     key(KeyCode::Down, "↓", Action::Down, Show::Hidden),
     key(KeyCode::PageUp, "PgUp", Action::PageUp, Show::Help),
@@ -101,11 +77,12 @@ pub const LIST: &[Binding] = &[
     ch('L', "L", Action::ToggleLang, Show::Help),
     ch('?', "?", Action::Help, Show::Footer),
     ch('q', "q", Action::Quit, Show::Footer),
+    QUIT_CTRL_Q,
     QUIT_CTRL_C,
 ];
 
 /// The detail of one file.
-pub const DETAIL: &[Binding] = &[
+pub const DETAIL: &[Binding<Action>] = &[
     key(KeyCode::Up, "↑↓", Action::Up, Show::Footer),
     key(KeyCode::Down, "↓", Action::Down, Show::Hidden),
     key(KeyCode::PageUp, "PgUp", Action::PageUp, Show::Help),
@@ -124,26 +101,28 @@ pub const DETAIL: &[Binding] = &[
     ch('?', "?", Action::Help, Show::Footer),
     key(KeyCode::Esc, "Esc", Action::Back, Show::Footer),
     ch('q', "q", Action::Back, Show::Help),
+    QUIT_CTRL_Q,
     QUIT_CTRL_C,
 ];
 
 /// The help overlay.
-pub const HELP: &[Binding] = &[
+pub const HELP: &[Binding<Action>] = &[
     key(KeyCode::Esc, "Esc", Action::Back, Show::Footer),
     ch('?', "?", Action::Back, Show::Hidden),
     ch('q', "q", Action::Back, Show::Hidden),
     key(KeyCode::Enter, "Enter", Action::Back, Show::Hidden),
+    QUIT_CTRL_Q,
     QUIT_CTRL_C,
 ];
 
-/// The action bound to a key in a table. Shift is part of the character, so it is ignored;
-/// Control must match.
-pub fn lookup(table: &[Binding], ev: &KeyEvent) -> Option<Action> {
-    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-    table
-        .iter()
-        .find(|b| b.code == ev.code && b.ctrl == ctrl)
-        .map(|b| b.action)
+/// Whether a key quits the browser from anywhere, a dialog included (Ctrl+Q, Ctrl+C).
+pub fn is_quit(ev: &KeyEvent) -> bool {
+    find([&QUIT_CTRL_C, &QUIT_CTRL_Q], *ev).is_some()
+}
+
+/// The action bound to a key in a table (the program's one lookup, `keymap::find`).
+pub fn lookup(table: &[Binding<Action>], ev: &KeyEvent) -> Option<Action> {
+    find(table, *ev)
 }
 
 /// Keys of a text field's dialog; every other key edits the field.
@@ -156,43 +135,48 @@ pub enum PromptKey {
     Format,
 }
 
-/// A dialog's keys: (key, label, what it does, shown in the footer).
-pub type PromptBinding = (KeyCode, &'static str, PromptKey, bool);
+const fn prompt(
+    code: KeyCode,
+    label: &'static str,
+    k: PromptKey,
+    footer: bool,
+) -> Binding<PromptKey> {
+    Binding::new(code, k, if footer { Show::Footer } else { Show::Help }).labelled(label)
+}
 
 /// A one-field prompt (search, month).
-pub const PROMPT: &[PromptBinding] = &[
-    (KeyCode::Enter, "Enter", PromptKey::Submit, true),
-    (KeyCode::Esc, "Esc", PromptKey::Cancel, true),
+pub const PROMPT: &[Binding<PromptKey>] = &[
+    prompt(KeyCode::Enter, "Enter", PromptKey::Submit, true),
+    prompt(KeyCode::Esc, "Esc", PromptKey::Cancel, true),
 ];
 
 /// The remark form.
-pub const FORM: &[PromptBinding] = &[
-    (KeyCode::Enter, "Enter", PromptKey::Submit, true),
-    (KeyCode::Tab, "Tab", PromptKey::NextField, true),
-    (KeyCode::BackTab, "Shift-Tab", PromptKey::NextField, false),
-    (KeyCode::Up, "↑", PromptKey::NextField, false),
-    (KeyCode::Down, "↓", PromptKey::NextField, false),
-    (KeyCode::Esc, "Esc", PromptKey::Cancel, true),
+pub const FORM: &[Binding<PromptKey>] = &[
+    prompt(KeyCode::Enter, "Enter", PromptKey::Submit, true),
+    prompt(KeyCode::Tab, "Tab", PromptKey::NextField, true),
+    prompt(KeyCode::BackTab, "Shift-Tab", PromptKey::NextField, false),
+    prompt(KeyCode::Up, "↑", PromptKey::NextField, false),
+    prompt(KeyCode::Down, "↓", PromptKey::NextField, false),
+    prompt(KeyCode::Esc, "Esc", PromptKey::Cancel, true),
 ];
 
 /// The export dialog.
-pub const EXPORT: &[PromptBinding] = &[
-    (KeyCode::Enter, "Enter", PromptKey::Submit, true),
-    (KeyCode::Tab, "Tab", PromptKey::Format, true),
-    (KeyCode::BackTab, "Shift-Tab", PromptKey::Format, false),
-    (KeyCode::Esc, "Esc", PromptKey::Cancel, true),
+pub const EXPORT: &[Binding<PromptKey>] = &[
+    prompt(KeyCode::Enter, "Enter", PromptKey::Submit, true),
+    prompt(KeyCode::Tab, "Tab", PromptKey::Format, true),
+    prompt(KeyCode::BackTab, "Shift-Tab", PromptKey::Format, false),
+    prompt(KeyCode::Esc, "Esc", PromptKey::Cancel, true),
 ];
 
 /// What a key does in a dialog, if it is one of its keys.
-pub fn prompt_key(table: &[PromptBinding], ev: &KeyEvent) -> Option<PromptKey> {
-    if ev.modifiers.contains(KeyModifiers::CONTROL) {
-        return None;
-    }
-    table.iter().find(|b| b.0 == ev.code).map(|b| b.2)
+pub fn prompt_key(table: &[Binding<PromptKey>], ev: &KeyEvent) -> Option<PromptKey> {
+    find(table, *ev)
 }
 
 #[cfg(test)]
 mod tests {
+    use ratatui::crossterm::event::KeyModifiers;
+
     use super::*;
 
     #[test]
@@ -201,8 +185,8 @@ mod tests {
             for (i, a) in table.iter().enumerate() {
                 for b in &table[i + 1..] {
                     assert!(
-                        !(a.code == b.code && a.ctrl == b.ctrl),
-                        "{} bound twice",
+                        !(a.code == b.code && a.mods == b.mods),
+                        "{:?} bound twice",
                         a.label
                     );
                 }
@@ -218,5 +202,20 @@ mod tests {
         assert_eq!(lookup(LIST, &ctrl_c), Some(Action::Quit));
         let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
         assert_eq!(lookup(LIST, &c), Some(Action::ClearFilters));
+    }
+
+    #[test]
+    fn ctrl_q_quits_as_on_every_other_screen_of_the_program() {
+        let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+        for table in [LIST, DETAIL, HELP] {
+            assert_eq!(lookup(table, &ctrl_q), Some(Action::Quit));
+        }
+        assert!(is_quit(&ctrl_q));
+        assert_eq!(
+            crate::tui::keymap::lookup(crate::tui::keymap::Context::CheckIn, ctrl_q),
+            Some(crate::tui::keymap::Action::Quit)
+        );
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert!(!is_quit(&q), "q types a q in the search and the dialogs");
     }
 }

@@ -1,13 +1,13 @@
 //! `branchday review [PATH…]`: the reviewer's browser over minutes files.
 //!
-//! One synchronous loop: draw, wait for a key with a timeout, turn it into an action, update, and
-//! carry out what the update asks for (read a file, save a remark). Files are read by worker
-//! threads while the list is already on screen; a file is only ever opened for reading.
+//! The browser is one screen of the program's app (`tui::browse::BrowseScreen`) and runs on its one
+//! loop: a key becomes an action, the update changes the browser and returns an `Effect`, and the
+//! loop carries it out here (`perform`: read a file, save a remark, export). Files are read by
+//! worker threads while the list is already on screen; a file is only ever opened for reading.
 
 pub mod app;
 pub mod detail;
 pub mod doc;
-pub mod input;
 pub mod keys;
 pub mod list;
 pub mod load;
@@ -21,15 +21,11 @@ pub mod view;
 #[cfg(test)]
 mod tests;
 
-use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, TryRecvError};
-use std::time::Duration;
 
 use chrono::Timelike;
 use ratatui::crossterm::event::Event;
-use ratatui::layout::Rect;
 
 use self::app::{App, Effect, ExportRequest, RemarkRequest};
 use self::detail::Opened;
@@ -41,8 +37,7 @@ use crate::export::ExportError;
 use crate::i18n::Tr;
 use crate::minutes::{self, Checked, ReadError, files};
 use crate::store::DataDir;
-use crate::tui::input::{self as term_input, Input};
-use crate::tui::terminal::{self, Term};
+use crate::tui::terminal;
 
 /// Run the `review` command: enter the terminal, browse, restore. Returns the exit code.
 pub fn run(paths: &[PathBuf], data_dir: Option<PathBuf>, tr: Tr) -> u8 {
@@ -57,17 +52,18 @@ pub fn run(paths: &[PathBuf], data_dir: Option<PathBuf>, tr: Tr) -> u8 {
         eprintln!("{}: {}", tr.error_prefix(), tr.no_terminal());
         return EXIT_USAGE;
     }
-    let mut guard = match terminal::enter() {
+    let guard = match terminal::enter() {
         Ok(g) => g,
         Err(e) => {
             eprintln!("{}: {} ({e})", tr.error_prefix(), tr.no_terminal());
             return EXIT_USAGE;
         }
     };
-    let result = browse(&mut guard.terminal, paths.to_vec(), &data, tr);
-    terminal::leave(guard);
-    match result {
-        Ok(()) => EXIT_OK,
+    match crate::tui::run_app(
+        guard,
+        crate::tui::app::App::browse(data, paths.to_vec(), tr),
+    ) {
+        Ok(_) => EXIT_OK,
         Err(e) => {
             say(&format!("{}: {e}", tr.error_prefix()));
             EXIT_INVALID
@@ -114,17 +110,6 @@ impl Session {
     }
 }
 
-/// Run the browser on an already-entered terminal until the reviewer quits.
-pub fn browse(term: &mut Term, paths: Vec<PathBuf>, data: &DataDir, tr: Tr) -> io::Result<()> {
-    let Session { job, mut app } = Session::new(paths, data, tr);
-    std::thread::scope(|s| {
-        let rx = load::spawn(s, &job);
-        let result = event_loop(term, &mut app, rx, data);
-        job.cancel();
-        result
-    })
-}
-
 /// Move every batch of rows waiting on the channel into the list; `false` once the loader is done.
 pub fn take_rows(app: &mut App, rx: &Receiver<Vec<Summary>>) -> bool {
     let mut rows = Vec::new();
@@ -139,45 +124,6 @@ pub fn take_rows(app: &mut App, rx: &Receiver<Vec<Summary>>) -> bool {
         app.add_rows(rows);
     }
     open
-}
-
-fn event_loop(
-    term: &mut Term,
-    app: &mut App,
-    rx: Receiver<Vec<Summary>>,
-    data: &DataDir,
-) -> io::Result<()> {
-    let stop = terminal::termination_flag();
-    let mut loading = Some(rx);
-    loop {
-        if stop.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-        if let Some(rx) = &loading
-            && !take_rows(app, rx)
-        {
-            loading = None;
-        }
-        let Ok(size) = term.size() else {
-            term_input::mark_gone();
-            return Ok(());
-        };
-        app.resize(Rect::new(0, 0, size.width, size.height));
-        if term.draw(|f| view::draw(f, app)).is_err() {
-            term_input::mark_gone();
-            return Ok(());
-        }
-        let timeout = Duration::from_millis(if loading.is_some() { 40 } else { 250 });
-        match term_input::next(timeout) {
-            Input::Event(ev) => {
-                if handle_event(app, ev, data) {
-                    return Ok(());
-                }
-            }
-            Input::Idle => {}
-            Input::Hangup => return Ok(()),
-        }
-    }
 }
 
 /// Handle one terminal event; `true` when the reviewer quits.

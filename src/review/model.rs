@@ -122,10 +122,6 @@ impl ItemTally {
         };
         *slot = slot.saturating_add(1);
     }
-
-    pub fn unvoted(&self) -> u16 {
-        self.total - self.passed - self.failed - self.no_quorum - self.deferred
-    }
 }
 
 /// One row of the list: what the list shows of a file, and nothing more. The full minutes are read
@@ -335,10 +331,6 @@ impl Model {
 
     pub fn row(&self, i: usize) -> &Summary {
         &self.rows[i]
-    }
-
-    pub fn row_mut(&mut self, i: usize) -> &mut Summary {
-        &mut self.rows[i]
     }
 
     /// Row indices in display order.

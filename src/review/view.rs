@@ -11,13 +11,14 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::app::{
     App, Areas, ExportForm, Modal, RemarkField, RemarkForm, Screen, areas, extension,
 };
-use super::keys::{self, Action, Binding, PromptBinding, Show};
+use super::keys::{self, Action, PromptKey};
 use super::list::ListView;
 use super::model::Filter;
 use super::text::{clip, width};
 use crate::cli::ExportFormat;
 use crate::i18n::Tr;
 use crate::i18n::review::L;
+use crate::tui::keymap::{Binding, Show, key_label};
 
 /// Draw a frame and place the terminal's cursor in the text field being edited.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -229,7 +230,7 @@ fn message_bar(app: &App, area: Rect, buf: &mut Buffer) {
 /// Key hints that fit in `room` columns, in table order. Help, back and quit are always kept; the
 /// others are dropped from the end when the line is too narrow.
 fn hints(
-    items: impl Iterator<Item = (&'static str, &'static str, bool)>,
+    items: impl Iterator<Item = (String, &'static str, bool)>,
     room: usize,
 ) -> Vec<Span<'static>> {
     let key_style = Style::new().fg(Color::Black).bg(Color::Gray);
@@ -239,17 +240,17 @@ fn hints(
         items
             .iter()
             .filter(|i| i.2)
-            .map(|i| cost(i.0, i.1))
+            .map(|i| cost(&i.0, i.1))
             .sum::<usize>(),
     );
     let mut spans = Vec::new();
     for (key, desc, essential) in items {
         if !essential {
-            if cost(key, desc) > left {
+            if cost(&key, desc) > left {
                 left = 0;
                 continue;
             }
-            left -= cost(key, desc);
+            left -= cost(&key, desc);
         }
         spans.push(Span::styled(format!(" {key} "), key_style));
         spans.push(Span::raw(format!(" {desc} ")));
@@ -259,25 +260,25 @@ fn hints(
 
 fn table_hints(
     tr: Tr,
-    table: &'static [Binding],
-) -> impl Iterator<Item = (&'static str, &'static str, bool)> {
+    table: &'static [Binding<Action>],
+) -> impl Iterator<Item = (String, &'static str, bool)> {
     table
         .iter()
         .filter(|b| b.show == Show::Footer)
         .map(move |b| {
             let essential = matches!(b.action, Action::Help | Action::Back | Action::Quit);
-            (b.label, tr.review_action(b.action), essential)
+            (key_label(b), tr.review_action(b.action), essential)
         })
 }
 
 fn prompt_hints(
     tr: Tr,
-    table: &'static [PromptBinding],
-) -> impl Iterator<Item = (&'static str, &'static str, bool)> {
+    table: &'static [Binding<PromptKey>],
+) -> impl Iterator<Item = (String, &'static str, bool)> {
     table
         .iter()
-        .filter(|b| b.3)
-        .map(move |b| (b.1, tr.prompt_key(b.2), true))
+        .filter(|b| b.show == Show::Footer)
+        .map(move |b| (key_label(b), tr.prompt_key(b.action), true))
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
@@ -331,33 +332,13 @@ fn help(app: &App, a: Areas, buf: &mut Buffer) {
         Screen::List => keys::LIST,
         Screen::Detail(_) => keys::DETAIL,
     };
-    let rows: Vec<&Binding> = table.iter().filter(|b| b.show != Show::Hidden).collect();
-    let key_w = rows.iter().map(|b| width(b.label)).max().unwrap_or(0);
-    let desc_w = rows
+    // The program's one help overlay, over the browser's own table.
+    let rows: Vec<(String, &str)> = table
         .iter()
-        .map(|b| width(tr.review_action(b.action)))
-        .max()
-        .unwrap_or(0);
-    let w = u16::try_from(key_w + desc_w + 7).unwrap_or(u16::MAX);
-    let h = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
-    let rect = centered(a.body, w, h);
-    clear(rect, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", tr.l(L::HelpTitle)));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    for (i, b) in rows.iter().take(usize::from(inner.height)).enumerate() {
-        let y = inner.y + u16::try_from(i).unwrap_or(u16::MAX);
-        let line = Line::from(vec![
-            Span::styled(
-                format!(" {:>key_w$}  ", b.label, key_w = key_w),
-                Style::new().fg(Color::Yellow),
-            ),
-            Span::raw(tr.review_action(b.action)),
-        ]);
-        buf.set_line(inner.x, y, &line, inner.width);
-    }
+        .filter(|b| b.show != Show::Hidden)
+        .map(|b| (key_label(b), tr.review_action(b.action)))
+        .collect();
+    crate::tui::footer::render_overlay(tr.l(L::HelpTitle), &rows, None, a.body, buf);
 }
 
 /// Where the remark form and its two fields are.

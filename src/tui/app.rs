@@ -1,7 +1,7 @@
 //! The application: which screen is up, what a key does to it, and what the loop must do next.
 
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -9,6 +9,8 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::style::{Color, Style};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::browse::BrowseScreen;
+use super::effect::Effect;
 use super::home::{Entry, Home};
 use super::keymap::{self, Action, Context};
 use super::meeting::{self, MeetingScreen};
@@ -18,6 +20,7 @@ use super::setup::{SetupOutcome, SetupScreen};
 use super::{footer, templates};
 use crate::domain::{Event, Roster, Timestamp};
 use crate::i18n::Tr;
+use crate::review::app::Effect as ReviewEffect;
 use crate::session::Session;
 use crate::store::DataDir;
 
@@ -28,12 +31,8 @@ pub enum Screen {
     Meeting(Box<MeetingScreen>),
     Roster(RosterView),
     Pick(MinutesPicker),
-}
-
-/// Work the loop does outside the screen (it needs the terminal).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    Browse(Vec<PathBuf>),
+    /// The reviewer's browser over minutes files.
+    Browse(Box<BrowseScreen>),
 }
 
 #[derive(Debug)]
@@ -45,7 +44,8 @@ pub struct App {
     pub help: Option<Context>,
     pub flash: Option<String>,
     pub quit: bool,
-    pub request: Option<Request>,
+    /// The program is the browser alone (`branchday review`): leaving it ends the program.
+    pub browse_only: bool,
     /// Lines to print after the terminal is restored.
     pub farewell: Vec<String>,
     /// Leaving a meeting was refused once because the disk refuses to save: the next Ctrl+Q quits.
@@ -70,12 +70,40 @@ impl App {
             help: None,
             flash: None,
             quit: false,
-            request: None,
+            browse_only: false,
             farewell: Vec::new(),
             unsaved_warned: false,
         };
         app.go_home();
         app
+    }
+
+    /// The browser alone over `paths` (default: the data directory's minutes), for `branchday review`.
+    #[must_use]
+    pub fn browse(data: DataDir, paths: Vec<PathBuf>, tr: Tr) -> App {
+        let browser = BrowseScreen::open(paths, &data, tr);
+        App {
+            tr,
+            data,
+            demo: false,
+            screen: Screen::Browse(Box::new(browser)),
+            help: None,
+            flash: None,
+            quit: false,
+            browse_only: true,
+            farewell: Vec::new(),
+            unsaved_warned: false,
+        }
+    }
+
+    /// How long the loop waits for a key before its periodic work: short while the browser's list
+    /// is still filling in.
+    #[must_use]
+    pub fn timeout(&self) -> Duration {
+        match &self.screen {
+            Screen::Browse(b) if b.loading() => Duration::from_millis(40),
+            _ => Duration::from_millis(200),
+        }
     }
 
     fn roster(&mut self) -> Option<Roster> {
@@ -100,80 +128,125 @@ impl App {
             Screen::Setup(_) => Context::Form,
             Screen::Meeting(m) => m.context(),
             Screen::Roster(_) => Context::Roster,
-            Screen::Pick(_) => Context::Picker,
+            Screen::Pick(_) | Screen::Browse(_) => Context::Picker,
         }
     }
 
-    pub fn paste(&mut self, text: &str, now: Instant) {
+    pub fn paste(&mut self, text: &str, now: Instant, at: Timestamp) {
         match &mut self.screen {
             Screen::Setup(s) => s.paste(text),
-            Screen::Meeting(m) => m.paste(text, now),
+            Screen::Meeting(m) => m.paste(text, now, at, &self.data),
+            Screen::Browse(b) => b.app.on_paste(text),
             _ => {}
         }
     }
 
-    pub fn tick(&mut self, now: Instant) {
-        if let Screen::Meeting(m) = &mut self.screen {
-            m.tick(now);
+    pub fn tick(&mut self, now: Instant, at: Timestamp) {
+        match &mut self.screen {
+            Screen::Meeting(m) => m.tick(now, at, &self.data),
+            Screen::Browse(b) => b.poll(),
+            _ => {}
         }
     }
 
-    /// Handle a key press at `now` (wall clock `at`).
+    /// Handle a key press at `now` (wall clock `at`): update, then carry out the effects.
     pub fn key(&mut self, key: KeyEvent, now: Instant, at: Timestamp) {
-        if let Some(ctx) = self.help {
+        let fx = self.update(key, now, at);
+        self.perform(fx, at);
+    }
+
+    /// What a key asks for on the screen in front. Only screen state changes here.
+    pub fn update(&mut self, key: KeyEvent, now: Instant, at: Timestamp) -> Vec<Effect> {
+        if self.help.is_some() {
             if keymap::lookup(Context::Help, key).is_some() {
                 self.help = None;
             }
-            let _ = ctx;
-            return;
+            return Vec::new();
         }
         self.flash = None;
+        let one = |e: Effect| vec![e];
         match &mut self.screen {
             Screen::Home(home) => match keymap::lookup(Context::Home, key) {
                 Some(Action::Up) => home.up(),
                 Some(Action::Down) => home.down(),
                 Some(Action::Confirm) => {
                     if let Some(e) = home.current().cloned() {
-                        self.open(&e, at);
+                        return one(Effect::Open(e));
                     }
                 }
-                Some(Action::NewMeeting) => self.open(&Entry::New, at),
-                Some(Action::Browse) => self.open(&Entry::Browse, at),
-                Some(Action::ShowRoster) => self.open(&Entry::Roster, at),
-                Some(Action::Help) => self.help = Some(Context::Home),
-                Some(Action::Quit) => self.quit = true,
+                Some(Action::NewMeeting) => return one(Effect::Open(Entry::New)),
+                Some(Action::Browse) => return one(Effect::Open(Entry::Browse)),
+                Some(Action::ShowRoster) => return one(Effect::Open(Entry::Roster)),
+                Some(Action::Help) => return one(Effect::Help(Context::Home)),
+                Some(Action::Quit) => return one(Effect::Quit),
                 _ => {}
             },
             Screen::Roster(view) => match keymap::lookup(Context::Roster, key) {
                 Some(Action::Up) => view.up(),
                 Some(Action::Down) => view.down(),
-                Some(Action::Back) => self.go_home(),
-                Some(Action::Help) => self.help = Some(Context::Roster),
+                Some(Action::Back) => return one(Effect::Home),
+                Some(Action::Help) => return one(Effect::Help(Context::Roster)),
                 _ => {}
             },
             Screen::Pick(picker) => match keymap::lookup(Context::Picker, key) {
                 Some(Action::Up) => picker.up(),
                 Some(Action::Down) => picker.down(),
-                Some(Action::Back) => self.go_home(),
-                Some(Action::Help) => self.help = Some(Context::Picker),
+                Some(Action::Back) => return one(Effect::Home),
+                Some(Action::Help) => return one(Effect::Help(Context::Picker)),
                 Some(Action::Confirm) => {
                     if let Some(m) = picker.current().cloned() {
-                        self.start_correction(&m, at);
+                        return one(Effect::Correct(Box::new(m)));
                     }
                 }
                 _ => {}
             },
             Screen::Setup(setup) => match setup.key(key, self.tr, at) {
                 SetupOutcome::Continue => {}
-                SetupOutcome::Cancel => self.go_home(),
-                SetupOutcome::Help => self.help = Some(Context::Form),
-                SetupOutcome::Create(setup) => self.start(*setup, at),
+                SetupOutcome::Cancel => return one(Effect::Home),
+                SetupOutcome::Help => return one(Effect::Help(Context::Form)),
+                SetupOutcome::Create(setup) => return one(Effect::Start(setup)),
             },
-            Screen::Meeting(m) => match m.key(key, now, at) {
-                meeting::Outcome::Stay => {}
-                meeting::Outcome::ShowHelp(ctx) => self.help = Some(ctx),
-                meeting::Outcome::Leave => self.leave_meeting(),
-            },
+            Screen::Meeting(m) => {
+                return m
+                    .model
+                    .update(&m.session.meeting, meeting::Msg::Key(key), now, at);
+            }
+            Screen::Browse(b) => {
+                return match b.app.on_key(key) {
+                    ReviewEffect::None => Vec::new(),
+                    ReviewEffect::Quit if self.browse_only => one(Effect::Quit),
+                    ReviewEffect::Quit => one(Effect::Home),
+                    other => one(Effect::Review(other)),
+                };
+            }
+        }
+        Vec::new()
+    }
+
+    /// Carry out effects in order: the only place a key reaches the disk.
+    pub fn perform(&mut self, fx: Vec<Effect>, at: Timestamp) {
+        for effect in fx {
+            match effect {
+                Effect::Record(_) | Effect::Finalize | Effect::Export(_) => {
+                    if let Screen::Meeting(m) = &mut self.screen {
+                        m.perform(vec![effect], at, &self.data);
+                    }
+                }
+                Effect::Review(e) => {
+                    if let Screen::Browse(b) = &mut self.screen
+                        && b.perform(e, &self.data)
+                    {
+                        self.quit = true;
+                    }
+                }
+                Effect::Help(ctx) => self.help = Some(ctx),
+                Effect::Open(entry) => self.open(&entry, at),
+                Effect::Start(setup) => self.start(*setup, at),
+                Effect::Correct(m) => self.start_correction(&m, at),
+                Effect::Home => self.go_home(),
+                Effect::Leave => self.leave_meeting(),
+                Effect::Quit => self.quit = true,
+            }
         }
     }
 
@@ -199,9 +272,9 @@ impl App {
                         .iter()
                         .map(|w| self.tr.journal_warning(w))
                         .collect();
-                    let mut screen = MeetingScreen::new(session, self.data.clone(), self.tr);
+                    let mut screen = MeetingScreen::new(session, self.tr);
                     if !warnings.is_empty() {
-                        screen.modal = Some(meeting::Modal::Message(
+                        screen.model.modal = Some(meeting::Modal::Message(
                             self.tr.pick("草稿已恢复", "Draft resumed").to_owned(),
                             warnings,
                         ));
@@ -210,7 +283,11 @@ impl App {
                 }
                 Err(e) => self.flash = Some(self.tr.session_error(&e)),
             },
-            Entry::Browse => self.request = Some(Request::Browse(vec![self.data.minutes_dir()])),
+            Entry::Browse => {
+                let paths = vec![self.data.minutes_dir()];
+                let browser = BrowseScreen::open(paths, &self.data, self.tr);
+                self.screen = Screen::Browse(Box::new(browser));
+            }
             Entry::Correct => self.screen = Screen::Pick(MinutesPicker::load(&self.data)),
             Entry::Roster => {
                 if let Some(roster) = self.roster() {
@@ -236,12 +313,8 @@ impl App {
     fn start(&mut self, setup: crate::domain::MeetingSetup, at: Timestamp) {
         match Session::create(&self.data, setup, at) {
             Ok(session) => {
-                let mut screen = MeetingScreen::new(session, self.data.clone(), self.tr);
-                if screen.record(Event::StageStarted { at, index: 0 })
-                    && let Some(stage) = screen.session.meeting.agenda.first()
-                {
-                    screen.view = meeting::View::of(stage.kind);
-                }
+                let mut screen = MeetingScreen::new(session, self.tr);
+                screen.record(Event::StageStarted { at, index: 0 });
                 self.screen = Screen::Meeting(Box::new(screen));
             }
             Err(e) => self.flash = Some(self.tr.session_error(&e)),
@@ -253,12 +326,11 @@ impl App {
         let (setup, restored) = crate::minutes::correct::correction(m, uuid::Uuid::now_v7(), "");
         match Session::create(&self.data, setup, at) {
             Ok(session) => {
-                let mut screen = MeetingScreen::new(session, self.data.clone(), self.tr);
+                let mut screen = MeetingScreen::new(session, self.tr);
                 if screen.record(Event::Restored {
                     record: Box::new(restored),
                 }) {
-                    screen.view = meeting::View::WrapUp;
-                    screen.flash = Some(self.tr.pick(
+                    screen.model.flash = Some(self.tr.pick(
                         "更正件：修改后定稿，将另存为新文件并注明所更正的原记录",
                         "Correction: finalize to save a new file that names the record it corrects",
                     ).to_owned());
@@ -282,7 +354,7 @@ impl App {
             // copy elsewhere and say where, and let a second Ctrl+Q quit.
             self.unsaved_warned = true;
             let copy = m.session.emergency_copy();
-            m.flash = Some(
+            m.model.flash = Some(
                 self.tr
                     .unsaved_on_leave(m.session.pending(), copy.as_deref()),
             );
@@ -314,8 +386,12 @@ impl App {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, at: Timestamp) {
+    pub fn draw(&mut self, frame: &mut Frame, at: Timestamp) {
         let area = frame.area();
+        if let Screen::Browse(b) = &mut self.screen {
+            // The browser draws its own bars, dialogs and help.
+            return b.draw(frame);
+        }
         let cursor = match &self.screen {
             Screen::Meeting(m) => m.render(area, frame.buffer_mut(), at),
             other => {
@@ -340,7 +416,7 @@ impl App {
                         None
                     }
                     Screen::Setup(s) => s.render(body, buf),
-                    Screen::Meeting(_) => None,
+                    Screen::Meeting(_) | Screen::Browse(_) => None,
                 };
                 footer::render_keys(self.context(), self.tr, keys, buf);
                 if let Some(msg) = &self.flash {

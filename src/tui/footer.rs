@@ -12,7 +12,10 @@ use crate::tui::keymap::{self, Context};
 /// One line of `key action` pairs for the context's footer bindings.
 pub fn render_keys(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
-    for b in keymap::bindings(ctx).into_iter().filter(|b| b.footer) {
+    for b in keymap::bindings(ctx)
+        .into_iter()
+        .filter(|b| b.show == keymap::Show::Footer)
+    {
         spans.push(Span::styled(
             keymap::key_label(b),
             Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
@@ -24,41 +27,64 @@ pub fn render_keys(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
 
 /// Every binding of the context, with what it does.
 pub fn render_help(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
-    let bindings = keymap::bindings(ctx);
+    let rows: Vec<(String, &str)> = keymap::bindings(ctx)
+        .into_iter()
+        .map(|b| (keymap::key_label(b), tr.action(b.action)))
+        .collect();
+    render_overlay(
+        tr.pick("按键帮助（Esc 关闭）", "Keys (Esc closes)"),
+        &rows,
+        Some(tr.pick(
+            "所有操作即时保存；Ctrl+Q 退出后可在首页继续。",
+            "Everything is saved as you go; after Ctrl+Q, resume from the home screen.",
+        )),
+        area,
+        buf,
+    );
+}
+
+/// The help overlay of every screen: one row per key (its label and what it does) in a box in the
+/// middle of `area`, with an optional note below.
+pub fn render_overlay(
+    title: &str,
+    rows: &[(String, &str)],
+    note: Option<&str>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let extra = if note.is_some() { 5 } else { 2 };
     let popup = crate::tui::widgets::centered(
         area,
         area.width.saturating_sub(8).min(64),
-        bindings.len() as u16 + 5,
+        u16::try_from(rows.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(extra),
     );
     crate::tui::widgets::clear_popup(popup, buf);
-    let mut lines: Vec<Line> = bindings
+    let mut lines: Vec<Line> = rows
         .iter()
-        .map(|b| {
+        .map(|(key, desc)| {
             Line::from(vec![
                 Span::styled(
-                    format!("{:>12}  ", keymap::key_label(b)),
+                    format!("{key:>12}  "),
                     Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
                 ),
-                Span::raw(tr.action(b.action)),
+                Span::raw(desc.to_string()),
             ])
         })
         .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        tr.pick(
-            "所有操作即时保存；Ctrl+Q 退出后可在首页继续。",
-            "Everything is saved as you go; after Ctrl+Q, resume from the home screen.",
-        ),
-        Style::new().fg(Color::DarkGray),
-    ));
+    if let Some(note) = note {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            note.to_owned(),
+            Style::new().fg(Color::DarkGray),
+        ));
+    }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(
             Block::bordered()
-                .title(format!(
-                    " {} ",
-                    tr.pick("按键帮助（Esc 关闭）", "Keys (Esc closes)")
-                ))
+                .title(format!(" {title} "))
                 .border_style(Style::new().fg(Color::Cyan)),
         )
         .render(popup, buf);

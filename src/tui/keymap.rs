@@ -69,32 +69,87 @@ pub enum Context {
     Help,
 }
 
-/// One key of a context.
+/// Where a binding is listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// In the footer and the help.
+    Footer,
+    /// In the help only.
+    Help,
+    /// Nowhere (another binding's label covers it, as `↑↓` covers `↓`).
+    Hidden,
+}
+
+/// One key: what it asks for and where it is listed. Every screen's keys, the meeting's and the
+/// reviewer's alike, are tables of these, looked up by [`find`]; `A` is the screen's action type.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub struct Binding<A = Action> {
     pub code: KeyCode,
     pub mods: KeyModifiers,
-    pub action: Action,
-    /// Shown in the footer (all bindings are shown in help).
-    pub footer: bool,
+    pub action: A,
+    pub show: Show,
+    /// How the key is written when it is not the key's own name (e.g. `↑↓` for a pair).
+    pub label: Option<&'static str>,
+}
+
+impl<A> Binding<A> {
+    /// A binding with no modifier, written as the key's name.
+    #[must_use]
+    pub const fn new(code: KeyCode, action: A, show: Show) -> Binding<A> {
+        Binding {
+            code,
+            mods: KeyModifiers::NONE,
+            action,
+            show,
+            label: None,
+        }
+    }
+}
+
+impl<A: Copy> Binding<A> {
+    /// The same binding, with Control.
+    #[must_use]
+    pub const fn ctrl(self) -> Binding<A> {
+        Binding {
+            mods: KeyModifiers::CONTROL,
+            ..self
+        }
+    }
+
+    /// The same binding, written as `label`.
+    #[must_use]
+    pub const fn labelled(self, label: &'static str) -> Binding<A> {
+        Binding {
+            label: Some(label),
+            ..self
+        }
+    }
+}
+
+/// The action bound to a key in a table. Shift is part of the character for printable keys (e.g.
+/// `?`), so it is ignored; every other modifier must match.
+#[must_use]
+pub fn find<'a, A: Copy + 'a>(
+    table: impl IntoIterator<Item = &'a Binding<A>>,
+    k: KeyEvent,
+) -> Option<A> {
+    let mods = k.modifiers - KeyModifiers::SHIFT;
+    table
+        .into_iter()
+        .find(|b| b.code == k.code && b.mods == mods)
+        .map(|b| b.action)
+}
+
+const fn show(footer: bool) -> Show {
+    if footer { Show::Footer } else { Show::Help }
 }
 
 const fn key(code: KeyCode, action: Action, footer: bool) -> Binding {
-    Binding {
-        code,
-        mods: KeyModifiers::NONE,
-        action,
-        footer,
-    }
+    Binding::new(code, action, show(footer))
 }
 
 const fn ctrl(c: char, action: Action, footer: bool) -> Binding {
-    Binding {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-        action,
-        footer,
-    }
+    Binding::new(KeyCode::Char(c), action, show(footer)).ctrl()
 }
 
 const fn ch(c: char, action: Action, footer: bool) -> Binding {
@@ -250,17 +305,15 @@ pub fn bindings(ctx: Context) -> Vec<&'static Binding> {
 /// The action a key asks for in a context.
 #[must_use]
 pub fn lookup(ctx: Context, k: KeyEvent) -> Option<Action> {
-    // Shift is part of the character for printable keys (e.g. '?'); compare the rest.
-    let mods = k.modifiers - KeyModifiers::SHIFT;
-    bindings(ctx)
-        .into_iter()
-        .find(|b| b.code == k.code && b.mods == mods)
-        .map(|b| b.action)
+    find(bindings(ctx), k)
 }
 
 /// How a key is written in the footer and help.
 #[must_use]
-pub fn key_label(b: &Binding) -> String {
+pub fn key_label<A>(b: &Binding<A>) -> String {
+    if let Some(label) = b.label {
+        return label.to_owned();
+    }
     let base = match b.code {
         K::Enter => "Enter".to_owned(),
         K::Esc => "Esc".to_owned(),

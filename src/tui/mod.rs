@@ -1,11 +1,16 @@
-//! The interactive program: home screen, live meeting, and the terminal they run in.
+//! The interactive program: home screen, live meeting, the reviewer's browser, and the terminal
+//! they run in.
 //!
-//! One synchronous loop: draw, wait for an event (200 ms), turn a key into an action, update, and
-//! do periodic work (journal paused typing, retry refused saves). SIGTERM / SIGHUP and a terminal
-//! that goes away end the loop the same way as quitting: save, restore the terminal, say where
-//! anything unsaved went.
+//! One synchronous loop for every screen: draw, wait for an event (200 ms, 40 ms while the browser
+//! is still reading files), let the screen's update turn the key into effects, carry the effects
+//! out (`App::perform`: record through the `Session`, finalize, export, open a screen), and do
+//! periodic work (journal paused typing, retry refused saves, take the rows the browser's readers
+//! have read). SIGTERM / SIGHUP, a failed draw and a terminal that goes away end the loop the same
+//! way as quitting: save, restore the terminal, say where anything unsaved went.
 
 pub mod app;
+pub mod browse;
+pub mod effect;
 pub mod export;
 pub mod footer;
 pub mod home;
@@ -21,13 +26,13 @@ pub mod terminal;
 pub mod widgets;
 
 use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use ratatui::crossterm::event::{Event as TermEvent, KeyEventKind};
 
 use crate::i18n::Tr;
 use crate::store::{DataDir, StoreError};
-use app::{App, Request};
+use app::App;
 use input::Input;
 
 /// A fresh throw-away data directory holding the demo branch.
@@ -44,9 +49,15 @@ pub fn demo_data_dir() -> Result<DataDir, StoreError> {
 /// Run the interactive program until the user quits, a signal asks it to end, or the terminal goes
 /// away (window closed, ssh dropped): in every case the meeting is saved and its lock released.
 pub fn run(data: DataDir, demo: bool, tr: Tr) -> std::io::Result<Vec<String>> {
-    let mut guard = terminal::enter()?;
+    let guard = terminal::enter()?;
+    let app = App::new(data, demo, tr);
+    run_app(guard, app)
+}
+
+/// The one loop: draw, wait for a key, update, carry out the effects, periodic work. A hangup, a
+/// signal or a failed draw ends it like quitting: save, release the lock, restore the terminal.
+pub fn run_app(mut guard: terminal::TerminalGuard, mut app: App) -> std::io::Result<Vec<String>> {
     let stop = terminal::termination_flag();
-    let mut app = App::new(data, demo, tr);
     loop {
         let at = crate::clock::now();
         if guard.terminal.draw(|f| app.draw(f, at)).is_err() {
@@ -57,23 +68,17 @@ pub fn run(data: DataDir, demo: bool, tr: Tr) -> std::io::Result<Vec<String>> {
         if stop.load(Ordering::SeqCst) {
             break;
         }
-        match input::next(Duration::from_millis(200)) {
+        match input::next(app.timeout()) {
             Input::Event(TermEvent::Key(k)) if k.kind == KeyEventKind::Press => {
                 app.key(k, Instant::now(), crate::clock::now());
             }
-            Input::Event(TermEvent::Paste(text)) => app.paste(&text, Instant::now()),
+            Input::Event(TermEvent::Paste(text)) => {
+                app.paste(&text, Instant::now(), crate::clock::now());
+            }
             Input::Event(_) | Input::Idle => {}
             Input::Hangup => break,
         }
-        app.tick(Instant::now());
-        if let Some(Request::Browse(paths)) = app.request.take() {
-            crate::review::browse(&mut guard.terminal, paths, &app.data, app.tr)?;
-            if input::gone() || stop.load(Ordering::SeqCst) {
-                break;
-            }
-            guard.terminal.clear()?;
-            app.go_home();
-        }
+        app.tick(Instant::now(), crate::clock::now());
         if app.quit {
             break;
         }

@@ -12,7 +12,7 @@ use crate::domain::{
     CommitteeRole, MeetingKind, MeetingSetup, PersonRef, Roster, RuleSettings, Timestamp,
 };
 use crate::i18n::Tr;
-use crate::tui::widgets::form::{Field, FieldKind, Form, FormOutcome, PersonField};
+use crate::tui::widgets::form::{Field, FieldId, FieldKind, Form, FormOutcome, PersonField};
 
 #[derive(Debug, Clone)]
 pub struct SetupScreen {
@@ -63,7 +63,7 @@ impl SetupScreen {
             tr.pick("新会议", "New meeting"),
             vec![
                 Field::choice(
-                    "kind",
+                    FieldId::Kind,
                     tr.pick("会议类型", "Kind"),
                     MeetingKind::ALL
                         .iter()
@@ -72,41 +72,41 @@ impl SetupScreen {
                     0,
                 ),
                 Field::choice(
-                    "template",
+                    FieldId::Template,
                     tr.pick("议程模板", "Agenda template"),
                     Vec::new(),
                     0,
                 ),
                 Field::text(
-                    "title",
+                    FieldId::Title,
                     tr.pick("会议名称", "Title"),
                     &default_title(kind, now, tr),
                 ),
-                Field::text("theme", tr.pick("主题", "Theme"), ""),
-                Field::text("place", tr.pick("地点", "Place"), ""),
+                Field::text(FieldId::Theme, tr.pick("主题", "Theme"), ""),
+                Field::text(FieldId::Place, tr.pick("地点", "Place"), ""),
                 Field::person(
-                    "chair",
+                    FieldId::Chair,
                     tr.pick("主持人", "Chair"),
                     PersonField::new(people.clone(), secretary.as_ref(), true),
                 ),
                 Field::person(
-                    "delegated",
+                    FieldId::Delegated,
                     tr.pick("受谁委托（如委托主持）", "Delegated by (if any)"),
                     PersonField::new(people.clone(), None, true),
                 ),
                 Field::person(
-                    "recorder",
+                    FieldId::Recorder,
                     tr.pick("记录人", "Recorder"),
                     PersonField::new(people, None, true),
                 ),
                 Field::choice(
-                    "group",
+                    FieldId::Group,
                     tr.pick("党小组（党小组会）", "Party group (group meetings)"),
                     groups,
                     0,
                 ),
                 Field::text(
-                    "start",
+                    FieldId::Start,
                     tr.pick("计划开始（时:分）", "Planned start (HH:MM)"),
                     &now.format("%H:%M").to_string(),
                 ),
@@ -129,7 +129,10 @@ impl SetupScreen {
 
     /// Keep the template choices in step with the kind.
     fn sync_templates(&mut self, tr: Tr) {
-        let kind = MeetingKind::ALL[self.form.choice("kind").min(MeetingKind::ALL.len() - 1)];
+        let kind = MeetingKind::ALL[self
+            .form
+            .choice(FieldId::Kind)
+            .min(MeetingKind::ALL.len() - 1)];
         let mut names: Vec<String> = self
             .templates_for(kind)
             .iter()
@@ -147,14 +150,14 @@ impl SetupScreen {
         let kind_changed = kind != self.kind;
         self.kind = kind;
         for f in &mut self.form.fields {
-            match (f.key.as_str(), &mut f.kind) {
-                ("template", FieldKind::Choice { options, selected })
+            match (f.key, &mut f.kind) {
+                (FieldId::Template, FieldKind::Choice { options, selected })
                     if (kind_changed || options.is_empty()) =>
                 {
                     options.clone_from(&names);
                     *selected = 0;
                 }
-                ("title", FieldKind::Text(input)) if kind_changed => {
+                (FieldId::Title, FieldKind::Text(input)) if kind_changed => {
                     // Keep the secretary's own title; replace only the generated one.
                     let generated = MeetingKind::ALL.iter().any(|k| {
                         input.text().ends_with(tr.kind(*k)) || input.text().starts_with(tr.kind(*k))
@@ -193,7 +196,7 @@ impl SetupScreen {
 
     fn build(&self, tr: Tr, now: Timestamp) -> Result<MeetingSetup, String> {
         let f = &self.form;
-        let title = f.text("title");
+        let title = f.text(FieldId::Title);
         if title.is_empty() {
             return Err(tr
                 .pick("请填写会议名称", "please fill in the title")
@@ -202,9 +205,9 @@ impl SetupScreen {
         let kind = self.kind;
         let agenda = self
             .templates_for(kind)
-            .get(f.choice("template"))
+            .get(f.choice(FieldId::Template))
             .map_or_else(|| generic_agenda(kind, tr), |t| t.stages.clone());
-        let start_text = f.text("start");
+        let start_text = f.text(FieldId::Start);
         let planned_start = if start_text.is_empty() {
             None
         } else {
@@ -223,7 +226,7 @@ impl SetupScreen {
             .then(|| {
                 self.roster
                     .groups
-                    .get(f.choice("group"))
+                    .get(f.choice(FieldId::Group))
                     .map(|g| g.name.clone())
             })
             .flatten();
@@ -236,11 +239,11 @@ impl SetupScreen {
             id: uuid::Uuid::now_v7(),
             kind,
             title,
-            theme: f.text("theme"),
-            place: f.text("place"),
-            chair: f.person("chair"),
-            chair_delegated_by: f.person("delegated"),
-            recorder: f.person("recorder"),
+            theme: f.text(FieldId::Theme),
+            place: f.text(FieldId::Place),
+            chair: f.person(FieldId::Chair),
+            chair_delegated_by: f.person(FieldId::Delegated),
+            recorder: f.person(FieldId::Recorder),
             group,
             planned_start,
             agenda,

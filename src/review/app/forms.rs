@@ -3,15 +3,15 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use uuid::Uuid;
 
 use super::{App, Effect, Modal, Screen};
 use crate::cli::ExportFormat;
 use crate::i18n::review::L;
-use crate::review::input::{Edit, LineEdit};
 use crate::review::keys::{self, PromptKey};
 use crate::review::remarks::{self, ReviewFile, Verdict};
+use crate::tui::widgets::line_input::{LineInput, edit_of};
 
 /// Which field of the remark form has the cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +26,8 @@ pub struct RemarkForm {
     pub row: usize,
     pub id: Uuid,
     pub verdict: Verdict,
-    pub reviewer: LineEdit,
-    pub comment: LineEdit,
+    pub reviewer: LineInput,
+    pub comment: LineInput,
     pub focus: RemarkField,
     pub error: Option<String>,
 }
@@ -37,7 +37,7 @@ pub struct RemarkForm {
 pub struct ExportForm {
     pub row: usize,
     pub format: ExportFormat,
-    pub path: LineEdit,
+    pub path: LineInput,
     pub error: Option<String>,
 }
 
@@ -75,7 +75,7 @@ impl App {
             self.say(self.tr.l(L::NoIdToReview).to_owned(), true);
             return;
         };
-        let reviewer = LineEdit::new(&self.reviewer, remarks::MAX_REVIEWER_CHARS);
+        let reviewer = LineInput::limited(&self.reviewer, remarks::MAX_REVIEWER_CHARS);
         let focus = if reviewer.text().is_empty() {
             RemarkField::Reviewer
         } else {
@@ -86,7 +86,7 @@ impl App {
             id,
             verdict,
             reviewer,
-            comment: LineEdit::new("", remarks::MAX_COMMENT_CHARS),
+            comment: LineInput::limited("", remarks::MAX_COMMENT_CHARS),
             focus,
             error: None,
         }));
@@ -110,7 +110,7 @@ impl App {
         self.modal = Some(Modal::Export(ExportForm {
             row,
             format,
-            path: LineEdit::new(&path.to_string_lossy(), 4096),
+            path: LineInput::limited(&path.to_string_lossy(), 4096),
             error: None,
         }));
     }
@@ -128,7 +128,7 @@ impl App {
                 let old = format!(".{}", extension(form.format));
                 if let Some(base) = form.path.text().strip_suffix(&old) {
                     let path = format!("{base}.{}", extension(next));
-                    form.path = LineEdit::new(&path, 4096);
+                    form.path = LineInput::limited(&path, 4096);
                 }
                 form.format = next;
                 form.error = None;
@@ -245,23 +245,4 @@ impl App {
             }
         }
     }
-}
-
-/// The edit a key makes in a text field.
-pub(super) fn edit_of(ev: &KeyEvent) -> Option<Edit> {
-    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = ev.modifiers.contains(KeyModifiers::ALT);
-    Some(match ev.code {
-        KeyCode::Char('u') if ctrl => Edit::ClearToStart,
-        KeyCode::Char('a') if ctrl => Edit::Home,
-        KeyCode::Char('e') if ctrl => Edit::End,
-        KeyCode::Char(c) if !ctrl && !alt => Edit::Insert(c),
-        KeyCode::Backspace => Edit::Backspace,
-        KeyCode::Delete => Edit::Delete,
-        KeyCode::Left => Edit::Left,
-        KeyCode::Right => Edit::Right,
-        KeyCode::Home => Edit::Home,
-        KeyCode::End => Edit::End,
-        _ => return None,
-    })
 }

@@ -4,3 +4,4 @@ mod hostile;
 mod model;
 mod remarks;
 mod screens;
+mod update;

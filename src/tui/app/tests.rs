@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::i18n::Lang;
+use crate::tui::widgets::form::FieldId;
 
 fn at() -> Timestamp {
     chrono::FixedOffset::east_opt(8 * 3600)
@@ -108,7 +109,7 @@ fn setup_zh_then_create_opens_check_in_and_journals_the_meeting() {
     let Screen::Meeting(m) = &a.screen else {
         panic!("meeting opened: {:?}", a.flash)
     };
-    assert_eq!(m.view, meeting::View::CheckIn);
+    assert_eq!(m.model.view, meeting::View::CheckIn);
     assert_eq!(m.session.meeting.setup.place, "村委会议室");
     assert_eq!(
         m.session
@@ -147,7 +148,7 @@ fn setup_en_group_meeting_uses_the_chosen_group() {
     );
     assert_eq!(m.session.meeting.setup.group.as_deref(), Some("第一党小组"));
     // The body of a group meeting is its group: 13 of the demo's 25 members.
-    assert_eq!(m.checkin.visible_len(), 13);
+    assert_eq!(m.model.checkin.visible_len(), 13);
 }
 
 #[test]
@@ -176,6 +177,42 @@ fn leaving_a_meeting_lists_it_for_resuming_and_resume_restores_it() {
         panic!("resumed: {:?}", a.flash)
     };
     assert_eq!(m.session.meeting.counts().present_total, 1);
+}
+
+#[test]
+fn undo_survives_leaving_and_resuming_the_meeting() {
+    let (_d, mut a) = app(Lang::Zh, true);
+    press(&mut a, KeyCode::Char('n'));
+    ctrl(&mut a, 's');
+    typing(&mut a, "wjg");
+    press(&mut a, KeyCode::Char('2'));
+    ctrl(&mut a, 'q');
+    let Screen::Home(h) = &a.screen else {
+        panic!("home")
+    };
+    let resume = h
+        .entries
+        .iter()
+        .position(|e| matches!(e, Entry::Resume { .. }))
+        .expect("draft listed");
+    for _ in 0..resume {
+        press(&mut a, KeyCode::Down);
+    }
+    press(&mut a, KeyCode::Enter);
+    let Screen::Meeting(m) = &a.screen else {
+        panic!("resumed: {:?}", a.flash)
+    };
+    assert_eq!(m.session.meeting.counts().present_total, 1);
+    ctrl(&mut a, 'z');
+    let Screen::Meeting(m) = &a.screen else {
+        panic!("still in the meeting")
+    };
+    assert_eq!(
+        m.session.meeting.counts().present_total,
+        0,
+        "the mark made before resuming is undone"
+    );
+    assert!(!m.session.meeting.can_undo_mark());
 }
 
 #[test]
@@ -235,13 +272,29 @@ fn help_overlay_lists_every_key_of_the_screen_zh() {
 }
 
 #[test]
-fn browse_asks_the_loop_for_the_reviewer() {
+fn browse_opens_the_reviewer_as_a_screen_of_the_app_and_q_comes_home() {
     let (d, mut a) = app(Lang::En, true);
-    press(&mut a, KeyCode::Char('b'));
+    let b = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::NONE);
     assert_eq!(
-        a.request,
-        Some(Request::Browse(vec![d.path().join("minutes")]))
+        a.update(b, Instant::now(), at()),
+        vec![Effect::Open(Entry::Browse)]
     );
+    press(&mut a, KeyCode::Char('b'));
+    let Screen::Browse(browser) = &a.screen else {
+        panic!("the browser opens")
+    };
+    let minutes = crate::sanitize::path(&d.path().join("minutes"));
+    assert_eq!(browser.app.source, minutes);
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(a.update(q, Instant::now(), at()), vec![Effect::Home]);
+    press(&mut a, KeyCode::Char('q'));
+    assert!(matches!(a.screen, Screen::Home(_)));
+    assert!(!a.quit);
+
+    // `branchday review`: the browser is the whole program, and q ends it.
+    let mut r = App::browse(DataDir::at(d.path()), Vec::new(), Tr(Lang::En));
+    press(&mut r, KeyCode::Char('q'));
+    assert!(r.quit);
 }
 
 #[test]
@@ -254,7 +307,7 @@ fn a_correction_starts_from_the_finalized_record_and_saves_a_new_file() {
     let Screen::Meeting(m) = &mut a.screen else {
         panic!("meeting")
     };
-    m.view = meeting::View::WrapUp;
+    m.model.view = meeting::View::WrapUp;
     press(&mut a, KeyCode::Char('f'));
     press(&mut a, KeyCode::Right);
     press(&mut a, KeyCode::Enter);
@@ -262,7 +315,7 @@ fn a_correction_starts_from_the_finalized_record_and_saves_a_new_file() {
     let Screen::Meeting(m) = &a.screen else {
         panic!("meeting")
     };
-    let (original, _) = m.finalized.clone().expect("finalized");
+    let (original, _) = m.model.finalized.clone().expect("finalized");
     let original_bytes = std::fs::read(&original).expect("original");
     ctrl(&mut a, 'q');
     let Screen::Home(h) = &a.screen else {
@@ -284,7 +337,7 @@ fn a_correction_starts_from_the_finalized_record_and_saves_a_new_file() {
     let Screen::Meeting(m) = &a.screen else {
         panic!("correction opened: {:?}", a.flash)
     };
-    assert_eq!(m.view, meeting::View::WrapUp);
+    assert_eq!(m.model.view, meeting::View::WrapUp);
     assert_eq!(m.session.meeting.counts().present_total, 1);
     // Correct the place, then finalize the correction.
     press(&mut a, KeyCode::Char('m'));
@@ -299,7 +352,7 @@ fn a_correction_starts_from_the_finalized_record_and_saves_a_new_file() {
     let Screen::Meeting(m) = &a.screen else {
         panic!("meeting")
     };
-    let (corrected, _) = m.finalized.clone().expect("correction finalized");
+    let (corrected, _) = m.model.finalized.clone().expect("correction finalized");
     assert_ne!(corrected, original);
     let checked = crate::minutes::check_bytes(&std::fs::read(&corrected).expect("corrected"));
     assert!(checked.is_valid(), "{:?}", checked.findings);
@@ -352,7 +405,7 @@ fn setup_titles_follow_the_given_clock_at_any_date() {
             let Screen::Setup(s) = &a.screen else {
                 panic!("setup opened: {:?}", a.flash)
             };
-            let opened = s.form.text("title");
+            let opened = s.form.text(FieldId::Title);
             assert!(
                 opened.contains(if lang == Lang::Zh { zh } else { en }),
                 "{opened}"
@@ -364,7 +417,7 @@ fn setup_titles_follow_the_given_clock_at_any_date() {
                 panic!("setup stays open")
             };
             assert!(Tr(lang).kind(crate::domain::MeetingKind::Committee) == kind);
-            assert_eq!(s.form.text("title"), expect);
+            assert_eq!(s.form.text(FieldId::Title), expect);
         }
     }
 }

@@ -1,4 +1,5 @@
 //! Check-in: type to find a member (name or pinyin initials), one key per status, undo, guests.
+//! Undo is an event (`Event::MarkUndone`), so it survives a resume.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -6,7 +7,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
-use crate::domain::{AttendanceMark, AttendanceStatus, Meeting, Standing};
+use crate::domain::{AttendanceStatus, Meeting, Standing};
 use crate::i18n::Tr;
 use crate::sanitize;
 use crate::tui::search::{self, NameKey};
@@ -23,8 +24,6 @@ pub struct CheckIn {
     /// Positions in `rows` matching the filter, best first.
     visible: Vec<usize>,
     pub selected: usize,
-    /// Previous marks, newest last, for undo.
-    pub undo: Vec<(String, Option<AttendanceMark>)>,
 }
 
 impl CheckIn {
@@ -41,7 +40,6 @@ impl CheckIn {
             rows,
             keys,
             selected: 0,
-            undo: Vec::new(),
         };
         c.refilter();
         c

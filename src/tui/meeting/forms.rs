@@ -4,13 +4,14 @@ use chrono::NaiveDate;
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 
-use super::MeetingScreen;
+use super::{Model, mark_event};
 use crate::domain::rules::{self, VoteMethod, VoteRecord};
 use crate::domain::{
     ActionItem, AttendanceMark, AttendanceStatus, Event, ExcuseReason, Guest, ItemSource,
-    ItemStage, ItemType, Opinion, PersonRef, Timestamp, WrittenOpinion,
+    ItemStage, ItemType, Meeting, Opinion, PersonRef, Timestamp, WrittenOpinion,
 };
-use crate::tui::widgets::form::{Field, Form, PersonField};
+use crate::tui::effect::Effect;
+use crate::tui::widgets::form::{Field, FieldId, Form, PersonField};
 
 /// What a dialog is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,23 +45,20 @@ fn labels<T: Copy>(all: &[T], f: impl Fn(T) -> &'static str) -> Vec<String> {
     all.iter().map(|x| f(*x).to_owned()).collect()
 }
 
-impl MeetingScreen {
-    fn people(&self) -> Vec<(String, String)> {
-        self.session
-            .meeting
-            .members()
-            .iter()
-            .map(|m| (m.id.clone(), m.name.clone()))
-            .collect()
-    }
+fn people(m: &Meeting) -> Vec<(String, String)> {
+    m.members()
+        .iter()
+        .map(|m| (m.id.clone(), m.name.clone()))
+        .collect()
+}
 
-    pub(crate) fn open_form(&mut self, purpose: FormPurpose) {
+impl Model {
+    pub(super) fn open_form(&mut self, m: &Meeting, purpose: FormPurpose) {
         let tr = self.tr();
-        if self.session.meeting.finalized.is_some() {
+        if m.finalized.is_some() {
             self.flash = Some(tr.apply_error(&crate::domain::ApplyError::Finalized));
             return;
         }
-        let m = &self.session.meeting;
         let form = match &purpose {
             FormPurpose::Excuse { member } => Form::new(
                 format!(
@@ -70,13 +68,13 @@ impl MeetingScreen {
                 ),
                 vec![
                     Field::choice(
-                        "reason",
+                        FieldId::Reason,
                         tr.pick("原因", "Reason"),
                         labels(&ExcuseReason::ALL, |r| tr.excuse(r)),
                         0,
                     ),
-                    Field::text("text", tr.pick("说明", "Details"), ""),
-                    Field::text("approver", tr.pick("批准人", "Approved by"), ""),
+                    Field::text(FieldId::Details, tr.pick("说明", "Details"), ""),
+                    Field::text(FieldId::Approver, tr.pick("批准人", "Approved by"), ""),
                 ],
             ),
             FormPurpose::Absent { member } => Form::new(
@@ -86,7 +84,7 @@ impl MeetingScreen {
                     m.members()[*member].name
                 ),
                 vec![Field::text(
-                    "text",
+                    FieldId::Details,
                     tr.pick("原因（如已知）", "Reason (if known)"),
                     "",
                 )],
@@ -94,39 +92,39 @@ impl MeetingScreen {
             FormPurpose::Guest => Form::new(
                 tr.pick("列席人员", "Guest"),
                 vec![
-                    Field::text("name", tr.pick("姓名", "Name"), ""),
-                    Field::text("identity", tr.pick("身份", "Identity"), ""),
+                    Field::text(FieldId::Name, tr.pick("姓名", "Name"), ""),
+                    Field::text(FieldId::Identity, tr.pick("身份", "Identity"), ""),
                 ],
             ),
             FormPurpose::Topic => Form::new(
                 tr.pick("学习专题", "Study topic"),
                 vec![
-                    Field::text("title", tr.pick("题目", "Title"), ""),
+                    Field::text(FieldId::Title, tr.pick("题目", "Title"), ""),
                     Field::person(
-                        "presenter",
+                        FieldId::Presenter,
                         tr.pick("领学人", "Presenter"),
-                        PersonField::new(self.people(), None, true),
+                        PersonField::new(people(m), None, true),
                     ),
-                    Field::text("material", tr.pick("学习材料", "Material"), ""),
+                    Field::text(FieldId::Material, tr.pick("学习材料", "Material"), ""),
                 ],
             ),
             FormPurpose::Item => Form::new(
                 tr.pick("议题", "Item"),
                 vec![
-                    Field::text("title", tr.pick("议题", "Title"), ""),
+                    Field::text(FieldId::Title, tr.pick("议题", "Title"), ""),
                     Field::choice(
-                        "type",
+                        FieldId::ItemType,
                         tr.pick("类型", "Type"),
                         labels(&ItemType::ALL, |t| tr.item_type(t)),
                         0,
                     ),
                     Field::person(
-                        "candidate",
+                        FieldId::Candidate,
                         tr.pick("对象（发展党员）", "Candidate (membership)"),
-                        PersonField::new(self.people(), None, true),
+                        PersonField::new(people(m), None, true),
                     ),
                     Field::choice(
-                        "stage",
+                        FieldId::Stage,
                         tr.pick("四议两公开", "Public deliberation stage"),
                         std::iter::once(tr.pick("不适用", "not applicable").to_owned())
                             .chain(labels(&ItemStage::ALL, |s| tr.item_stage(s)))
@@ -134,7 +132,7 @@ impl MeetingScreen {
                         0,
                     ),
                     Field::choice(
-                        "source",
+                        FieldId::Source,
                         tr.pick("来源", "Source"),
                         std::iter::once(tr.pick("未注明", "not stated").to_owned())
                             .chain(labels(&ItemSource::ALL, |s| tr.item_source(s)))
@@ -149,16 +147,16 @@ impl MeetingScreen {
                 let method = usize::from(membership);
                 let mut fields = vec![
                     Field::choice(
-                        "method",
+                        FieldId::Method,
                         tr.pick("表决方式", "Method"),
                         labels(&VoteMethod::ALL, |v| tr.method(v)),
                         method,
                     ),
-                    Field::number("yes", tr.pick("赞成", "Yes"), 0),
-                    Field::number("no", tr.pick("反对", "No"), 0),
-                    Field::number("abstain", tr.pick("弃权", "Abstain"), 0),
+                    Field::number(FieldId::Yes, tr.pick("赞成", "Yes"), 0),
+                    Field::number(FieldId::No, tr.pick("反对", "No"), 0),
+                    Field::number(FieldId::Abstain, tr.pick("弃权", "Abstain"), 0),
                     Field::choice(
-                        "deferred",
+                        FieldId::Deferred,
                         tr.pick("暂缓表决", "Defer (党章 第十七条)"),
                         vec![
                             tr.pick("否", "no").to_owned(),
@@ -176,7 +174,7 @@ impl MeetingScreen {
                     ];
                     for (n, (_, name)) in absent.iter().enumerate() {
                         fields.push(Field::choice(
-                            format!("w{n}"),
+                            FieldId::Written(n),
                             format!("{} {name}", tr.pick("书面意见", "Written:")),
                             options.clone(),
                             0,
@@ -201,14 +199,23 @@ impl MeetingScreen {
                 Form::new(
                     tr.pick("待办事项", "Action item"),
                     vec![
-                        Field::text("task", tr.pick("任务", "Task"), ""),
+                        Field::text(FieldId::Task, tr.pick("任务", "Task"), ""),
                         Field::person(
-                            "owner",
+                            FieldId::Owner,
                             tr.pick("负责人", "Owner"),
-                            PersonField::new(self.people(), None, false),
+                            PersonField::new(people(m), None, false),
                         ),
-                        Field::text("due", tr.pick("期限（年-月-日）", "Due (YYYY-MM-DD)"), ""),
-                        Field::choice("item", tr.pick("对应议题", "For item"), items, preselect),
+                        Field::text(
+                            FieldId::Due,
+                            tr.pick("期限（年-月-日）", "Due (YYYY-MM-DD)"),
+                            "",
+                        ),
+                        Field::choice(
+                            FieldId::ForItem,
+                            tr.pick("对应议题", "For item"),
+                            items,
+                            preselect,
+                        ),
                     ],
                 )
             }
@@ -217,23 +224,23 @@ impl MeetingScreen {
                 Form::new(
                     tr.pick("会议信息", "Meeting details"),
                     vec![
-                        Field::text("title", tr.pick("会议名称", "Title"), &s.title),
-                        Field::text("theme", tr.pick("主题", "Theme"), &s.theme),
-                        Field::text("place", tr.pick("地点", "Place"), &s.place),
+                        Field::text(FieldId::Title, tr.pick("会议名称", "Title"), &s.title),
+                        Field::text(FieldId::Theme, tr.pick("主题", "Theme"), &s.theme),
+                        Field::text(FieldId::Place, tr.pick("地点", "Place"), &s.place),
                         Field::person(
-                            "chair",
+                            FieldId::Chair,
                             tr.pick("主持人", "Chair"),
-                            PersonField::new(self.people(), s.chair.as_ref(), true),
+                            PersonField::new(people(m), s.chair.as_ref(), true),
                         ),
                         Field::person(
-                            "delegated",
+                            FieldId::Delegated,
                             tr.pick("受谁委托（如委托主持）", "Delegated by (if any)"),
-                            PersonField::new(self.people(), s.chair_delegated_by.as_ref(), true),
+                            PersonField::new(people(m), s.chair_delegated_by.as_ref(), true),
                         ),
                         Field::person(
-                            "recorder",
+                            FieldId::Recorder,
                             tr.pick("记录人", "Recorder"),
-                            PersonField::new(self.people(), s.recorder.as_ref(), true),
+                            PersonField::new(people(m), s.recorder.as_ref(), true),
                         ),
                     ],
                 )
@@ -241,7 +248,7 @@ impl MeetingScreen {
             FormPurpose::Finalize => Form::new(
                 tr.pick("定稿", "Finalize"),
                 vec![Field::choice(
-                    "confirm",
+                    FieldId::Confirm,
                     tr.pick(
                         "定稿后不能再修改，确认？",
                         "Finalized minutes cannot change. Go ahead?",
@@ -255,17 +262,17 @@ impl MeetingScreen {
             ),
         };
         self.modal = Some(Modal::Form(Box::new(form), purpose));
-        self.refresh_preview();
+        self.refresh_preview(m);
     }
 
     /// Recompute a dialog's live preview (the vote's rule, quorum and outcome).
-    pub(crate) fn refresh_preview(&mut self) {
+    pub(super) fn refresh_preview(&mut self, m: &Meeting) {
         let Some(Modal::Form(form, FormPurpose::Vote { item, absent })) = self.modal.as_ref()
         else {
             return;
         };
         let (item, absent) = (*item, absent.clone());
-        let result = self.vote_from_form(form, item, &absent);
+        let result = self.vote_from_form(m, form, item, &absent);
         let lines = self.vote_preview(&result);
         if let Some(Modal::Form(form, _)) = self.modal.as_mut() {
             form.preview = lines;
@@ -274,24 +281,35 @@ impl MeetingScreen {
 
     fn vote_from_form(
         &self,
+        m: &Meeting,
         form: &Form,
         item: usize,
         absent: &[(String, String)],
     ) -> Result<(rules::VoteInput, rules::Judgement), String> {
         let tr = self.tr();
-        let count = |k: &str| {
+        let count = |k: FieldId| {
             form.number(k).ok_or_else(|| {
                 tr.pick("票数须为非负整数", "counts must be whole numbers ≥ 0")
                     .to_owned()
             })
         };
-        let (yes, no, abstain) = (count("yes")?, count("no")?, count("abstain")?);
-        let method = VoteMethod::ALL[form.choice("method").min(VoteMethod::ALL.len() - 1)];
+        let (yes, no, abstain) = (
+            count(FieldId::Yes)?,
+            count(FieldId::No)?,
+            count(FieldId::Abstain)?,
+        );
+        let method = VoteMethod::ALL[form.choice(FieldId::Method).min(VoteMethod::ALL.len() - 1)];
+        // Written opinions are asked for only on membership votes (党章 第十七条).
+        let membership = m
+            .items
+            .get(item)
+            .is_some_and(|it| it.item_type.is_membership());
         let written: Vec<WrittenOpinion> = absent
             .iter()
+            .take(if membership { absent.len() } else { 0 })
             .enumerate()
             .filter_map(|(n, (id, name))| {
-                let opinion = match form.choice(&format!("w{n}")) {
+                let opinion = match form.choice(FieldId::Written(n)) {
                     1 => Opinion::Yes,
                     2 => Opinion::No,
                     3 => Opinion::Abstain,
@@ -304,10 +322,8 @@ impl MeetingScreen {
                 })
             })
             .collect();
-        let deferred = form.choice("deferred") == 1;
-        let input = self
-            .session
-            .meeting
+        let deferred = form.choice(FieldId::Deferred) == 1;
+        let input = m
             .vote_input(item, method, (yes, no, abstain), written, deferred)
             .map_err(|e| tr.apply_error(&e))?;
         let judgement = rules::judge(&input).map_err(|e| tr.vote_error(&e))?;
@@ -366,7 +382,7 @@ impl MeetingScreen {
         }
     }
 
-    pub(crate) fn submit_form(&mut self, at: Timestamp) {
+    pub(super) fn submit_form(&mut self, m: &Meeting, at: Timestamp, fx: &mut Vec<Effect>) {
         let Some(Modal::Form(form, purpose)) = self.modal.take() else {
             return;
         };
@@ -386,8 +402,8 @@ impl MeetingScreen {
         };
         match &purpose {
             FormPurpose::Excuse { member } => {
-                let reason = ExcuseReason::ALL[form.choice("reason").min(3)];
-                let text = form.text("text");
+                let reason = ExcuseReason::ALL[form.choice(FieldId::Reason).min(3)];
+                let text = form.text(FieldId::Details);
                 if reason == ExcuseReason::Other && text.is_empty() {
                     return fail(self, form, purpose, missing("说明", "details"));
                 }
@@ -395,88 +411,90 @@ impl MeetingScreen {
                     status: AttendanceStatus::Excused,
                     reason: Some(reason),
                     reason_text: text,
-                    approver: form.text("approver"),
+                    approver: form.text(FieldId::Approver),
                     left: None,
                 };
-                self.mark(*member, mark, at);
+                fx.push(mark_event(m, *member, mark, at));
             }
             FormPurpose::Absent { member } => {
                 let mark = AttendanceMark {
                     status: AttendanceStatus::Absent,
                     reason: None,
-                    reason_text: form.text("text"),
+                    reason_text: form.text(FieldId::Details),
                     approver: String::new(),
                     left: None,
                 };
-                self.mark(*member, mark, at);
+                fx.push(mark_event(m, *member, mark, at));
             }
             FormPurpose::Guest => {
-                let name = form.text("name");
+                let name = form.text(FieldId::Name);
                 if name.is_empty() {
                     return fail(self, form, purpose, missing("姓名", "name"));
                 }
-                self.record(Event::GuestAdded {
+                fx.push(Effect::Record(Event::GuestAdded {
                     at,
                     guest: Guest {
                         name,
-                        identity: form.text("identity"),
+                        identity: form.text(FieldId::Identity),
                     },
-                });
+                }));
             }
             FormPurpose::Topic => {
-                let title = form.text("title");
+                let title = form.text(FieldId::Title);
                 if title.is_empty() {
                     return fail(self, form, purpose, missing("题目", "title"));
                 }
-                let presenter = form.person("presenter").map(|p| p.name).unwrap_or_default();
-                if self.record(Event::TopicAdded {
+                let presenter = form
+                    .person(FieldId::Presenter)
+                    .map(|p| p.name)
+                    .unwrap_or_default();
+                fx.push(Effect::Record(Event::TopicAdded {
                     title,
                     presenter,
-                    material: form.text("material"),
-                }) {
-                    self.topic = self.session.meeting.study.len() - 1;
-                }
+                    material: form.text(FieldId::Material),
+                }));
             }
             FormPurpose::Item => {
-                let title = form.text("title");
+                let title = form.text(FieldId::Title);
                 if title.is_empty() {
                     return fail(self, form, purpose, missing("议题", "title"));
                 }
-                let item_type = ItemType::ALL[form.choice("type").min(ItemType::ALL.len() - 1)];
+                let item_type =
+                    ItemType::ALL[form.choice(FieldId::ItemType).min(ItemType::ALL.len() - 1)];
                 let candidate = form
-                    .person("candidate")
+                    .person(FieldId::Candidate)
                     .filter(|_| item_type.is_membership());
                 if item_type.is_membership() && candidate.is_none() {
                     return fail(self, form, purpose, missing("发展对象", "candidate"));
                 }
                 let stage = form
-                    .choice("stage")
+                    .choice(FieldId::Stage)
                     .checked_sub(1)
                     .map(|i| ItemStage::ALL[i]);
                 let source = form
-                    .choice("source")
+                    .choice(FieldId::Source)
                     .checked_sub(1)
                     .map(|i| ItemSource::ALL[i]);
-                if self.record(Event::ItemAdded {
+                fx.push(Effect::Record(Event::ItemAdded {
                     title,
                     item_type,
                     stage,
                     source,
                     candidate,
-                }) {
-                    self.item = self.session.meeting.items.len() - 1;
+                }));
+            }
+            FormPurpose::Vote { item, absent } => {
+                match self.vote_from_form(m, &form, *item, absent) {
+                    Err(e) => fail(self, form, purpose, e),
+                    Ok((input, j)) => {
+                        let vote = VoteRecord::freeze(&input, &j, at);
+                        fx.push(Effect::Record(Event::VoteClosed { index: *item, vote }));
+                    }
                 }
             }
-            FormPurpose::Vote { item, absent } => match self.vote_from_form(&form, *item, absent) {
-                Err(e) => fail(self, form, purpose, e),
-                Ok((input, j)) => {
-                    let vote = VoteRecord::freeze(&input, &j, at);
-                    self.record(Event::VoteClosed { index: *item, vote });
-                }
-            },
             FormPurpose::Action => {
-                let task = form.text("task");
-                let Some(owner) = form.person("owner") else {
+                let task = form.text(FieldId::Task);
+                let Some(owner) = form.person(FieldId::Owner) else {
                     return fail(
                         self,
                         form,
@@ -487,7 +505,7 @@ impl MeetingScreen {
                 if task.is_empty() {
                     return fail(self, form, purpose, missing("任务", "task"));
                 }
-                let due_text = form.text("due");
+                let due_text = form.text(FieldId::Due);
                 let due = if due_text.is_empty() {
                     None
                 } else {
@@ -507,39 +525,38 @@ impl MeetingScreen {
                         }
                     }
                 };
-                let item = form.choice("item").checked_sub(1);
-                if self.record(Event::ActionAdded {
+                let item = form.choice(FieldId::ForItem).checked_sub(1);
+                fx.push(Effect::Record(Event::ActionAdded {
                     action: ActionItem {
                         task,
                         owner,
                         due,
                         item,
                     },
-                }) {
-                    self.action = self.session.meeting.actions.len() - 1;
-                }
+                }));
             }
             FormPurpose::Details => {
-                let title = form.text("title");
+                let title = form.text(FieldId::Title);
                 if title.is_empty() {
                     return fail(self, form, purpose, missing("会议名称", "title"));
                 }
-                let person = |k: &str| {
+                let person = |k: FieldId| {
                     form.person(k)
                         .filter(|p: &PersonRef| !p.name.trim().is_empty())
                 };
-                self.record(Event::DetailsSet {
+                fx.push(Effect::Record(Event::DetailsSet {
                     title,
-                    theme: form.text("theme"),
-                    place: form.text("place"),
-                    chair: person("chair"),
-                    chair_delegated_by: person("delegated"),
-                    recorder: person("recorder"),
-                });
+                    theme: form.text(FieldId::Theme),
+                    place: form.text(FieldId::Place),
+                    chair: person(FieldId::Chair),
+                    chair_delegated_by: person(FieldId::Delegated),
+                    recorder: person(FieldId::Recorder),
+                }));
             }
             FormPurpose::Finalize => {
-                if form.choice("confirm") == 1 {
-                    self.finalize(at);
+                if form.choice(FieldId::Confirm) == 1 {
+                    self.close_editor(m, fx);
+                    fx.push(Effect::Finalize);
                 }
             }
         }

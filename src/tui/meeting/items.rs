@@ -6,38 +6,38 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{FormPurpose, MeetingScreen};
-use crate::domain::TextField;
+use super::{FormPurpose, Model};
 use crate::domain::rules::Outcome;
+use crate::domain::{Meeting, TextField};
 use crate::sanitize;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
 
-impl MeetingScreen {
-    pub(super) fn items_action(&mut self, action: Action) {
-        let n = self.session.meeting.items.len();
+impl Model {
+    pub(super) fn items_action(&mut self, m: &Meeting, action: Action, fx: &mut Vec<Effect>) {
+        let n = m.items.len();
         let tr = self.tr();
         match action {
             Action::Up => self.item = self.item.saturating_sub(1),
             Action::Down => self.item = (self.item + 1).min(n.saturating_sub(1)),
-            Action::AddItem => self.open_form(FormPurpose::Item),
+            Action::AddItem => self.open_form(m, FormPurpose::Item),
             Action::EditNotes if self.item < n => {
                 let title = format!(
                     "{} · {}",
-                    self.session.meeting.items[self.item].title,
+                    m.items[self.item].title,
                     tr.pick("讨论记录", "discussion")
                 );
-                self.open_editor(TextField::ItemNotes(self.item), title);
+                self.open_editor(m, TextField::ItemNotes(self.item), title, fx);
             }
             Action::EditDecision if self.item < n => {
                 let title = format!(
                     "{} · {}",
-                    self.session.meeting.items[self.item].title,
+                    m.items[self.item].title,
                     tr.pick("决定", "decision")
                 );
-                self.open_editor(TextField::ItemDecision(self.item), title);
+                self.open_editor(m, TextField::ItemDecision(self.item), title, fx);
             }
             Action::Vote if self.item < n => {
-                let m = &self.session.meeting;
                 if m.setup.kind.vote_body().is_none() {
                     self.flash = Some(tr.apply_error(&crate::domain::ApplyError::NoVotes));
                 } else if m.items[self.item].vote.is_some() {
@@ -49,19 +49,21 @@ impl MeetingScreen {
                         .filter(|(i, mem)| mem.counted() && mem.standing.votes() && !m.attended(*i))
                         .map(|(_, mem)| (mem.id.clone(), mem.name.clone()))
                         .collect();
-                    self.open_form(FormPurpose::Vote {
-                        item: self.item,
-                        absent,
-                    });
+                    self.open_form(
+                        m,
+                        FormPurpose::Vote {
+                            item: self.item,
+                            absent,
+                        },
+                    );
                 }
             }
             _ => {}
         }
     }
 
-    pub(super) fn render_items(&self, area: Rect, buf: &mut Buffer) {
+    pub(super) fn render_items(&self, m: &Meeting, area: Rect, buf: &mut Buffer) {
         let tr = self.tr();
-        let m = &self.session.meeting;
         let [list_area, body_area] = super::layout::list_and_body(area);
         let mut lines: Vec<Line> = Vec::new();
         if m.items.is_empty() {

@@ -1,6 +1,5 @@
 //! Drawing the meeting screen: header, agenda sidebar, main panel, footer, dialogs.
 
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -8,36 +7,42 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::study::mmss;
-use super::{MeetingScreen, Modal, View};
-use crate::domain::Timestamp;
+use super::{Modal, Model, View};
 use crate::domain::meeting::seconds_between;
 use crate::domain::rules::VoteBody;
+use crate::domain::{Meeting, Timestamp};
 use crate::sanitize;
+use crate::session::Session;
 use crate::tui::footer;
 
-impl MeetingScreen {
+impl Model {
     /// Draw the whole screen; returns where the terminal cursor belongs (text input), if anywhere.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, now: Timestamp) -> Option<Position> {
+    pub(super) fn render_screen(
+        &self,
+        session: &Session,
+        area: Rect,
+        buf: &mut Buffer,
+        now: Timestamp,
+    ) -> Option<Position> {
+        let m = &session.meeting;
         let [header, body, foot] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(5),
             Constraint::Length(2),
         ])
         .areas(area);
-        self.render_header(header, buf, now);
+        self.render_header(m, header, buf, now);
         let [side, main] =
             Layout::horizontal([Constraint::Length(26), Constraint::Min(20)]).areas(body);
-        self.render_agenda(side, buf, now);
+        self.render_agenda(m, side, buf, now);
         match self.view {
-            View::CheckIn => self
-                .checkin
-                .render(&self.session.meeting, self.tr(), main, buf),
-            View::Study => self.render_study(main, buf, now),
-            View::Activity => self.render_activity(main, buf),
-            View::Items => self.render_items(main, buf),
-            View::WrapUp => self.render_wrapup(main, buf, now),
+            View::CheckIn => self.checkin.render(m, self.tr(), main, buf),
+            View::Study => self.render_study(m, main, buf, now),
+            View::Activity => self.render_activity(m, main, buf),
+            View::Items => self.render_items(m, main, buf),
+            View::WrapUp => self.render_wrapup(m, main, buf, now),
         }
-        self.render_footer(foot, buf);
+        self.render_footer(session, foot, buf);
         match &self.modal {
             Some(Modal::Form(form, _)) => {
                 form.as_ref().render(area, buf);
@@ -77,16 +82,8 @@ impl MeetingScreen {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, now: Timestamp) {
-        let area = frame.area();
-        if let Some(p) = self.render(area, frame.buffer_mut(), now) {
-            frame.set_cursor_position(p);
-        }
-    }
-
-    fn render_header(&self, area: Rect, buf: &mut Buffer, now: Timestamp) {
+    fn render_header(&self, m: &Meeting, area: Rect, buf: &mut Buffer, now: Timestamp) {
         let tr = self.tr();
-        let m = &self.session.meeting;
         let elapsed = m
             .started_at
             .map_or(0, |s| seconds_between(s, m.ended_at.unwrap_or(now)));
@@ -121,9 +118,8 @@ impl MeetingScreen {
         Paragraph::new(right).style(style).render(right_area, buf);
     }
 
-    fn render_agenda(&self, area: Rect, buf: &mut Buffer, now: Timestamp) {
+    fn render_agenda(&self, m: &Meeting, area: Rect, buf: &mut Buffer, now: Timestamp) {
         let tr = self.tr();
-        let m = &self.session.meeting;
         let mut lines = Vec::new();
         for (i, s) in m.agenda.iter().enumerate() {
             let current = m.current_stage == Some(i);
@@ -167,15 +163,15 @@ impl MeetingScreen {
             .render(area, buf);
     }
 
-    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+    fn render_footer(&self, session: &Session, area: Rect, buf: &mut Buffer) {
         let tr = self.tr();
         let [keys, status] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
         footer::render_keys(self.context(), tr, keys, buf);
-        let m = &self.session.meeting;
+        let m = &session.meeting;
         let c = m.counts();
         let mut spans = Vec::new();
-        let s = &self.session;
+        let s = session;
         if let Some(fault) = &s.fault {
             // The reason in a few words: a full message with its path would push the live counts
             // off the line.

@@ -1,5 +1,10 @@
 //! The live meeting: header, agenda sidebar, the panel of the current stage, footer with keys, save
-//! status and live quorum. Every change goes through `Session::record` (journal first, then screen).
+//! status and live quorum.
+//!
+//! `Model` is the screen's own state (panel, selection, editor, dialog); the meeting itself is the
+//! journal's state and is only read here. `Model::update` turns a key into effects — events to
+//! record, finalize, export, leave — and never touches the disk; `MeetingScreen::perform` carries
+//! them out through the `Session` and hands each result back (`Model::recorded`, …).
 
 mod checkin;
 mod forms;
@@ -11,16 +16,22 @@ mod wrapup;
 use std::path::PathBuf;
 use std::time::Instant;
 
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Rect};
 
 pub use checkin::CheckIn;
 pub use forms::{FormPurpose, Modal};
 
 use crate::domain::agenda::StageKind;
-use crate::domain::{AttendanceMark, AttendanceStatus, Event, TextField, Timestamp};
+use crate::domain::{
+    ApplyError, AttendanceMark, AttendanceStatus, Event, Meeting, TextField, Timestamp,
+};
 use crate::i18n::Tr;
 use crate::session::Session;
 use crate::store::DataDir;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::widgets::editor::NoteEditor;
 use crate::tui::widgets::form::FormOutcome;
@@ -58,21 +69,23 @@ impl View {
     }
 }
 
-/// What the app should do after a key.
+/// What reaches the screen's update.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    Stay,
-    /// Leave the meeting (everything is saved) and go back home.
-    Leave,
-    ShowHelp(Context),
+pub enum Msg {
+    /// A key press; looked up in the keymap of the context in force.
+    Key(KeyEvent),
+    /// What a key asks for, already looked up.
+    Action(Action),
+    /// Pasted text (bracketed paste): one message, whatever its length.
+    Paste(String),
+    /// Periodic work: journal paused typing.
+    Tick,
 }
 
-/// The live meeting screen.
+/// The meeting screen's own state. The marks, notes and votes live in the meeting.
 #[derive(Debug)]
-pub struct MeetingScreen {
+pub struct Model {
     pub tr: Tr,
-    pub session: Session,
-    pub data: DataDir,
     pub view: View,
     pub checkin: CheckIn,
     pub topic: usize,
@@ -86,10 +99,9 @@ pub struct MeetingScreen {
     pub finalized: Option<(PathBuf, String)>,
 }
 
-impl MeetingScreen {
+impl Model {
     #[must_use]
-    pub fn new(session: Session, data: DataDir, tr: Tr) -> MeetingScreen {
-        let m = &session.meeting;
+    pub fn new(m: &Meeting, tr: Tr) -> Model {
         let view = m
             .current_stage
             .and_then(|i| m.agenda.get(i))
@@ -98,11 +110,9 @@ impl MeetingScreen {
             .finalized
             .as_ref()
             .map(|(p, d)| (PathBuf::from(p), d.clone()));
-        MeetingScreen {
+        Model {
             tr,
             checkin: CheckIn::new(m),
-            session,
-            data,
             view,
             topic: 0,
             item: 0,
@@ -133,73 +143,88 @@ impl MeetingScreen {
         }
     }
 
-    /// Record an event; a refusal is shown in the status bar.
-    pub(crate) fn record(&mut self, event: Event) -> bool {
-        match self.session.record(event) {
-            Ok(()) => true,
-            Err(e) => {
-                self.flash = Some(self.tr().apply_error(&e));
-                false
+    /// Handle one message at `now` (wall clock `at`): change the screen, return what to record.
+    pub fn update(&mut self, m: &Meeting, msg: Msg, now: Instant, at: Timestamp) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        match msg {
+            Msg::Key(key) => {
+                self.flash = None;
+                self.key(m, key, now, at, &mut fx);
+            }
+            Msg::Action(action) => {
+                self.flash = None;
+                self.act(m, action, at, &mut fx);
+            }
+            Msg::Paste(text) => self.paste(m, &text, now),
+            Msg::Tick => {
+                if self.editor.as_ref().is_some_and(|e| e.due(now)) {
+                    self.save_editor(m, &mut fx);
+                }
             }
         }
+        fx
     }
 
-    fn is_final(&self) -> bool {
-        self.session.meeting.finalized.is_some()
+    /// The loop recorded `event` (or the meeting refused it): follow up on the screen.
+    pub fn recorded(&mut self, m: &Meeting, event: &Event, result: &Result<(), ApplyError>) {
+        if let Err(e) = result {
+            self.flash = Some(self.tr.apply_error(e));
+            return;
+        }
+        match event {
+            Event::StageStarted { index, .. } => {
+                if let Some(stage) = m.agenda.get(*index) {
+                    self.view = View::of(stage.kind);
+                }
+            }
+            Event::Marked { .. } => self.checkin.after_mark(),
+            Event::TopicAdded { .. } => self.topic = m.study.len().saturating_sub(1),
+            Event::ItemAdded { .. } => self.item = m.items.len().saturating_sub(1),
+            Event::ActionAdded { .. } => self.action = m.actions.len().saturating_sub(1),
+            Event::ActionRemoved { .. } => {
+                self.action = self.action.min(m.actions.len().saturating_sub(1));
+            }
+            Event::Restored { .. } => self.view = View::WrapUp,
+            _ => {}
+        }
     }
 
     /// Journal what the editor holds (on a pause, on focus change, on leaving).
-    pub fn save_editor(&mut self) {
-        if let Some(ed) = self.editor.as_mut() {
-            let saved = self.session.meeting.text(ed.field).to_owned();
-            if let Some(splice) = ed.take_splice(&saved) {
-                let target = ed.field;
-                self.record(Event::TextEdited { target, splice });
-            }
+    fn save_editor(&mut self, m: &Meeting, fx: &mut Vec<Effect>) {
+        if let Some(ed) = self.editor.as_mut()
+            && let Some(splice) = ed.take_splice(m.text(ed.field))
+        {
+            let target = ed.field;
+            fx.push(Effect::Record(Event::TextEdited { target, splice }));
         }
     }
 
-    /// Periodic work: journal paused typing, retry saves that the disk refused.
-    pub fn tick(&mut self, now: Instant) {
-        if self.editor.as_ref().is_some_and(|e| e.due(now)) {
-            self.save_editor();
-        }
-        if self.session.pending() > 0 {
-            self.session.flush();
-        }
-    }
-
-    pub fn open_editor(&mut self, field: TextField, title: String) {
-        self.save_editor();
-        if self.is_final() {
-            self.flash = Some(self.tr().apply_error(&crate::domain::ApplyError::Finalized));
+    fn open_editor(&mut self, m: &Meeting, field: TextField, title: String, fx: &mut Vec<Effect>) {
+        self.save_editor(m, fx);
+        if m.finalized.is_some() {
+            self.flash = Some(self.tr.apply_error(&ApplyError::Finalized));
             return;
         }
-        let text = self.session.meeting.text(field).to_owned();
-        self.editor = Some(NoteEditor::new(field, title, &text));
+        self.editor = Some(NoteEditor::new(field, title, m.text(field)));
     }
 
-    pub fn close_editor(&mut self) {
-        self.save_editor();
+    fn close_editor(&mut self, m: &Meeting, fx: &mut Vec<Effect>) {
+        self.save_editor(m, fx);
         self.editor = None;
     }
 
-    fn go_stage(&mut self, index: usize, now: Timestamp) {
-        self.close_editor();
-        let len = self.session.meeting.agenda.len();
-        if index >= len || self.is_final() {
+    fn go_stage(&mut self, m: &Meeting, index: usize, at: Timestamp, fx: &mut Vec<Effect>) {
+        self.close_editor(m, fx);
+        if index >= m.agenda.len() || m.finalized.is_some() {
             return;
         }
-        if self.record(Event::StageStarted { at: now, index }) {
-            self.view = View::of(self.session.meeting.agenda[index].kind);
-        }
+        fx.push(Effect::Record(Event::StageStarted { at, index }));
     }
 
-    /// Handle pasted text (bracketed paste): one event, whatever its length.
-    pub fn paste(&mut self, text: &str, now: Instant) {
+    fn paste(&mut self, m: &Meeting, text: &str, now: Instant) {
         if let Some(Modal::Form(form, _)) = self.modal.as_mut() {
             form.paste(text);
-            self.refresh_preview();
+            self.refresh_preview(m);
         } else if let Some(ed) = self.editor.as_mut() {
             ed.paste(text, now);
         } else if self.view == View::CheckIn {
@@ -208,31 +233,30 @@ impl MeetingScreen {
         }
     }
 
-    /// Handle a key press.
-    pub fn key(&mut self, key: KeyEvent, now: Instant, at: Timestamp) -> Outcome {
-        self.flash = None;
+    fn key(
+        &mut self,
+        m: &Meeting,
+        key: KeyEvent,
+        now: Instant,
+        at: Timestamp,
+        fx: &mut Vec<Effect>,
+    ) {
         if self.modal.is_some() {
-            return self.modal_key(key, at);
+            return self.modal_key(m, key, at, fx);
         }
         if let Some(ed) = self.editor.as_mut() {
-            return match keymap::lookup(Context::Editor, key) {
-                Some(Action::Back) => {
-                    self.close_editor();
-                    Outcome::Stay
-                }
-                Some(Action::Help) => Outcome::ShowHelp(Context::Editor),
+            match keymap::lookup(Context::Editor, key) {
+                Some(Action::Back) => self.close_editor(m, fx),
+                Some(Action::Help) => fx.push(Effect::Help(Context::Editor)),
                 Some(Action::Quit) => {
-                    self.close_editor();
-                    Outcome::Leave
+                    self.close_editor(m, fx);
+                    fx.push(Effect::Leave);
                 }
-                _ => {
-                    ed.input(key, now);
-                    Outcome::Stay
-                }
-            };
+                _ => ed.input(key, now),
+            }
+            return;
         }
-        let ctx = self.view.context();
-        let Some(action) = keymap::lookup(ctx, key) else {
+        let Some(action) = keymap::lookup(self.view.context(), key) else {
             if self.view == View::CheckIn
                 && !key
                     .modifiers
@@ -241,23 +265,23 @@ impl MeetingScreen {
             {
                 self.checkin.refilter();
             }
-            return Outcome::Stay;
+            return;
         };
-        self.act(action, ctx, at)
+        self.act(m, action, at, fx);
     }
 
-    fn act(&mut self, action: Action, ctx: Context, at: Timestamp) -> Outcome {
-        let stage = self.session.meeting.current_stage;
+    fn act(&mut self, m: &Meeting, action: Action, at: Timestamp, fx: &mut Vec<Effect>) {
+        let stage = m.current_stage;
         match action {
             Action::Quit => {
-                self.close_editor();
-                return Outcome::Leave;
+                self.close_editor(m, fx);
+                fx.push(Effect::Leave);
             }
-            Action::Help => return Outcome::ShowHelp(ctx),
-            Action::NextStage => self.go_stage(stage.map_or(0, |s| s + 1), at),
+            Action::Help => fx.push(Effect::Help(self.view.context())),
+            Action::NextStage => self.go_stage(m, stage.map_or(0, |s| s + 1), at, fx),
             Action::PrevStage => {
                 if let Some(s) = stage.filter(|s| *s > 0) {
-                    self.go_stage(s - 1, at);
+                    self.go_stage(m, s - 1, at, fx);
                 }
             }
             Action::ShowCheckIn => self.view = View::CheckIn,
@@ -265,118 +289,214 @@ impl MeetingScreen {
             Action::ShowItems => self.view = View::Items,
             Action::ShowWrapUp => self.view = View::WrapUp,
             _ => match self.view {
-                View::CheckIn => self.checkin_action(action, at),
-                View::Study | View::Activity => self.study_action(action, at),
-                View::Items => self.items_action(action),
-                View::WrapUp => self.wrapup_action(action, at),
+                View::CheckIn => self.checkin_action(m, action, at, fx),
+                View::Study | View::Activity => self.study_action(m, action, at, fx),
+                View::Items => self.items_action(m, action, fx),
+                View::WrapUp => self.wrapup_action(m, action, fx),
             },
         }
-        Outcome::Stay
     }
 
-    fn checkin_action(&mut self, action: Action, at: Timestamp) {
-        let Some(i) = self.checkin.current() else {
-            if action == Action::AddGuest {
-                self.open_form(FormPurpose::Guest);
+    fn checkin_action(&mut self, m: &Meeting, action: Action, at: Timestamp, fx: &mut Vec<Effect>) {
+        match action {
+            Action::AddGuest => return self.open_form(m, FormPurpose::Guest),
+            Action::Undo => {
+                if m.can_undo_mark() {
+                    fx.push(Effect::Record(Event::MarkUndone { at }));
+                }
+                return;
             }
+            Action::Up => return self.checkin.up(),
+            Action::Down => return self.checkin.down(),
+            Action::ClearFilter => {
+                self.checkin.filter.clear();
+                return self.checkin.refilter();
+            }
+            _ => {}
+        }
+        let Some(i) = self.checkin.current() else {
             return;
         };
         let status = match action {
             Action::MarkPresent => AttendanceStatus::Present,
             Action::MarkLate => AttendanceStatus::Late,
-            Action::MarkExcused => {
-                self.open_form(FormPurpose::Excuse { member: i });
-                return;
-            }
-            Action::MarkAbsent => {
-                self.open_form(FormPurpose::Absent { member: i });
-                return;
-            }
-            Action::Undo => {
-                self.undo_mark(at);
-                return;
-            }
-            Action::AddGuest => {
-                self.open_form(FormPurpose::Guest);
-                return;
-            }
-            Action::Up => {
-                self.checkin.up();
-                return;
-            }
-            Action::Down => {
-                self.checkin.down();
-                return;
-            }
-            Action::ClearFilter => {
-                self.checkin.filter.clear();
-                self.checkin.refilter();
-                return;
-            }
+            Action::MarkExcused => return self.open_form(m, FormPurpose::Excuse { member: i }),
+            Action::MarkAbsent => return self.open_form(m, FormPurpose::Absent { member: i }),
             _ => return,
         };
-        self.mark(
-            i,
-            AttendanceMark {
-                status,
-                reason: None,
-                reason_text: String::new(),
-                approver: String::new(),
-                left: None,
-            },
-            at,
-        );
+        let mark = AttendanceMark {
+            status,
+            reason: None,
+            reason_text: String::new(),
+            approver: String::new(),
+            left: None,
+        };
+        fx.push(mark_event(m, i, mark, at));
     }
 
-    /// Mark a member (roster index) and remember the previous mark for undo.
-    pub(crate) fn mark(&mut self, i: usize, mark: AttendanceMark, at: Timestamp) {
-        let m = &self.session.meeting;
-        let id = m.members()[i].id.clone();
-        let previous = m.mark_of(i).cloned();
-        if self.record(Event::Marked {
-            at,
-            member_id: id.clone(),
-            mark: Some(mark),
-        }) {
-            self.checkin.undo.push((id, previous));
-            self.checkin.after_mark();
-        }
-    }
-
-    fn undo_mark(&mut self, at: Timestamp) {
-        if let Some((id, previous)) = self.checkin.undo.pop() {
-            self.record(Event::Marked {
-                at,
-                member_id: id,
-                mark: previous,
-            });
-        }
-    }
-
-    fn modal_key(&mut self, key: KeyEvent, at: Timestamp) -> Outcome {
+    fn modal_key(&mut self, m: &Meeting, key: KeyEvent, at: Timestamp, fx: &mut Vec<Effect>) {
         let Some(Modal::Form(form, _)) = self.modal.as_mut() else {
             // Any key dismisses a message.
             if key.code != KeyCode::Null {
                 self.modal = None;
             }
-            return Outcome::Stay;
+            return;
         };
         match form.handle(key) {
             FormOutcome::Cancel => self.modal = None,
-            FormOutcome::Submit => self.submit_form(at),
-            FormOutcome::Changed => self.refresh_preview(),
-            FormOutcome::Help => return Outcome::ShowHelp(Context::Form),
+            FormOutcome::Submit => self.submit_form(m, at, fx),
+            FormOutcome::Changed => self.refresh_preview(m),
+            FormOutcome::Help => fx.push(Effect::Help(Context::Form)),
             FormOutcome::Continue => {}
         }
-        Outcome::Stay
+    }
+
+    /// Leaving the meeting: journal what is typed.
+    #[must_use]
+    pub fn leave(&mut self, m: &Meeting) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        self.close_editor(m, &mut fx);
+        fx
+    }
+
+    /// Draw the whole screen; returns where the terminal cursor belongs (text input), if anywhere.
+    pub fn render(
+        &self,
+        session: &Session,
+        area: Rect,
+        buf: &mut Buffer,
+        now: Timestamp,
+    ) -> Option<Position> {
+        self.render_screen(session, area, buf, now)
+    }
+}
+
+/// The event marking member `i` (roster index).
+fn mark_event(m: &Meeting, i: usize, mark: AttendanceMark, at: Timestamp) -> Effect {
+    Effect::Record(Event::Marked {
+        at,
+        member_id: m.members()[i].id.clone(),
+        mark: Some(mark),
+    })
+}
+
+/// What the app should do after a key, once the meeting's effects are carried out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    /// Leave the meeting (everything is saved) and go back home.
+    Leave,
+    ShowHelp(Context),
+}
+
+/// The live meeting: its session (meeting, journal, lock) and the screen's state.
+#[derive(Debug)]
+pub struct MeetingScreen {
+    pub session: Session,
+    pub model: Model,
+}
+
+impl MeetingScreen {
+    #[must_use]
+    pub fn new(session: Session, tr: Tr) -> MeetingScreen {
+        let model = Model::new(&session.meeting, tr);
+        MeetingScreen { session, model }
+    }
+
+    pub fn tr(&self) -> Tr {
+        self.model.tr
+    }
+
+    /// The key context in force.
+    pub fn context(&self) -> Context {
+        self.model.context()
+    }
+
+    /// Update with one message and carry out its effects. `data` is where minutes and exports go.
+    pub fn step(&mut self, msg: Msg, now: Instant, at: Timestamp, data: &DataDir) -> Outcome {
+        let fx = self.model.update(&self.session.meeting, msg, now, at);
+        self.perform(fx, at, data)
+    }
+
+    /// Handle a key press (update, then carry out what it asks).
+    pub fn key(&mut self, key: KeyEvent, now: Instant, at: Timestamp, data: &DataDir) -> Outcome {
+        self.step(Msg::Key(key), now, at, data)
+    }
+
+    /// Handle pasted text.
+    pub fn paste(&mut self, text: &str, now: Instant, at: Timestamp, data: &DataDir) {
+        self.step(Msg::Paste(text.to_owned()), now, at, data);
+    }
+
+    /// Periodic work: journal paused typing, retry saves that the disk refused.
+    pub fn tick(&mut self, now: Instant, at: Timestamp, data: &DataDir) {
+        self.step(Msg::Tick, now, at, data);
+        if self.session.pending() > 0 {
+            self.session.flush();
+        }
+    }
+
+    /// Record one event and let the screen follow up; whether the meeting took it.
+    pub fn record(&mut self, event: Event) -> bool {
+        let copy = event.clone();
+        let result = self.session.record(event);
+        self.model.recorded(&self.session.meeting, &copy, &result);
+        result.is_ok()
+    }
+
+    /// Carry out effects in order, handing each result back to the screen.
+    pub fn perform(&mut self, fx: Vec<Effect>, at: Timestamp, data: &DataDir) -> Outcome {
+        let mut outcome = Outcome::Stay;
+        for effect in fx {
+            match effect {
+                Effect::Record(event) => {
+                    self.record(event);
+                }
+                Effect::Finalize => {
+                    let result = self.session.finalize(data, at);
+                    self.model.finalized(result);
+                }
+                Effect::Export(path) => {
+                    let result = crate::tui::export::write_exports(&path, data, self.tr());
+                    self.model.exported(result);
+                }
+                Effect::Help(ctx) => outcome = Outcome::ShowHelp(ctx),
+                Effect::Leave | Effect::Quit => outcome = Outcome::Leave,
+                Effect::Open(_)
+                | Effect::Start(_)
+                | Effect::Correct(_)
+                | Effect::Review(_)
+                | Effect::Home => {}
+            }
+        }
+        outcome
     }
 
     /// Leave the meeting: journal what is typed and say whether everything is on disk.
     pub fn leave(&mut self) -> bool {
-        self.close_editor();
+        let fx = self.model.leave(&self.session.meeting);
+        for effect in fx {
+            if let Effect::Record(event) = effect {
+                self.record(event);
+            }
+        }
         self.session.flush()
+    }
+
+    /// Draw the whole screen; returns where the terminal cursor belongs (text input), if anywhere.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, now: Timestamp) -> Option<Position> {
+        self.model.render(&self.session, area, buf, now)
+    }
+
+    pub fn draw(&self, frame: &mut Frame, now: Timestamp) {
+        let area = frame.area();
+        if let Some(p) = self.render(area, frame.buffer_mut(), now) {
+            frame.set_cursor_position(p);
+        }
     }
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod update_tests;

@@ -6,9 +6,10 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{FormPurpose, MeetingScreen, View};
-use crate::domain::{Event, TextField, Timestamp};
+use super::{FormPurpose, Model, View};
+use crate::domain::{Event, Meeting, TextField, Timestamp};
 use crate::sanitize;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
 
 /// Minutes and seconds.
@@ -16,41 +17,46 @@ pub fn mmss(seconds: u64) -> String {
     format!("{:02}:{:02}", seconds / 60, seconds % 60)
 }
 
-impl MeetingScreen {
-    pub(super) fn study_action(&mut self, action: Action, at: Timestamp) {
+impl Model {
+    pub(super) fn study_action(
+        &mut self,
+        m: &Meeting,
+        action: Action,
+        at: Timestamp,
+        fx: &mut Vec<Effect>,
+    ) {
         if self.view == View::Activity {
             if action == Action::EditNotes
-                && let Some(i) = self.session.meeting.current_stage
+                && let Some(i) = m.current_stage
             {
-                let title = self.session.meeting.agenda[i].title.clone();
-                self.open_editor(TextField::StageNotes(i), title);
+                let title = m.agenda[i].title.clone();
+                self.open_editor(m, TextField::StageNotes(i), title, fx);
             }
             return;
         }
-        let n = self.session.meeting.study.len();
+        let n = m.study.len();
         match action {
             Action::Up => self.topic = self.topic.saturating_sub(1),
             Action::Down => self.topic = (self.topic + 1).min(n.saturating_sub(1)),
-            Action::AddTopic => self.open_form(FormPurpose::Topic),
+            Action::AddTopic => self.open_form(m, FormPurpose::Topic),
             Action::EditNotes if self.topic < n => {
-                let title = self.session.meeting.study[self.topic].title.clone();
-                self.open_editor(TextField::StudyNotes(self.topic), title);
+                let title = m.study[self.topic].title.clone();
+                self.open_editor(m, TextField::StudyNotes(self.topic), title, fx);
             }
             Action::ToggleTimer if self.topic < n => {
-                let running = self.session.meeting.study[self.topic].timer_since.is_none();
-                self.record(Event::TopicTimer {
+                let running = m.study[self.topic].timer_since.is_none();
+                fx.push(Effect::Record(Event::TopicTimer {
                     at,
                     index: self.topic,
                     running,
-                });
+                }));
             }
             _ => {}
         }
     }
 
-    pub(super) fn render_study(&self, area: Rect, buf: &mut Buffer, now: Timestamp) {
+    pub(super) fn render_study(&self, m: &Meeting, area: Rect, buf: &mut Buffer, now: Timestamp) {
         let tr = self.tr();
-        let m = &self.session.meeting;
         let [list_area, body_area] = super::layout::list_and_body(area);
         let mut lines: Vec<Line> = Vec::new();
         if m.study.is_empty() {
@@ -122,9 +128,8 @@ impl MeetingScreen {
             .render(body_area, buf);
     }
 
-    pub(super) fn render_activity(&self, area: Rect, buf: &mut Buffer) {
+    pub(super) fn render_activity(&self, m: &Meeting, area: Rect, buf: &mut Buffer) {
         let tr = self.tr();
-        let m = &self.session.meeting;
         let Some(i) = m.current_stage else {
             return;
         };

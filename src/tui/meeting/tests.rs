@@ -48,7 +48,7 @@ fn screen(kind: MeetingKind, lang: Lang) -> (tempfile::TempDir, MeetingScreen) {
         correction_reason: String::new(),
     };
     let session = Session::create(&data, setup, at(0)).expect("session");
-    let mut s = MeetingScreen::new(session, data, crate::i18n::Tr(lang));
+    let mut s = MeetingScreen::new(session, crate::i18n::Tr(lang));
     assert!(s.record(Event::StageStarted {
         at: at(0),
         index: 0
@@ -56,19 +56,29 @@ fn screen(kind: MeetingKind, lang: Lang) -> (tempfile::TempDir, MeetingScreen) {
     (dir, s)
 }
 
+/// The data directory the screen's draft lives in (where finalize and export write).
+fn data(s: &MeetingScreen) -> DataDir {
+    let drafts = s.session.journal_path().parent().expect("drafts folder");
+    DataDir::at(drafts.parent().expect("data folder"))
+}
+
 fn press(s: &mut MeetingScreen, code: KeyCode) -> Outcome {
+    let data = data(s);
     s.key(
         KeyEvent::new(code, KeyModifiers::NONE),
         Instant::now(),
         at(1),
+        &data,
     )
 }
 
 fn ctrl(s: &mut MeetingScreen, c: char) -> Outcome {
+    let data = data(s);
     s.key(
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
         Instant::now(),
         at(1),
+        &data,
     )
 }
 
@@ -101,10 +111,10 @@ fn replayed(s: &MeetingScreen) -> crate::domain::Meeting {
 fn pinyin_initials_then_enter_marks_present_and_clears_the_search() {
     let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::Zh);
     typing(&mut s, "wjg");
-    assert_eq!(s.checkin.visible_len(), 1);
+    assert_eq!(s.model.checkin.visible_len(), 1);
     press(&mut s, KeyCode::Enter);
     assert_eq!(status_of(&s, "王建国"), Some(AttendanceStatus::Present));
-    assert!(s.checkin.filter.is_empty());
+    assert!(s.model.checkin.filter.is_empty());
     assert_eq!(replayed(&s).counts().present_total, 1);
 }
 
@@ -125,7 +135,7 @@ fn excused_asks_for_a_reason_and_records_it_with_the_approver() {
     typing(&mut s, "zzq");
     press(&mut s, KeyCode::Char('3'));
     assert!(matches!(
-        s.modal,
+        s.model.modal,
         Some(Modal::Form(_, FormPurpose::Excuse { .. }))
     ));
     press(&mut s, KeyCode::Right); // 事假
@@ -134,7 +144,7 @@ fn excused_asks_for_a_reason_and_records_it_with_the_approver() {
     press(&mut s, KeyCode::Tab);
     typing(&mut s, "王建国");
     press(&mut s, KeyCode::Enter);
-    assert!(s.modal.is_none());
+    assert!(s.model.modal.is_none());
     let i = s
         .session
         .meeting
@@ -155,9 +165,9 @@ fn excused_asks_for_a_reason_and_records_it_with_the_approver() {
 fn escape_cancels_a_dialog_without_recording() {
     let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::En);
     press(&mut s, KeyCode::Char('4'));
-    assert!(s.modal.is_some());
+    assert!(s.model.modal.is_some());
     press(&mut s, KeyCode::Esc);
-    assert!(s.modal.is_none());
+    assert!(s.model.modal.is_none());
     assert!(s.session.meeting.marks.iter().all(Option::is_none));
 }
 
@@ -185,11 +195,11 @@ fn check_in_all_but(s: &mut MeetingScreen, absent: usize) {
 }
 
 fn add_item(s: &mut MeetingScreen, title: &str) {
-    s.view = View::Items;
+    s.model.view = View::Items;
     press(s, KeyCode::Char('a'));
     typing(s, title);
     ctrl(s, 's');
-    assert!(s.modal.is_none(), "item form closed");
+    assert!(s.model.modal.is_none(), "item form closed");
 }
 
 #[test]
@@ -202,7 +212,7 @@ fn a_vote_is_judged_by_the_rules_and_frozen_against_later_check_ins() {
     press(&mut s, KeyCode::Tab);
     typing(&mut s, "40");
     ctrl(&mut s, 's');
-    let Some(Modal::Form(form, _)) = &s.modal else {
+    let Some(Modal::Form(form, _)) = &s.model.modal else {
         panic!("vote form stays open")
     };
     assert!(form.error.is_some());
@@ -214,7 +224,7 @@ fn a_vote_is_judged_by_the_rules_and_frozen_against_later_check_ins() {
     press(&mut s, KeyCode::Tab);
     typing(&mut s, "1");
     ctrl(&mut s, 's');
-    assert!(s.modal.is_none());
+    assert!(s.model.modal.is_none());
     let vote = s.session.meeting.items[0].vote.clone().expect("voted");
     assert_eq!((vote.entitled_expected, vote.entitled_present), (23, 13));
     assert_eq!(vote.outcome, VoteOutcome::Passed);
@@ -223,8 +233,8 @@ fn a_vote_is_judged_by_the_rules_and_frozen_against_later_check_ins() {
     assert_eq!(s.session.meeting.items[0].vote.as_ref(), Some(&vote));
     // A second vote on the same item is refused.
     press(&mut s, KeyCode::Char('v'));
-    assert!(s.modal.is_none());
-    assert!(s.flash.is_some());
+    assert!(s.model.modal.is_none());
+    assert!(s.model.flash.is_some());
 }
 
 #[test]
@@ -248,38 +258,41 @@ fn yes_must_exceed_half_of_all_entitled_not_of_those_present() {
 #[test]
 fn notes_are_journaled_after_a_pause_and_on_leaving_the_editor() {
     let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::Zh);
-    s.view = View::Study;
+    s.model.view = View::Study;
     press(&mut s, KeyCode::Char('a'));
     typing(&mut s, "党的二十届四中全会公报");
     ctrl(&mut s, 's');
     press(&mut s, KeyCode::Enter);
-    assert!(s.editor.is_some());
+    assert!(s.model.editor.is_some());
     let t0 = Instant::now();
     for c in "会议强调，要坚持".chars() {
+        let data = data(&s);
         s.key(
             KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
             t0,
             at(2),
+            &data,
         );
     }
     // Nothing due yet at the moment of typing; due after the pause.
-    s.tick(t0);
+    s.tick(t0, at(2), &data(&s));
     assert_eq!(replayed(&s).study[0].notes, "");
-    s.tick(t0 + Duration::from_secs(1));
+    s.tick(t0 + Duration::from_secs(1), at(2), &data(&s));
     assert_eq!(replayed(&s).study[0].notes, "会议强调，要坚持");
     typing(&mut s, "以人民为中心");
     press(&mut s, KeyCode::Esc);
-    assert!(s.editor.is_none());
+    assert!(s.model.editor.is_none());
     assert_eq!(replayed(&s).study[0].notes, "会议强调，要坚持以人民为中心");
 }
 
 #[test]
 fn paste_is_one_event_in_the_editor() {
     let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::Zh);
-    s.view = View::WrapUp;
+    s.model.view = View::WrapUp;
     press(&mut s, KeyCode::Char('s'));
-    s.paste("第一段\n第二段\u{1b}[31m", Instant::now());
-    s.close_editor();
+    let data = data(&s);
+    s.paste("第一段\n第二段\u{1b}[31m", Instant::now(), at(1), &data);
+    assert!(s.leave());
     assert_eq!(s.session.meeting.summary, "第一段\n第二段\u{fffd}[31m");
 }
 
@@ -288,30 +301,30 @@ fn stages_advance_with_page_down_and_switch_the_panel() {
     let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::Zh);
     press(&mut s, KeyCode::PageDown);
     assert_eq!(s.session.meeting.current_stage, Some(1));
-    assert_eq!(s.view, View::Activity);
+    assert_eq!(s.model.view, View::Activity);
     press(&mut s, KeyCode::PageUp);
     assert_eq!(s.session.meeting.current_stage, Some(0));
-    assert_eq!(s.view, View::CheckIn);
+    assert_eq!(s.model.view, View::CheckIn);
 }
 
 #[test]
 fn finalize_writes_a_valid_minutes_file_and_locks_the_meeting() {
     let (d, mut s) = screen(MeetingKind::ThemedDay, Lang::Zh);
     check_in_all_but(&mut s, 0);
-    s.view = View::WrapUp;
+    s.model.view = View::WrapUp;
     press(&mut s, KeyCode::Char('f'));
     press(&mut s, KeyCode::Right);
     press(&mut s, KeyCode::Enter);
-    let (path, digest) = s.finalized.clone().expect("finalized");
+    let (path, digest) = s.model.finalized.clone().expect("finalized");
     assert!(path.starts_with(d.path()));
     let bytes = std::fs::read(&path).expect("minutes");
     let checked = crate::minutes::check_bytes(&bytes);
     assert!(checked.is_valid(), "{:?}", checked.findings);
     assert_eq!(checked.computed_digest.as_deref(), Some(digest.as_str()));
     // Nothing changes after finalize.
-    s.view = View::CheckIn;
+    s.model.view = View::CheckIn;
     press(&mut s, KeyCode::Char('4'));
-    assert!(s.modal.is_none());
+    assert!(s.model.modal.is_none());
 }
 
 fn render(s: &mut MeetingScreen) -> Terminal<TestBackend> {
@@ -364,7 +377,7 @@ fn vote_dialog_en() {
 #[test]
 fn wrap_up_screen_zh_lists_what_the_record_lacks() {
     let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::Zh);
-    s.view = View::WrapUp;
+    s.model.view = View::WrapUp;
     let t = render(&mut s);
     insta::assert_snapshot!(t.backend());
 }
@@ -372,7 +385,7 @@ fn wrap_up_screen_zh_lists_what_the_record_lacks() {
 #[test]
 fn study_screen_en() {
     let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::En);
-    s.view = View::Study;
+    s.model.view = View::Study;
     press(&mut s, KeyCode::Char('a'));
     typing(&mut s, "Party Constitution, chapter 2");
     ctrl(&mut s, 's');
@@ -425,7 +438,7 @@ fn items_with_a_closed_vote_en() {
 fn wrap_up_after_finalize_en() {
     let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::En);
     check_in_all_but(&mut s, 0);
-    s.view = View::WrapUp;
+    s.model.view = View::WrapUp;
     press(&mut s, KeyCode::Char('a'));
     typing(&mut s, "Send the minutes to the town committee");
     press(&mut s, KeyCode::Tab);
@@ -439,7 +452,7 @@ fn wrap_up_after_finalize_en() {
     press(&mut s, KeyCode::Right);
     press(&mut s, KeyCode::Enter);
     press(&mut s, KeyCode::Esc); // close the message
-    assert!(s.finalized.is_some());
+    assert!(s.model.finalized.is_some());
     let mut t = render(&mut s);
     // The digest differs per run (ids and times): check the panel, not a snapshot.
     let buf = t.backend_mut().buffer().clone();
@@ -455,13 +468,13 @@ fn wrap_up_after_finalize_en() {
 #[test]
 fn an_action_item_needs_an_owner_from_the_roster_and_a_real_date() {
     let (_d, mut s) = screen(MeetingKind::ThemedDay, Lang::En);
-    s.view = View::WrapUp;
+    s.model.view = View::WrapUp;
     press(&mut s, KeyCode::Char('a'));
     typing(&mut s, "Visit absent members");
     press(&mut s, KeyCode::Tab);
     typing(&mut s, "Nobody Here");
     ctrl(&mut s, 's');
-    let Some(Modal::Form(form, _)) = &s.modal else {
+    let Some(Modal::Form(form, _)) = &s.model.modal else {
         panic!("stays open")
     };
     assert!(form.error.is_some());
@@ -474,6 +487,6 @@ fn an_action_item_needs_an_owner_from_the_roster_and_a_real_date() {
     press(&mut s, KeyCode::Tab);
     typing(&mut s, "2026-13-40");
     ctrl(&mut s, 's');
-    assert!(s.modal.is_some(), "a bad date is refused");
+    assert!(s.model.modal.is_some(), "a bad date is refused");
     assert!(s.session.meeting.actions.is_empty());
 }

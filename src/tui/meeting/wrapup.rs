@@ -1,55 +1,68 @@
 //! Wrap-up: action items, summary, the checklist of what the record still lacks, finalize, export.
 
+use std::path::PathBuf;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{FormPurpose, MeetingScreen, Modal};
-use crate::domain::{Event, TextField, Timestamp};
+use super::{FormPurpose, Modal, Model};
+use crate::domain::{Event, Meeting, TextField, Timestamp};
 use crate::minutes::{self, Severity};
 use crate::sanitize;
+use crate::session::SessionError;
+use crate::tui::effect::Effect;
 use crate::tui::keymap::Action;
 
-impl MeetingScreen {
-    pub(super) fn wrapup_action(&mut self, action: Action, at: Timestamp) {
-        let n = self.session.meeting.actions.len();
+impl Model {
+    pub(super) fn wrapup_action(&mut self, m: &Meeting, action: Action, fx: &mut Vec<Effect>) {
+        let n = m.actions.len();
         let tr = self.tr();
         match action {
             Action::Up => self.action = self.action.saturating_sub(1),
             Action::Down => self.action = (self.action + 1).min(n.saturating_sub(1)),
-            Action::AddAction => self.open_form(FormPurpose::Action),
-            Action::RemoveAction
-                if self.action < n
-                    && self.session.meeting.finalized.is_none()
-                    && self.record(Event::ActionRemoved { index: self.action }) =>
-            {
-                self.action = self.action.min(n.saturating_sub(2));
+            Action::AddAction => self.open_form(m, FormPurpose::Action),
+            Action::RemoveAction if self.action < n && m.finalized.is_none() => {
+                fx.push(Effect::Record(Event::ActionRemoved { index: self.action }));
             }
             Action::EditSummary => self.open_editor(
+                m,
                 TextField::Summary,
                 tr.pick("会议小结", "Summary").to_owned(),
+                fx,
             ),
-            Action::EditDetails => self.open_form(FormPurpose::Details),
+            Action::EditDetails => self.open_form(m, FormPurpose::Details),
             Action::Finalize => {
-                if self.session.meeting.finalized.is_some() {
+                if m.finalized.is_some() {
                     self.show_finalized();
                 } else {
-                    self.open_form(FormPurpose::Finalize);
+                    self.open_form(m, FormPurpose::Finalize);
                 }
             }
-            Action::Export => self.export(at),
+            Action::Export => match &self.finalized {
+                Some((path, _)) => fx.push(Effect::Export(path.clone())),
+                None => {
+                    self.flash = Some(
+                        tr.pick(
+                            "请先定稿（f），再导出。",
+                            "Finalize first (f), then export.",
+                        )
+                        .to_owned(),
+                    );
+                }
+            },
             _ => {}
         }
     }
 
-    /// Write the minutes file and show where it went.
-    pub(crate) fn finalize(&mut self, at: Timestamp) {
-        self.close_editor();
-        match self.session.finalize(&self.data, at) {
-            Ok((path, digest)) => {
-                self.finalized = Some((path, digest));
+    /// The loop wrote the minutes file (or failed to): show where it went.
+    pub fn finalized(&mut self, result: Result<(PathBuf, String), SessionError>) {
+        match result {
+            Ok(done) => {
+                self.editor = None;
+                self.finalized = Some(done);
                 self.show_finalized();
             }
             Err(e) => self.flash = Some(self.tr.session_error(&e)),
@@ -79,20 +92,10 @@ impl MeetingScreen {
         }
     }
 
-    fn export(&mut self, at: Timestamp) {
+    /// The loop wrote the printable record (or failed to).
+    pub fn exported(&mut self, result: Result<Vec<PathBuf>, String>) {
         let tr = self.tr();
-        let Some((path, _)) = self.finalized.clone() else {
-            self.flash = Some(
-                tr.pick(
-                    "请先定稿（f），再导出。",
-                    "Finalize first (f), then export.",
-                )
-                .to_owned(),
-            );
-            return;
-        };
-        let _ = at;
-        match crate::tui::export::write_exports(&path, &self.data, tr) {
+        match result {
             Ok(paths) => {
                 let lines = paths.iter().map(|p| sanitize::path(p)).collect();
                 self.modal = Some(Modal::Message(
@@ -105,9 +108,8 @@ impl MeetingScreen {
     }
 
     /// What the record still lacks, from the same checks `validate` runs.
-    pub(super) fn checklist(&self, now: Timestamp) -> Vec<(Severity, String)> {
+    pub(super) fn checklist(&self, m: &Meeting, now: Timestamp) -> Vec<(Severity, String)> {
         let tr = self.tr();
-        let m = &self.session.meeting;
         let mut out = Vec::new();
         let unmarked = m.body().filter(|(i, _)| m.marks[*i].is_none()).count();
         if unmarked > 0 {
@@ -133,9 +135,8 @@ impl MeetingScreen {
         out
     }
 
-    pub(super) fn render_wrapup(&self, area: Rect, buf: &mut Buffer, now: Timestamp) {
+    pub(super) fn render_wrapup(&self, m: &Meeting, area: Rect, buf: &mut Buffer, now: Timestamp) {
         let tr = self.tr();
-        let m = &self.session.meeting;
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(area);
@@ -193,7 +194,7 @@ impl MeetingScreen {
             check.push(Line::raw(sanitize::path(path)));
             check.push(Line::raw(format!("SHA-256 {digest}")));
         } else {
-            let items = self.checklist(now);
+            let items = self.checklist(m, now);
             if items.is_empty() {
                 check.push(Line::styled(
                     tr.pick(

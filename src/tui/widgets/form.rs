@@ -99,25 +99,69 @@ pub enum FieldKind {
     Person(Box<PersonField>),
 }
 
+/// Which field of a dialog: every dialog reads its answers by these, never by a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldId {
+    // Meeting setup and details
+    Kind,
+    Template,
+    Title,
+    Theme,
+    Place,
+    Chair,
+    Delegated,
+    Recorder,
+    Group,
+    Start,
+    // Attendance and guests
+    Reason,
+    Details,
+    Approver,
+    Name,
+    Identity,
+    // Study topics and items
+    Presenter,
+    Material,
+    ItemType,
+    Candidate,
+    Stage,
+    Source,
+    // Votes
+    Method,
+    Yes,
+    No,
+    Abstain,
+    Deferred,
+    /// The written opinion of the n-th absent voter.
+    Written(usize),
+    // Action items
+    Task,
+    Owner,
+    Due,
+    ForItem,
+    // Confirmations
+    Confirm,
+}
+
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub key: String,
+    pub key: FieldId,
     pub label: String,
     pub kind: FieldKind,
 }
 
 impl Field {
-    pub fn text(key: impl Into<String>, label: impl Into<String>, value: &str) -> Field {
+    pub fn text(key: FieldId, label: impl Into<String>, value: &str) -> Field {
         Field {
-            key: key.into(),
+            key,
             label: label.into(),
             kind: FieldKind::Text(LineInput::new(value)),
         }
     }
 
-    pub fn number(key: impl Into<String>, label: impl Into<String>, value: u32) -> Field {
+    pub fn number(key: FieldId, label: impl Into<String>, value: u32) -> Field {
         Field {
-            key: key.into(),
+            key,
             label: label.into(),
             kind: FieldKind::Number(LineInput::new(if value == 0 {
                 String::new()
@@ -128,22 +172,22 @@ impl Field {
     }
 
     pub fn choice(
-        key: impl Into<String>,
+        key: FieldId,
         label: impl Into<String>,
         options: Vec<String>,
         selected: usize,
     ) -> Field {
         let selected = selected.min(options.len().saturating_sub(1));
         Field {
-            key: key.into(),
+            key,
             label: label.into(),
             kind: FieldKind::Choice { options, selected },
         }
     }
 
-    pub fn person(key: impl Into<String>, label: impl Into<String>, f: PersonField) -> Field {
+    pub fn person(key: FieldId, label: impl Into<String>, f: PersonField) -> Field {
         Field {
-            key: key.into(),
+            key,
             label: label.into(),
             kind: FieldKind::Person(Box::new(f)),
         }
@@ -182,12 +226,14 @@ impl Form {
         }
     }
 
-    fn field(&self, key: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.key == key)
+    fn field(&self, key: FieldId) -> Option<&Field> {
+        let found = self.fields.iter().find(|f| f.key == key);
+        debug_assert!(found.is_some(), "{key:?} asked of a form without it");
+        found
     }
 
     #[must_use]
-    pub fn text(&self, key: &str) -> String {
+    pub fn text(&self, key: FieldId) -> String {
         match self.field(key).map(|f| &f.kind) {
             Some(FieldKind::Text(i) | FieldKind::Number(i)) => i.text().trim().to_owned(),
             Some(FieldKind::Person(p)) => p.input.text().trim().to_owned(),
@@ -197,7 +243,7 @@ impl Form {
 
     /// A number field's value; `None` when it is not a whole number ≥ 0.
     #[must_use]
-    pub fn number(&self, key: &str) -> Option<u32> {
+    pub fn number(&self, key: FieldId) -> Option<u32> {
         let t = self.text(key);
         if t.is_empty() {
             Some(0)
@@ -207,7 +253,7 @@ impl Form {
     }
 
     #[must_use]
-    pub fn choice(&self, key: &str) -> usize {
+    pub fn choice(&self, key: FieldId) -> usize {
         match self.field(key).map(|f| &f.kind) {
             Some(FieldKind::Choice { selected, .. }) => *selected,
             _ => 0,
@@ -215,7 +261,7 @@ impl Form {
     }
 
     #[must_use]
-    pub fn person(&self, key: &str) -> Option<PersonRef> {
+    pub fn person(&self, key: FieldId) -> Option<PersonRef> {
         match self.field(key).map(|f| &f.kind) {
             Some(FieldKind::Person(p)) => p.value(),
             _ => None,

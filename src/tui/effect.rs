@@ -1,0 +1,37 @@
+//! What an update asks the loop to do. Updates change only screen state and return effects; the
+//! loop (`tui::run`) carries them out through the `Session` and the data directory, and hands the
+//! results back to the screen. Every key is therefore testable as `update(model, action) == effects`
+//! with no disk.
+
+use std::path::PathBuf;
+
+use super::home::Entry;
+use super::keymap::Context;
+use crate::domain::{Event, MeetingSetup};
+use crate::minutes::Minutes;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Apply an event to the meeting and journal it (`Session::record`).
+    Record(Event),
+    /// End the meeting if needed and write the minutes file (`Session::finalize`).
+    Finalize,
+    /// Write the printable record of the finalized minutes file at this path.
+    Export(PathBuf),
+    /// What the reviewer's browser asks for: read a file, save a remark, export.
+    Review(crate::review::app::Effect),
+    /// Show the help overlay for a key context.
+    Help(Context),
+    /// Open what a home-screen entry names (a new meeting, a draft, the browser, …).
+    Open(Entry),
+    /// Start a meeting from a filled-in setup.
+    Start(Box<MeetingSetup>),
+    /// Start a correction of a finalized record.
+    Correct(Box<Minutes>),
+    /// Back to the home screen.
+    Home,
+    /// Leave the meeting: make sure everything is on disk, then go home.
+    Leave,
+    /// End the program.
+    Quit,
+}
