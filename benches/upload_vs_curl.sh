@@ -23,13 +23,14 @@ trap cleanup EXIT
 
 # dev-corpus is only in a build with the `dev` feature.
 cargo build --release --quiet --features dev --bin branchday --example loopback_server
-bin=$PWD/target/release/branchday
+target=${CARGO_TARGET_DIR:-$PWD/target}
+bin=$target/release/branchday
 "$bin" dev-corpus --out "$work/corpus" --count "$N" --seed 11 >/dev/null
 for f in "$work"/corpus/*.json; do
     printf '%s %s %s\n' "$(jq -r .id "$f")" "$(openssl dgst -sha256 -binary "$f" | base64 -w0)" "$f"
 done >"$work/manifest"
 
-target/release/examples/loopback_server --seconds 1800 >"$work/url" &
+"$target"/release/examples/loopback_server --seconds 1800 >"$work/url" &
 server_pid=$!
 for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
 url=$(head -n1 "$work/url")

@@ -130,6 +130,59 @@ fn names_that_are_not_utf8_and_things_that_are_not_files() {
 }
 
 #[test]
+fn every_reader_refuses_a_pipe_or_a_device_without_opening_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = dir.path().join("data");
+    let target = dir.path().join("target");
+    std::fs::create_dir(&target).expect("target");
+    let fifo = dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    for p in [Path::new("/dev/zero"), fifo.as_path()] {
+        if p == fifo && !made {
+            continue;
+        }
+        let p = p.as_os_str();
+        let d = data.as_os_str();
+        for args in [
+            vec!["--lang".as_ref(), "en".as_ref(), "stats".as_ref(), p],
+            vec![
+                "--lang".as_ref(),
+                "en".as_ref(),
+                "export".as_ref(),
+                p,
+                "--format".as_ref(),
+                "txt".as_ref(),
+            ],
+            vec![
+                "--lang".as_ref(),
+                "en".as_ref(),
+                "--data-dir".as_ref(),
+                d,
+                "upload".as_ref(),
+                p,
+                "--to".as_ref(),
+                target.as_os_str(),
+                "--dry-run".as_ref(),
+                "--json".as_ref(),
+            ],
+        ] {
+            let out = run(&args);
+            assert_terminal_safe("not a file", &out);
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            let all = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(all.contains("not a regular file"), "{args:?}: {all}");
+        }
+    }
+}
+
+#[test]
 fn a_crafted_file_with_many_votes_and_members_finishes() {
     // 20 000 absent members and 3 000 admission votes with written opinions. The checks gather the
     // entitled voters once per file; per vote they used to rebuild (and clone) the whole list, which

@@ -44,10 +44,7 @@ fn file_lines(
         Ok(c) => c,
         Err(e) => {
             // The message names the file; the line already starts with it.
-            let full = match e {
-                ReadError::NotRegular => tr.not_regular_file().to_owned(),
-                other => tr.read_error(path, other),
-            };
+            let full = tr.read_error(path, e);
             let msg = full.strip_prefix(shown).map_or(full.as_str(), |rest| {
                 rest.trim_start_matches([':', '：', ' '])
             });

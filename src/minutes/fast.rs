@@ -371,4 +371,30 @@ mod tests {
             assert!(!check_bytes(other.as_bytes()).is_valid());
         }
     }
+
+    #[test]
+    fn agrees_with_the_full_check_on_every_fixture() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut answered = 0;
+        for dir in ["valid", "invalid", "fuzz/minutes"] {
+            let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            for f in files {
+                let bytes = std::fs::read(&f).unwrap();
+                answered += usize::from(agrees(&bytes).is_some());
+                assert_eq!(
+                    check_bytes(&bytes).findings,
+                    check_full(&bytes).findings,
+                    "{}",
+                    f.display()
+                );
+            }
+        }
+        assert!(answered > 0);
+    }
 }

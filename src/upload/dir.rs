@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use super::Outcome;
 use crate::i18n::Tr;
-use crate::minutes::MAX_BYTES;
+use crate::minutes::{self, ReadError};
 use crate::store;
 
 fn temp_path(dir: &Path, name: &str) -> PathBuf {
@@ -23,13 +23,15 @@ fn temp_path(dir: &Path, name: &str) -> PathBuf {
 /// What is already at `dir/name` compared with `bytes`: `None` when nothing is there.
 fn existing(dir: &Path, name: &str, bytes: &[u8], tr: Tr) -> Option<Outcome> {
     let path = dir.join(name);
-    match store::read_capped(&path, MAX_BYTES) {
+    match minutes::read_bytes(&path) {
         Ok(have) if have == bytes => Some(Outcome::AlreadyThere),
-        Ok(_) | Err(store::StoreError::TooLarge { .. }) => Some(Outcome::Conflict(
+        Ok(_) | Err(ReadError::TooLarge { .. }) => Some(Outcome::Conflict(
             tr.upload_conflict_dir(&crate::sanitize::path(&path)),
         )),
-        Err(store::StoreError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => None,
-        Err(e) => Some(Outcome::Failed(tr.upload_copy_failed(&tr.store_error(&e)))),
+        Err(ReadError::Missing) => None,
+        Err(e) => Some(Outcome::Failed(
+            tr.upload_copy_failed(&tr.read_error(&path, e)),
+        )),
     }
 }
 
