@@ -7,8 +7,8 @@
 mod pty_support;
 
 use branchday::domain::AttendanceStatus;
-use pty_support::{Line, Tui as Window};
 use pty_support::{CTRL_Q, CTRL_S, CTRL_Z, DOWN, ENTER, data_dir, status_of, wait_journal};
+use pty_support::{Line, Tui as Window};
 
 #[test]
 fn the_browser_opens_from_home_and_q_comes_back_then_ctrl_q_quits() {

@@ -540,7 +540,8 @@ fn close_vote(
     let j = rules::judge(&input).ok()?;
     let mut vote = VoteRecord::freeze(&input, &j, closed_at);
     if vote.outcome == Outcome::Deferred {
-        "与会党员意见分歧较大，双方人数接近，会议决定暂缓表决".clone_into(&mut vote.deferred_reason);
+        "与会党员意见分歧较大，双方人数接近，会议决定暂缓表决"
+            .clone_into(&mut vote.deferred_reason);
     }
     Some(vote)
 }

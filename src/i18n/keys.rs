@@ -181,6 +181,24 @@ impl Tr {
         }
     }
 
+    pub fn correction_reason_title(self) -> String {
+        self.pick("更正原因".into(), "Why is it corrected".into())
+    }
+
+    pub fn correction_reason_label(self) -> String {
+        self.pick(
+            "更正原因（必填，写入更正件）".into(),
+            "Reason (required, kept in the correction)".into(),
+        )
+    }
+
+    pub fn correction_reason_required(self) -> String {
+        self.pick(
+            "请写明更正原因：审阅人据此核对更正件".into(),
+            "give the reason: the reviewer checks the correction against it".into(),
+        )
+    }
+
     /// After `key show` / `key import`: what to do with the printed line.
     pub fn key_send_hint(self, fingerprint: &str) -> String {
         self.pick(

@@ -14,7 +14,7 @@ use super::effect::Effect;
 use super::home::{Entry, Home};
 use super::keymap::{self, Action, Context};
 use super::meeting::{self, MeetingScreen};
-use super::picker::MinutesPicker;
+use super::picker::{MinutesPicker, ReasonOutcome};
 use super::roster::RosterView;
 use super::setup::{SetupOutcome, SetupScreen};
 use super::{footer, templates};
@@ -137,6 +137,7 @@ impl App {
             Screen::Setup(s) => s.paste(text),
             Screen::Meeting(m) => m.paste(text, now, at, &self.data),
             Screen::Browse(b) => b.app.on_paste(text),
+            Screen::Pick(p) => p.paste(text),
             _ => {}
         }
     }
@@ -188,16 +189,23 @@ impl App {
                 Some(Action::Help) => return one(Effect::Help(Context::Roster)),
                 _ => {}
             },
+            Screen::Pick(picker) if picker.reason.is_some() => {
+                match picker.reason_key(key, self.tr) {
+                    ReasonOutcome::Correct(reason) => {
+                        if let Some(m) = picker.current().cloned() {
+                            return one(Effect::Correct(Box::new(m), reason));
+                        }
+                    }
+                    ReasonOutcome::Help => return one(Effect::Help(Context::Form)),
+                    ReasonOutcome::Cancel | ReasonOutcome::Continue => {}
+                }
+            }
             Screen::Pick(picker) => match keymap::lookup(Context::Picker, key) {
                 Some(Action::Up) => picker.up(),
                 Some(Action::Down) => picker.down(),
                 Some(Action::Back) => return one(Effect::Home),
                 Some(Action::Help) => return one(Effect::Help(Context::Picker)),
-                Some(Action::Confirm) => {
-                    if let Some(m) = picker.current().cloned() {
-                        return one(Effect::Correct(Box::new(m)));
-                    }
-                }
+                Some(Action::Confirm) => picker.ask_reason(self.tr),
                 _ => {}
             },
             Screen::Setup(setup) => match setup.key(key, self.tr, at) {
@@ -242,7 +250,7 @@ impl App {
                 Effect::Help(ctx) => self.help = Some(ctx),
                 Effect::Open(entry) => self.open(&entry, at),
                 Effect::Start(setup) => self.start(*setup, at),
-                Effect::Correct(m) => self.start_correction(&m, at),
+                Effect::Correct(m, reason) => self.start_correction(&m, &reason, at),
                 Effect::Home => self.go_home(),
                 Effect::Leave => self.leave_meeting(),
                 Effect::Quit => self.quit = true,
@@ -322,8 +330,9 @@ impl App {
     }
 
     /// Open a new draft that corrects a finalized record (the original file is never changed).
-    fn start_correction(&mut self, m: &crate::minutes::Minutes, at: Timestamp) {
-        let (setup, restored) = crate::minutes::correct::correction(m, uuid::Uuid::now_v7(), "");
+    fn start_correction(&mut self, m: &crate::minutes::Minutes, reason: &str, at: Timestamp) {
+        let (setup, restored) =
+            crate::minutes::correct::correction(m, uuid::Uuid::now_v7(), reason);
         match Session::create(&self.data, setup, at) {
             Ok(session) => {
                 let mut screen = MeetingScreen::new(session, self.tr);
@@ -413,7 +422,7 @@ impl App {
                     }
                     Screen::Pick(p) => {
                         p.render(self.tr, body, buf);
-                        None
+                        p.render_reason(body, buf)
                     }
                     Screen::Setup(s) => s.render(body, buf),
                     Screen::Meeting(_) | Screen::Browse(_) => None,

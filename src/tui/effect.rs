@@ -27,7 +27,8 @@ pub enum Effect {
     /// Start a meeting from a filled-in setup.
     Start(Box<MeetingSetup>),
     /// Start a correction of a finalized record.
-    Correct(Box<Minutes>),
+    /// Correct a finalized record, for the 更正原因 given.
+    Correct(Box<Minutes>, String),
     /// Back to the home screen.
     Home,
     /// Leave the meeting: make sure everything is on disk, then go home.

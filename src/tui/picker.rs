@@ -3,10 +3,13 @@
 use std::path::PathBuf;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use crate::tui::widgets::form::{Field, FieldId, Form, FormOutcome};
 
 use crate::i18n::Tr;
 use crate::minutes::{self, Minutes};
@@ -18,6 +21,18 @@ use crate::store::DataDir;
 pub struct MinutesPicker {
     pub files: Vec<(PathBuf, Minutes)>,
     pub selected: usize,
+    /// Asking the 更正原因 of the chosen record (required before the correction opens).
+    pub reason: Option<Form>,
+}
+
+/// What a key did while the reason is asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReasonOutcome {
+    Continue,
+    Cancel,
+    Help,
+    /// Correct the chosen record for this reason.
+    Correct(String),
 }
 
 impl MinutesPicker {
@@ -35,7 +50,56 @@ impl MinutesPicker {
             .filter_map(|(p, m)| Some((p, m?)))
             .collect();
         files.sort_by_key(|(_, m)| std::cmp::Reverse(m.started_at));
-        MinutesPicker { files, selected: 0 }
+        MinutesPicker {
+            files,
+            selected: 0,
+            reason: None,
+        }
+    }
+
+    /// Ask why the chosen record is corrected.
+    pub fn ask_reason(&mut self, tr: Tr) {
+        if self.current().is_some() {
+            self.reason = Some(Form::new(
+                tr.correction_reason_title(),
+                vec![Field::text(
+                    FieldId::CorrectionReason,
+                    tr.correction_reason_label(),
+                    "",
+                )],
+            ));
+        }
+    }
+
+    /// A key while the reason is asked: a blank reason is refused with a message.
+    pub fn reason_key(&mut self, key: KeyEvent, tr: Tr) -> ReasonOutcome {
+        let Some(form) = &mut self.reason else {
+            return ReasonOutcome::Continue;
+        };
+        match form.handle(key) {
+            FormOutcome::Cancel => {
+                self.reason = None;
+                ReasonOutcome::Cancel
+            }
+            FormOutcome::Help => ReasonOutcome::Help,
+            FormOutcome::Submit => {
+                let reason = form.text(FieldId::CorrectionReason).trim().to_owned();
+                if reason.is_empty() {
+                    form.error = Some(tr.correction_reason_required());
+                    ReasonOutcome::Continue
+                } else {
+                    self.reason = None;
+                    ReasonOutcome::Correct(reason)
+                }
+            }
+            FormOutcome::Changed | FormOutcome::Continue => ReasonOutcome::Continue,
+        }
+    }
+
+    pub fn paste(&mut self, s: &str) {
+        if let Some(form) = &mut self.reason {
+            form.paste(s);
+        }
     }
 
     pub fn up(&mut self) {
@@ -88,5 +152,20 @@ impl MinutesPicker {
                 )
             )))
             .render(area, buf);
+    }
+
+    /// The reason form over the list, where the cursor goes.
+    pub fn render_reason(&self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let form = self.reason.as_ref()?;
+        let width = area.width.saturating_sub(8).min(80);
+        let box_area = Rect::new(
+            area.x + (area.width.saturating_sub(width)) / 2,
+            area.y + area.height / 3,
+            width,
+            7.min(area.height),
+        );
+        Clear.render(box_area, buf);
+        form.render(box_area, buf);
+        form.cursor(box_area)
     }
 }

@@ -333,7 +333,16 @@ fn a_correction_starts_from_the_finalized_record_and_saves_a_new_file() {
     assert!(matches!(a.screen, Screen::Pick(_)));
     let text = screen_text(&render(&mut a));
     assert!(text.contains("2026-11-26  Themed party day"), "{text}");
+    // The reason is asked first, and a blank one is refused.
     press(&mut a, KeyCode::Enter);
+    let text = screen_text(&render(&mut a));
+    assert!(text.contains("Why is it corrected"), "{text}");
+    ctrl(&mut a, 's');
+    assert!(matches!(a.screen, Screen::Pick(_)));
+    let text = screen_text(&render(&mut a));
+    assert!(text.contains("give the reason"), "{text}");
+    typing(&mut a, "wrong place");
+    ctrl(&mut a, 's');
     let Screen::Meeting(m) = &a.screen else {
         panic!("correction opened: {:?}", a.flash)
     };
@@ -361,6 +370,7 @@ fn a_correction_starts_from_the_finalized_record_and_saves_a_new_file() {
         .minutes
         .expect("old");
     assert_eq!(new.supersedes, Some(old.id));
+    assert_eq!(new.correction_reason, "wrong place");
     assert!(new.place.ends_with("Room 2"));
     // The original is byte for byte what it was.
     assert_eq!(std::fs::read(&original).expect("original"), original_bytes);

@@ -464,7 +464,7 @@ impl MeetingScreen {
                 Effect::Leave | Effect::Quit => outcome = Outcome::Leave,
                 Effect::Open(_)
                 | Effect::Start(_)
-                | Effect::Correct(_)
+                | Effect::Correct(..)
                 | Effect::Review(_)
                 | Effect::Home => {}
             }

@@ -141,6 +141,8 @@ pub enum FieldId {
     ForItem,
     // Confirmations
     Confirm,
+    // Corrections
+    CorrectionReason,
 }
 
 #[derive(Debug, Clone)]
