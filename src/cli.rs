@@ -34,6 +34,11 @@ pub struct Cli {
     /// Open on a throw-away data directory with a built-in demo branch.
     #[arg(long)]
     pub demo: bool,
+    /// The keyring: an OpenSSH `allowed_signers` file of the branches' public keys (also
+    /// `BRANCHDAY_TRUST`). With it, validate, review, stats and upload accept a version 2 file only
+    /// when a listed key of its branch signed it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub trust: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

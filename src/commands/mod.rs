@@ -35,14 +35,30 @@ pub fn main() -> ExitCode {
 #[must_use]
 pub fn run(cli: Cli) -> u8 {
     let tr = i18n::tr();
+    // The keyring, when one is named: read once, for every reader of this command.
+    let trust_path = cli
+        .trust
+        .clone()
+        .or_else(|| std::env::var_os("BRANCHDAY_TRUST").map(std::path::PathBuf::from))
+        .filter(|p| !p.as_os_str().is_empty());
+    let keyring = match trust_path.as_deref().map(crate::keys::read_keyring) {
+        None => None,
+        Some(Ok(k)) => Some(k),
+        Some(Err(e)) => {
+            let path = trust_path.as_deref().unwrap_or(std::path::Path::new(""));
+            say(&tr.keyring_file_error(path, &e));
+            return EXIT_USAGE;
+        }
+    };
+    let keyring = keyring.as_ref();
     match cli.command {
-        Some(Command::Validate { paths, json }) => validate::run(&paths, json, tr),
+        Some(Command::Validate { paths, json }) => validate::run(&paths, json, keyring, tr),
         Some(Command::Stats {
             paths,
             from,
             to,
             json,
-        }) => stats::run(&paths, from.as_deref(), to.as_deref(), json, tr),
+        }) => stats::run(&paths, from.as_deref(), to.as_deref(), json, keyring, tr),
         Some(Command::Upload {
             paths,
             to,
@@ -57,10 +73,13 @@ pub fn run(cli: Cli) -> u8 {
                 dry_run,
                 jobs: usize::from(jobs),
                 json,
+                keyring,
             },
             tr,
         ),
-        Some(Command::Review { paths }) => crate::review::run(&paths, cli.data_dir, tr),
+        Some(Command::Review { paths }) => {
+            crate::review::run(&paths, cli.data_dir, keyring.cloned(), tr)
+        }
         #[cfg(feature = "dev")]
         Some(Command::DevCorpus {
             out,
@@ -80,12 +99,17 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Roster { command }) => roster::run(command, cli.data_dir, tr),
         Some(Command::Key { command }) => key::run(command, cli.data_dir, tr),
         Some(Command::Canonical { file }) => key::canonical(&file, tr),
-        None => interactive(cli.data_dir, cli.demo, tr),
+        None => interactive(cli.data_dir, cli.demo, keyring.cloned(), tr),
     }
 }
 
 /// The home screen, on the data directory or on a throw-away demo one.
-fn interactive(data_dir: Option<std::path::PathBuf>, demo: bool, tr: crate::i18n::Tr) -> u8 {
+fn interactive(
+    data_dir: Option<std::path::PathBuf>,
+    demo: bool,
+    keyring: Option<crate::keys::Keyring>,
+    tr: crate::i18n::Tr,
+) -> u8 {
     if !crate::tui::terminal::is_interactive() {
         eprintln!("{}", tr.no_terminal());
         return EXIT_USAGE;
@@ -102,7 +126,7 @@ fn interactive(data_dir: Option<std::path::PathBuf>, demo: bool, tr: crate::i18n
             return EXIT_USAGE;
         }
     };
-    match crate::tui::run(data.clone(), demo, tr) {
+    match crate::tui::run(data.clone(), demo, tr, keyring) {
         // The terminal may be gone (closed window): these lines then go nowhere, and that is fine.
         Ok(farewell) => {
             for line in farewell {

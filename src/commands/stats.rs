@@ -17,7 +17,14 @@ use crate::stats::{self, Facts, Period, Report, Tally, YearMonth};
 use crate::{parallel, sanitize};
 
 /// Run the command; returns the exit code.
-pub fn run(paths: &[PathBuf], from: Option<&str>, to: Option<&str>, json: bool, tr: Tr) -> u8 {
+pub fn run(
+    paths: &[PathBuf],
+    from: Option<&str>,
+    to: Option<&str>,
+    json: bool,
+    keyring: Option<&crate::keys::Keyring>,
+    tr: Tr,
+) -> u8 {
     let period = match parse_period(from, to, tr) {
         Ok(p) => p,
         Err(msg) => {
@@ -31,7 +38,7 @@ pub fn run(paths: &[PathBuf], from: Option<&str>, to: Option<&str>, json: bool, 
         .map(|p| (p, tr.stats_missing().to_owned()))
         .collect();
     let mut facts = Vec::with_capacity(files.len());
-    for r in read_all(&files, tr) {
+    for r in read_all(&files, keyring, tr) {
         match r {
             Ok(f) => facts.push(f),
             Err(e) => invalid.push(e),
@@ -75,15 +82,16 @@ pub fn parse_period(from: Option<&str>, to: Option<&str>, tr: Tr) -> Result<Peri
 type ReadResult = Result<Facts, (PathBuf, String)>;
 
 /// Read and check every file on the shared pool, keeping the input order.
-fn read_all(files: &[PathBuf], tr: Tr) -> Vec<ReadResult> {
-    parallel::map(files, |p| read_one(p, tr))
+fn read_all(files: &[PathBuf], keyring: Option<&crate::keys::Keyring>, tr: Tr) -> Vec<ReadResult> {
+    parallel::map(files, |p| read_one(p, keyring, tr))
 }
 
 /// Read one file; only a valid one counts, anything else is skipped with its first error.
-fn read_one(path: &Path, tr: Tr) -> ReadResult {
-    let checked = minutes::read(path)
+fn read_one(path: &Path, keyring: Option<&crate::keys::Keyring>, tr: Tr) -> ReadResult {
+    let mut checked = minutes::read(path)
         .or_else(ReadError::judged)
         .map_err(|e| (path.to_path_buf(), tr.read_error(path, e)))?;
+    checked.trust(keyring);
     let first_error = checked
         .findings
         .iter()

@@ -21,10 +21,12 @@ use crate::upload::{FileResult, Outcome, Summary, Target, TargetError};
 
 /// The command's switches.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
+pub struct Options<'a> {
     pub dry_run: bool,
     pub jobs: usize,
     pub json: bool,
+    /// With a keyring, a version 2 file is sent only when a listed key of its branch signed it.
+    pub keyring: Option<&'a crate::keys::Keyring>,
 }
 
 fn usage(msg: &str, tr: Tr) -> u8 {
@@ -146,6 +148,7 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         delivered: &delivered,
         jobs: opts.jobs,
         dry_run: opts.dry_run,
+        keyring: opts.keyring,
         tr,
     };
     let mut ledger_error = None;

@@ -18,10 +18,16 @@ const BATCH: usize = 256;
 /// `report` returns whether to go on; checking stops at the end of the batch when it says no.
 pub fn check_each(
     files: &[PathBuf],
+    keyring: Option<&crate::keys::Keyring>,
     mut report: impl FnMut(&Path, Result<Checked, ReadError>) -> bool,
 ) {
     for batch in files.chunks(BATCH) {
-        let results = parallel::map(batch, |p| minutes::read(p).or_else(ReadError::judged));
+        let results = parallel::map(batch, |p| {
+            minutes::read(p).or_else(ReadError::judged).map(|mut c| {
+                c.trust(keyring);
+                c
+            })
+        });
         let mut go_on = true;
         for (p, r) in batch.iter().zip(results) {
             go_on &= report(p, r);
@@ -81,6 +87,7 @@ fn file_lines(
                 "path": shown,
                 "valid": checked.is_valid(),
                 "id": checked.minutes.as_ref().map(|m| m.id.to_string()),
+                "version": checked.minutes.as_ref().map(|m| m.version),
                 "digest": checked.computed_digest,
                 "findings": findings,
             })
@@ -110,7 +117,7 @@ enum Verdict {
 
 /// Run the command; returns the exit code.
 #[must_use]
-pub fn run(paths: &[PathBuf], json: bool, tr: Tr) -> u8 {
+pub fn run(paths: &[PathBuf], json: bool, keyring: Option<&crate::keys::Keyring>, tr: Tr) -> u8 {
     let (files, missing) = files::collect(paths);
     let mut invalid = 0usize;
     let mut warned = 0usize;
@@ -131,7 +138,14 @@ pub fn run(paths: &[PathBuf], json: bool, tr: Tr) -> u8 {
         };
         closed = closed || writeln!(out, "{line}").is_err();
     }
-    check_each(&files, |p, result| {
+    let mut versions = [0usize; 2];
+    check_each(&files, keyring, |p, result| {
+        if let Ok(Some(v)) = result
+            .as_ref()
+            .map(|c| c.minutes.as_ref().map(|m| m.version))
+        {
+            versions[usize::from(v >= 2)] += 1;
+        }
         let (verdict, text) = file_lines(&sanitize::path(p), p, result, json, tr);
         match verdict {
             Verdict::Invalid => invalid += 1,
@@ -158,6 +172,7 @@ pub fn run(paths: &[PathBuf], json: bool, tr: Tr) -> u8 {
                 ),
             )
         );
+        eprintln!("{}", tr.versions_read(versions[0], versions[1]));
     }
 
     // Output cut short means not every file was reported: never claim success then.

@@ -81,6 +81,27 @@ impl Tr {
         }
     }
 
+    /// A keyring file that cannot be used, in one line naming it.
+    pub fn keyring_file_error(self, path: &Path, e: &crate::keys::KeyringFileError) -> String {
+        use crate::keys::KeyringFileError as E;
+        let file = sanitize::path(path);
+        match e {
+            E::Io(err) => self.pick(
+                format!("{file}：无法读取信任名单（{err}）；请检查 --trust 或 BRANCHDAY_TRUST 所指的文件"),
+                format!("{file}: cannot read the keyring ({err}); check the file --trust or BRANCHDAY_TRUST names"),
+            ),
+            E::TooLarge => self.pick(
+                format!("{file}：信任名单超过 64 MiB，不像 allowed_signers 文件"),
+                format!("{file}: over 64 MiB, which is no allowed_signers file"),
+            ),
+            E::NotUtf8 => self.pick(
+                format!("{file}：信任名单不是 UTF-8 文本"),
+                format!("{file}: the keyring is not UTF-8 text"),
+            ),
+            E::Line(l) => self.keyring_error(path, l),
+        }
+    }
+
     /// A keyring (`allowed_signers`) line that cannot be read.
     pub fn keyring_error(self, path: &Path, e: &KeyringError) -> String {
         let file = sanitize::path(path);
@@ -179,6 +200,14 @@ impl Tr {
                 format!("the signature holds, the signer is not checked ({fp}); review with --trust FILE"),
             ),
         }
+    }
+
+    /// `validate`'s closing line: how many files of each format version were read.
+    pub fn versions_read(self, v1: usize, v2: usize) -> String {
+        self.pick(
+            format!("格式版本：第 1 版 {v1} 个，第 2 版 {v2} 个"),
+            format!("format versions: {v1} of version 1, {v2} of version 2"),
+        )
     }
 
     pub fn correction_reason_title(self) -> String {

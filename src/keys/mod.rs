@@ -57,6 +57,32 @@ pub enum KeyError {
     Crypto(String),
 }
 
+/// Why a keyring file could not be used.
+#[derive(Debug)]
+pub enum KeyringFileError {
+    Io(std::io::Error),
+    TooLarge,
+    NotUtf8,
+    Line(KeyringError),
+}
+
+/// The most a keyring file may hold (a province's branches, a few keys each).
+const MAX_KEYRING_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Read an `allowed_signers` file: every line must read.
+pub fn read_keyring(path: &Path) -> Result<Keyring, KeyringFileError> {
+    let file = std::fs::File::open(path).map_err(KeyringFileError::Io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_KEYRING_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(KeyringFileError::Io)?;
+    if bytes.len() as u64 > MAX_KEYRING_BYTES {
+        return Err(KeyringFileError::TooLarge);
+    }
+    let text = String::from_utf8(bytes).map_err(|_| KeyringFileError::NotUtf8)?;
+    Keyring::parse(&text).map_err(KeyringFileError::Line)
+}
+
 /// Where the branch key lives in a data directory.
 #[must_use]
 pub fn key_path(data_root: &Path) -> PathBuf {

@@ -98,6 +98,8 @@ pub fn areas(area: Rect) -> Areas {
 #[derive(Debug, Clone)]
 pub struct App {
     pub tr: Tr,
+    /// The keyring signatures are judged against (`--trust`), if any.
+    pub keyring: Option<std::sync::Arc<crate::keys::Keyring>>,
     pub model: Model,
     pub screen: Screen,
     pub modal: Option<Modal>,
@@ -123,6 +125,7 @@ impl App {
     pub fn new(tr: Tr, source: String, total: usize) -> App {
         App {
             tr,
+            keyring: None,
             model: Model::new(),
             screen: Screen::List,
             modal: None,

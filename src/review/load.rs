@@ -58,7 +58,16 @@ impl ReviewIndex {
 
 /// Check one file and keep what the list shows.
 pub fn summarize(path: &Path, reviews: &ReviewIndex) -> Summary {
-    match super::read_checked(path) {
+    summarize_trusting(path, reviews, None)
+}
+
+/// The same, with signatures judged against a keyring.
+pub fn summarize_trusting(
+    path: &Path,
+    reviews: &ReviewIndex,
+    keyring: Option<&crate::keys::Keyring>,
+) -> Summary {
+    match super::read_checked(path, keyring) {
         Ok(checked) => from_checked(path.to_path_buf(), &checked, reviews),
         Err(e) => Summary::failed(path.to_path_buf(), e),
     }
@@ -170,6 +179,7 @@ pub struct LoadJob {
     files: Vec<PathBuf>,
     reviews: ReviewIndex,
     cancel: AtomicBool,
+    keyring: Option<std::sync::Arc<crate::keys::Keyring>>,
 }
 
 impl LoadJob {
@@ -178,7 +188,15 @@ impl LoadJob {
             files,
             reviews,
             cancel: AtomicBool::new(false),
+            keyring: None,
         }
+    }
+
+    /// Judge signatures against a keyring (`--trust`).
+    #[must_use]
+    pub fn trusting(mut self, keyring: Option<std::sync::Arc<crate::keys::Keyring>>) -> LoadJob {
+        self.keyring = keyring;
+        self
     }
 
     pub fn total(&self) -> usize {
@@ -207,7 +225,8 @@ impl LoadJob {
         while end > 0 && !self.cancelled() {
             let start = end.saturating_sub(size);
             let rows = parallel::map(&self.files[start..end], |p| {
-                (!self.cancelled()).then(|| summarize(p, &self.reviews))
+                (!self.cancelled())
+                    .then(|| summarize_trusting(p, &self.reviews, self.keyring.as_deref()))
             });
             let rows: Vec<Summary> = rows.into_iter().rev().flatten().collect();
             if tx.send(rows).is_err() {

@@ -22,6 +22,7 @@ pub mod view;
 mod tests;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use chrono::Timelike;
@@ -40,7 +41,12 @@ use crate::store::DataDir;
 use crate::tui::terminal;
 
 /// Run the `review` command: enter the terminal, browse, restore. Returns the exit code.
-pub fn run(paths: &[PathBuf], data_dir: Option<PathBuf>, tr: Tr) -> u8 {
+pub fn run(
+    paths: &[PathBuf],
+    data_dir: Option<PathBuf>,
+    keyring: Option<crate::keys::Keyring>,
+    tr: Tr,
+) -> u8 {
     let data = match DataDir::resolve(data_dir) {
         Ok(d) => d,
         Err(e) => {
@@ -61,7 +67,7 @@ pub fn run(paths: &[PathBuf], data_dir: Option<PathBuf>, tr: Tr) -> u8 {
     };
     match crate::tui::run_app(
         guard,
-        crate::tui::app::App::browse(data, paths.to_vec(), tr),
+        crate::tui::app::App::browse(data, paths.to_vec(), tr, keyring.map(Arc::new)),
     ) {
         Ok(_) => EXIT_OK,
         Err(e) => {
@@ -81,6 +87,16 @@ pub struct Session {
 impl Session {
     /// Find the files under `paths` (default: the data directory's minutes) and set up the list.
     pub fn new(paths: Vec<PathBuf>, data: &DataDir, tr: Tr) -> Session {
+        Session::trusting(paths, data, tr, None)
+    }
+
+    /// The same, judging signatures against a keyring (`--trust`).
+    pub fn trusting(
+        paths: Vec<PathBuf>,
+        data: &DataDir,
+        tr: Tr,
+        keyring: Option<Arc<crate::keys::Keyring>>,
+    ) -> Session {
         let default = paths.is_empty();
         let paths = if default {
             vec![data.minutes_dir()]
@@ -103,9 +119,10 @@ impl Session {
                 .collect()
         };
         let mut app = App::new(tr, source, found.len() + missing.len());
+        app.keyring.clone_from(&keyring);
         app.set_exports_dir(data.exports_dir());
         app.add_rows(missing);
-        let job = LoadJob::new(found, ReviewIndex::scan(&data.reviews_dir()));
+        let job = LoadJob::new(found, ReviewIndex::scan(&data.reviews_dir())).trusting(keyring);
         Session { job, app }
     }
 }
@@ -166,9 +183,16 @@ pub fn perform(app: &mut App, effect: Effect, data: &DataDir) -> bool {
 
 /// Read and check a file through the one door every reader uses (never a pipe or a device); a file
 /// too large to read is shown as a file with that one finding.
-pub fn read_checked(path: &Path) -> Result<Checked, RowError> {
+pub fn read_checked(
+    path: &Path,
+    keyring: Option<&crate::keys::Keyring>,
+) -> Result<Checked, RowError> {
     minutes::read(path)
         .or_else(ReadError::judged)
+        .map(|mut c| {
+            c.trust(keyring);
+            c
+        })
         .map_err(RowError::from)
 }
 
@@ -180,7 +204,7 @@ fn open(app: &App, row: usize, data: &DataDir) -> Opened {
     };
     Opened {
         row,
-        content: read_checked(&r.path),
+        content: read_checked(&r.path, app.keyring.as_deref()),
         remarks,
     }
 }
@@ -189,7 +213,8 @@ fn open(app: &App, row: usize, data: &DataDir) -> Opened {
 /// existing one. A file that fails validation is exported with its errors in a banner on top.
 fn export(app: &App, request: &ExportRequest, data: &DataDir) -> Result<PathBuf, String> {
     let tr = app.tr;
-    let checked = read_checked(&app.model.row(request.row).path).map_err(|e| tr.row_error(&e))?;
+    let checked = read_checked(&app.model.row(request.row).path, app.keyring.as_deref())
+        .map_err(|e| tr.row_error(&e))?;
     let mut text = Vec::new();
     crate::export::write_marked(&checked, request.format, tr, &mut text).map_err(|e| match e {
         ExportError::NotMinutes { .. } => tr.l(crate::i18n::review::L::CannotExport).to_owned(),
@@ -206,7 +231,9 @@ fn export(app: &App, request: &ExportRequest, data: &DataDir) -> Result<PathBuf,
 fn save_remark(app: &App, request: &RemarkRequest, data: &DataDir) -> Result<ReviewFile, String> {
     let path = &app.model.row(request.row).path;
     // The remark is bound to the content as it is now.
-    let digest = read_checked(path).ok().and_then(|c| c.computed_digest);
+    let digest = read_checked(path, None)
+        .ok()
+        .and_then(|c| c.computed_digest);
     let now = crate::clock::now();
     let remark = Remark {
         reviewer: request.reviewer.clone(),

@@ -38,6 +38,8 @@ pub enum Screen {
 #[derive(Debug)]
 pub struct App {
     pub tr: Tr,
+    /// The keyring the browser judges signatures against (`--trust`), if any.
+    pub keyring: Option<std::sync::Arc<crate::keys::Keyring>>,
     pub data: DataDir,
     pub demo: bool,
     pub screen: Screen,
@@ -57,6 +59,7 @@ impl App {
     pub fn new(data: DataDir, demo: bool, tr: Tr) -> App {
         let mut app = App {
             tr,
+            keyring: None,
             data,
             demo,
             screen: Screen::Home(Home {
@@ -80,9 +83,15 @@ impl App {
 
     /// The browser alone over `paths` (default: the data directory's minutes), for `branchday review`.
     #[must_use]
-    pub fn browse(data: DataDir, paths: Vec<PathBuf>, tr: Tr) -> App {
-        let browser = BrowseScreen::open(paths, &data, tr);
+    pub fn browse(
+        data: DataDir,
+        paths: Vec<PathBuf>,
+        tr: Tr,
+        keyring: Option<std::sync::Arc<crate::keys::Keyring>>,
+    ) -> App {
+        let browser = BrowseScreen::open(paths, &data, tr, keyring.clone());
         App {
+            keyring,
             tr,
             data,
             demo: false,
@@ -293,7 +302,7 @@ impl App {
             },
             Entry::Browse => {
                 let paths = vec![self.data.minutes_dir()];
-                let browser = BrowseScreen::open(paths, &self.data, self.tr);
+                let browser = BrowseScreen::open(paths, &self.data, self.tr, self.keyring.clone());
                 self.screen = Screen::Browse(Box::new(browser));
             }
             Entry::Correct => self.screen = Screen::Pick(MinutesPicker::load(&self.data)),

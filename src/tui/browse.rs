@@ -27,8 +27,14 @@ pub struct BrowseScreen {
 impl BrowseScreen {
     /// Find the files under `paths` (default: the data directory's minutes) and start reading them.
     #[must_use]
-    pub fn open(paths: Vec<PathBuf>, data: &DataDir, tr: Tr) -> BrowseScreen {
-        let crate::review::Session { job, app } = crate::review::Session::new(paths, data, tr);
+    pub fn open(
+        paths: Vec<PathBuf>,
+        data: &DataDir,
+        tr: Tr,
+        keyring: Option<Arc<crate::keys::Keyring>>,
+    ) -> BrowseScreen {
+        let crate::review::Session { job, app } =
+            crate::review::Session::trusting(paths, data, tr, keyring);
         let job = Arc::new(job);
         let (tx, rx) = mpsc::channel();
         let readers = Arc::clone(&job);

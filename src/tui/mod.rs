@@ -48,9 +48,15 @@ pub fn demo_data_dir() -> Result<DataDir, StoreError> {
 
 /// Run the interactive program until the user quits, a signal asks it to end, or the terminal goes
 /// away (window closed, ssh dropped): in every case the meeting is saved and its lock released.
-pub fn run(data: DataDir, demo: bool, tr: Tr) -> std::io::Result<Vec<String>> {
+pub fn run(
+    data: DataDir,
+    demo: bool,
+    tr: Tr,
+    keyring: Option<crate::keys::Keyring>,
+) -> std::io::Result<Vec<String>> {
     let guard = terminal::enter()?;
-    let app = App::new(data, demo, tr);
+    let mut app = App::new(data, demo, tr);
+    app.keyring = keyring.map(std::sync::Arc::new);
     run_app(guard, app)
 }
 

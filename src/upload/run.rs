@@ -36,6 +36,7 @@ pub struct Plan<'a> {
     pub delivered: &'a Delivered,
     pub jobs: usize,
     pub dry_run: bool,
+    pub keyring: Option<&'a crate::keys::Keyring>,
     pub tr: Tr,
 }
 
@@ -77,7 +78,8 @@ fn handle(
             return result;
         }
     };
-    let checked = check_bytes(&bytes);
+    let mut checked = check_bytes(&bytes);
+    checked.trust(plan.keyring);
     let minutes = match checked.minutes {
         Some(m)
             if checked

@@ -292,7 +292,7 @@ fn browse_opens_the_reviewer_as_a_screen_of_the_app_and_q_comes_home() {
     assert!(!a.quit);
 
     // `branchday review`: the browser is the whole program, and q ends it.
-    let mut r = App::browse(DataDir::at(d.path()), Vec::new(), Tr(Lang::En));
+    let mut r = App::browse(DataDir::at(d.path()), Vec::new(), Tr(Lang::En), None);
     press(&mut r, KeyCode::Char('q'));
     assert!(r.quit);
 }
