@@ -379,6 +379,16 @@ fn finalize_500(c: &mut Criterion) {
             minutes::to_bytes(&m).expect("canonical")
         });
     });
+    // The same with the branch's signature over the canonical bytes (format v2's finalize).
+    let key =
+        ssh_key::PrivateKey::random(&mut ssh_key::rand_core::OsRng, ssh_key::Algorithm::Ed25519)
+            .expect("key");
+    c.bench_function("finalize_500_build_digest_and_sign", |b| {
+        b.iter(|| {
+            let m = minutes::build(black_box(&meeting), t(20_000));
+            minutes::build::to_signed_bytes(&m, &key).expect("sealed")
+        });
+    });
     let mut n = 0u64;
     c.bench_function("finalize_500_members", |b| {
         b.iter_batched(

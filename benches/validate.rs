@@ -15,7 +15,7 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use branchday::corpus::{CorpusSpec, write_corpus};
+use branchday::corpus::{CorpusSpec, write_corpus, write_corpus_signed};
 use branchday::minutes::{self, files};
 use branchday::parallel;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -57,6 +57,29 @@ fn bench(c: &mut Criterion) {
     group.bench_function(format!("{n} files, parallel::map"), |b| {
         b.iter(|| {
             let (all, _): (Vec<PathBuf>, _) = files::collect(black_box(&paths));
+            parallel::map(&all, |p| minutes::read(p).is_ok_and(|c| c.is_valid()))
+                .into_iter()
+                .filter(|v| *v)
+                .count()
+        });
+    });
+    group.finish();
+
+    // The same corpus, every file signed as finalize signs it: the signature is verified on
+    // every read (format v2), so this is what reading signed files costs.
+    let signed = tempfile::tempdir().expect("temporary folder");
+    let key =
+        ssh_key::PrivateKey::random(&mut ssh_key::rand_core::OsRng, ssh_key::Algorithm::Ed25519)
+            .expect("key");
+    let m = write_corpus_signed(signed.path(), &CorpusSpec::new(count(), 1), Some(&key))
+        .expect("signed corpus written");
+    let signed_paths = vec![signed.path().to_path_buf()];
+    let mut group = c.benchmark_group("validate_signed");
+    group.throughput(Throughput::Elements(m as u64));
+    group.sample_size(10);
+    group.bench_function(format!("{m} signed files, parallel::map"), |b| {
+        b.iter(|| {
+            let (all, _): (Vec<PathBuf>, _) = files::collect(black_box(&signed_paths));
             parallel::map(&all, |p| minutes::read(p).is_ok_and(|c| c.is_valid()))
                 .into_iter()
                 .filter(|v| *v)

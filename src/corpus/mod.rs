@@ -201,6 +201,16 @@ const WRITERS: usize = 8;
 /// are written at once; the bytes of each file do not depend on that. Returns the number of files
 /// written.
 pub fn write_corpus(dir: &Path, spec: &CorpusSpec) -> Result<usize, StoreError> {
+    write_corpus_signed(dir, spec, None)
+}
+
+/// The same, each file signed with `key` as a branch's finalize signs it (for the signed-corpus
+/// benchmarks and tests).
+pub fn write_corpus_signed(
+    dir: &Path,
+    spec: &CorpusSpec,
+    key: Option<&ssh_key::PrivateKey>,
+) -> Result<usize, StoreError> {
     store::create_dir_private(dir)?;
     let corpus = generate(spec);
     let corpus = &corpus;
@@ -215,10 +225,14 @@ pub fn write_corpus(dir: &Path, spec: &CorpusSpec) -> Result<usize, StoreError> 
                             break;
                         }
                         let m = corpus.minutes_at(i);
-                        let result = minutes::to_bytes(&m)
-                            .map_err(|e| StoreError::Canonical {
-                                message: e.to_string(),
-                            })
+                        let sealed = match key {
+                            Some(k) => {
+                                minutes::build::to_signed_bytes(&m, k).map_err(|e| format!("{e:?}"))
+                            }
+                            None => minutes::to_bytes(&m).map_err(|e| e.to_string()),
+                        };
+                        let result = sealed
+                            .map_err(|message| StoreError::Canonical { message })
                             .and_then(|(bytes, _)| {
                                 store::write_new(&dir.join(m.file_name()), &bytes)
                             });

@@ -1,7 +1,7 @@
 //! Checks of a minutes file: size, encoding, syntax, schema, version, digest and consistency with the
 //! rules. Every finding is data (`Problem`); its wording lives in the i18n module.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde_json::Value;
 use sha2::Digest;
@@ -10,7 +10,7 @@ use super::canonical::{canonical_without_integrity, hex};
 use super::{FORMAT, MAX_BYTES, Minutes, VERSIONS};
 use crate::domain::meeting::Counts;
 use crate::domain::rules::{self, Outcome};
-use crate::domain::{AttendanceStatus, ExcuseReason, MeetingKind, Timestamp};
+use crate::domain::{AttendanceStatus, ExcuseReason};
 
 pub use super::problem::{Finding, Problem, Severity};
 
@@ -41,45 +41,6 @@ impl Checked {
         }
     }
 
-    /// Judge the signature against a keyring (`--trust`): a trusted signer replaces the "unknown
-    /// signer" warning; an unlisted or expired signer, or a v2 file without a signature, is an
-    /// error. Without a keyring nothing changes.
-    pub fn trust(&mut self, keyring: Option<&crate::keys::Keyring>) {
-        use crate::keys::Standing;
-        let Some(ring) = keyring else { return };
-        let Some(m) = &self.minutes else { return };
-        let branch = m.branch.code.clone();
-        let at = m.finalized_at;
-        let verdict = self.signed_by.as_ref().map(|key| {
-            let fingerprint = crate::keys::fingerprint(key);
-            match ring.standing(&branch, crate::keys::NAMESPACE, key, at) {
-                Standing::Trusted => None,
-                Standing::NotListed => Some(Problem::UntrustedSigner {
-                    fingerprint,
-                    branch: branch.clone(),
-                }),
-                Standing::OutsideValidity { line } => {
-                    Some(Problem::SignerOutsideValidity { fingerprint, line })
-                }
-            }
-        });
-        self.findings
-            .retain(|f| !matches!(f.problem, Problem::UnknownSigner { .. } | Problem::Unsigned));
-        match verdict {
-            Some(Some(p)) => self.findings.push(p.into()),
-            Some(None) => self.trusted = true,
-            None if m.version >= 2
-                && !self
-                    .findings
-                    .iter()
-                    .any(|f| matches!(f.problem, Problem::BadSignature(_))) =>
-            {
-                self.findings.push(Problem::UnsignedUnderTrust.into());
-            }
-            None => {}
-        }
-    }
-
     #[must_use]
     pub fn is_valid(&self) -> bool {
         self.findings.iter().all(|f| f.severity < Severity::Error)
@@ -91,55 +52,6 @@ impl Checked {
         self.findings
             .iter()
             .any(|f| matches!(f.problem, Problem::DigestMismatch { .. }))
-    }
-}
-
-/// What a file's signature says about its origin, for people.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SignatureStatus {
-    /// Format v1: no signature by design.
-    V1,
-    Unsigned,
-    Bad(crate::keys::SignatureProblem),
-    /// Signed by a key the keyring lists for the branch (its fingerprint).
-    Trusted(String),
-    /// Signed by a key the keyring does not list (or not at that time).
-    Untrusted(String),
-    /// Signed, no keyring given.
-    Unchecked(String),
-}
-
-impl Checked {
-    /// The file's signature status (`None` for a file that is not minutes).
-    #[must_use]
-    pub fn signature_status(&self) -> Option<SignatureStatus> {
-        let m = self.minutes.as_ref()?;
-        if m.version < 2 {
-            return Some(SignatureStatus::V1);
-        }
-        for f in &self.findings {
-            match &f.problem {
-                Problem::BadSignature(p) => return Some(SignatureStatus::Bad(p.clone())),
-                Problem::Unsigned | Problem::UnsignedUnderTrust => {
-                    return Some(SignatureStatus::Unsigned);
-                }
-                _ => {}
-            }
-        }
-        let fp = crate::keys::fingerprint(self.signed_by.as_ref()?);
-        let untrusted = self.findings.iter().any(|f| {
-            matches!(
-                f.problem,
-                Problem::UntrustedSigner { .. } | Problem::SignerOutsideValidity { .. }
-            )
-        });
-        Some(if self.trusted {
-            SignatureStatus::Trusted(fp)
-        } else if untrusted {
-            SignatureStatus::Untrusted(fp)
-        } else {
-            SignatureStatus::Unchecked(fp)
-        })
     }
 }
 
@@ -342,41 +254,7 @@ pub(super) fn judge(minutes: Minutes, canonical: Result<String, Problem>) -> Che
         );
     }
     if minutes.version >= 2 {
-        match (
-            &minutes.integrity.signature,
-            &minutes.integrity.signer,
-            &canonical,
-        ) {
-            (None, None, _) => findings.push(Problem::Unsigned.into()),
-            (Some(sig), Some(signer), Some(text)) => {
-                match crate::keys::verify(text.as_bytes(), sig, signer) {
-                    Ok(key) => {
-                        findings.push(
-                            Problem::UnknownSigner {
-                                fingerprint: crate::keys::fingerprint(&key),
-                            }
-                            .into(),
-                        );
-                        signed_by = Some(key);
-                    }
-                    Err(p) => findings.push(Problem::BadSignature(p).into()),
-                }
-            }
-            (Some(_), None, _) => findings.push(
-                Problem::BadSignature(crate::keys::SignatureProblem::BadSigner(
-                    "no signer".to_owned(),
-                ))
-                .into(),
-            ),
-            (None, Some(_), _) => findings.push(
-                Problem::BadSignature(crate::keys::SignatureProblem::Malformed(
-                    "no signature".to_owned(),
-                ))
-                .into(),
-            ),
-            // No canonical bytes: already reported.
-            (Some(_), Some(_), None) => {}
-        }
+        signed_by = signature::check(&minutes, canonical.as_deref(), &mut findings);
     }
     findings.extend(check_rules(&minutes).into_iter().map(Finding::from));
     Checked {
@@ -537,295 +415,13 @@ pub fn counts_of(m: &Minutes) -> Counts {
     c
 }
 
-/// A file that says it is v1 holds none of v2's members (the v1 schema has no room for them).
-fn fields_of_v2(m: &Minutes, out: &mut Vec<Problem>) {
-    let mut found = |field| out.push(Problem::V2FieldInV1 { field });
-    if !m.correction_reason.is_empty() {
-        found("correction_reason");
-    }
-    if m.integrity.signature.is_some() || m.integrity.signer.is_some() {
-        found("integrity.signature");
-    }
-    if m.attendance
-        .iter()
-        .any(|a| a.left_at.is_some() || !a.left_reason.is_empty())
-    {
-        found("attendance.left_at");
-    }
-    if m.items.iter().any(|i| !i.rounds.is_empty()) {
-        found("items.rounds");
-    }
-    if m.items
-        .iter()
-        .filter_map(|i| i.vote.as_ref())
-        .any(|v| v.ballots.is_some() || !v.deferred_reason.is_empty())
-    {
-        found("items.vote.ballots");
-    }
-}
+mod signature;
+mod v2;
+mod votes;
 
-/// What format v2 adds: rounds, 早退, deferrals, ballots, corrections.
-fn check_v2(m: &Minutes, out: &mut Vec<Problem>) {
-    if m.supersedes.is_some() && m.correction_reason.trim().is_empty() {
-        out.push(Problem::CorrectionWithoutReason);
-    }
-    for a in &m.attendance {
-        let Some(left) = a.left_at else {
-            continue;
-        };
-        let arrived_after = a.checked_in_at.is_some_and(|c| left < c);
-        if !a.status.attended() || arrived_after || left > m.ended_at {
-            out.push(Problem::LeftInconsistent {
-                name: a.name.clone(),
-            });
-        } else if a.left_reason.trim().is_empty() {
-            out.push(Problem::LeftWithoutReason {
-                name: a.name.clone(),
-            });
-        }
-    }
-    for (i, item) in m.items.iter().enumerate() {
-        let n = i + 1;
-        if item.standing_round() != item.vote.as_ref() {
-            out.push(Problem::StandingRoundWrong { item: n });
-        }
-        if item
-            .rounds
-            .windows(2)
-            .any(|w| w[1].vote.closed_at < w[0].vote.closed_at)
-        {
-            out.push(Problem::RoundsOutOfOrder { item: n });
-        }
-        for (r, round) in item.rounds.iter().enumerate() {
-            if round
-                .annulled
-                .as_ref()
-                .is_some_and(|a| a.reason.trim().is_empty())
-            {
-                out.push(Problem::AnnulledWithoutReason {
-                    item: n,
-                    round: r + 1,
-                });
-            }
-            if round.annulled.is_some() {
-                continue;
-            }
-            let v = &round.vote;
-            if v.outcome == Outcome::Deferred {
-                if v.yes > 0
-                    || v.no > 0
-                    || v.abstain > 0
-                    || !v.written_opinions.is_empty()
-                    || v.ballots.is_some()
-                {
-                    out.push(Problem::DeferredWithCounts { item: n });
-                }
-                if v.deferred_reason.trim().is_empty() {
-                    out.push(Problem::DeferredWithoutReason { item: n });
-                }
-            } else if v.method == rules::VoteMethod::SecretBallot {
-                match &v.ballots {
-                    None => out.push(Problem::BallotsMissing { item: n }),
-                    Some(b) if b.scrutineers.is_empty() || b.counters.is_empty() => {
-                        out.push(Problem::NoScrutineer { item: n });
-                    }
-                    Some(_) => {}
-                }
-            }
-        }
-    }
-}
-
-/// The entitled voters as the attendance list gives them (full, counted members of the body).
-struct Entitled<'a> {
-    expected: u32,
-    /// Attended, with the check-in time when recorded.
-    attended: HashMap<&'a str, Option<Timestamp>>,
-    absent: HashSet<&'a str>,
-    /// Attended without a recorded check-in time (counted as in before every vote).
-    untimed: u32,
-    /// Check-in times of the others who attended, sorted.
-    check_ins: Vec<Timestamp>,
-    /// When those who left early left, by member, and all those times sorted (format v2).
-    left: HashMap<&'a str, Timestamp>,
-    departures: Vec<Timestamp>,
-}
-
-impl<'a> Entitled<'a> {
-    fn of(m: &'a Minutes) -> Entitled<'a> {
-        let mut e = Entitled {
-            expected: 0,
-            attended: HashMap::new(),
-            absent: HashSet::new(),
-            untimed: 0,
-            check_ins: Vec::new(),
-            left: HashMap::new(),
-            departures: Vec::new(),
-        };
-        let voters = m
-            .attendance
-            .iter()
-            .filter(|a| a.counted && a.standing.votes())
-            .filter(|a| m.kind != MeetingKind::Committee || a.committee_role.is_some());
-        for a in voters {
-            e.expected += 1;
-            if a.status.attended() {
-                e.attended.insert(a.member_id.as_str(), a.checked_in_at);
-                match a.checked_in_at {
-                    Some(t) => e.check_ins.push(t),
-                    None => e.untimed += 1,
-                }
-                if let Some(t) = a.left_at {
-                    e.left.insert(a.member_id.as_str(), t);
-                    e.departures.push(t);
-                }
-            } else {
-                e.absent.insert(a.member_id.as_str());
-            }
-        }
-        e.check_ins.sort_unstable();
-        e.departures.sort_unstable();
-        e
-    }
-
-    /// Present at a vote closed at `t`: attended and checked in no later than `t`. Someone who
-    /// arrived afterwards was absent for it (and may have sent a written opinion beforehand).
-    fn present_at(&self, id: &str, t: Timestamp) -> bool {
-        self.attended
-            .get(id)
-            .is_some_and(|c| c.is_none_or(|c| c <= t))
-            && self.left.get(id).is_none_or(|l| *l > t)
-    }
-
-    /// An entitled voter absent from a vote closed at `t`.
-    fn absent_at(&self, id: &str, t: Timestamp) -> bool {
-        self.absent.contains(id) || (self.attended.contains_key(id) && !self.present_at(id, t))
-    }
-
-    /// Entitled voters who had checked in by `t` and not left by then.
-    fn checked_in_by(&self, t: Timestamp) -> u32 {
-        let arrived = self.untimed + self.check_ins.partition_point(|c| *c <= t) as u32;
-        arrived.saturating_sub(self.departures.partition_point(|l| *l <= t) as u32)
-    }
-}
-
-fn check_vote(
-    m: &Minutes,
-    entitled: &Entitled<'_>,
-    i: usize,
-    item: &crate::domain::Item,
-    v: &rules::VoteRecord,
-    out: &mut Vec<Problem>,
-) {
-    let n = i + 1;
-    let Some(body) = m.kind.vote_body() else {
-        out.push(Problem::VoteInKindWithoutVotes { item: n });
-        return;
-    };
-    if body != v.body {
-        out.push(Problem::VoteBodyWrong { item: n });
-    }
-    if item.item_type.is_membership() && v.method != rules::VoteMethod::SecretBallot {
-        out.push(Problem::NotSecretBallot { item: n });
-    }
-    // The vote must have been judged by the settings the file declares, as the rules apply them.
-    let applied = m.settings.applied_to(item.item_type);
-    if v.quorum_comparison != applied.quorum {
-        out.push(Problem::FrozenSettingsDiffer {
-            item: n,
-            setting: "quorum_comparison",
-            recorded: v.quorum_comparison.key(),
-            declared: applied.quorum.key(),
-        });
-    }
-    if body == rules::VoteBody::Committee && v.committee_pass != applied.committee_pass {
-        out.push(Problem::FrozenSettingsDiffer {
-            item: n,
-            setting: "committee_pass",
-            recorded: v.committee_pass.key(),
-            declared: applied.committee_pass.key(),
-        });
-    }
-    let expected = entitled.expected;
-    let checked_in_before_vote = entitled.checked_in_by(v.closed_at);
-    if v.outcome != Outcome::Deferred || v.entitled_expected != 0 {
-        if v.entitled_expected != expected {
-            out.push(Problem::ExpectedMismatch {
-                item: n,
-                recorded: v.entitled_expected,
-                computed: expected,
-            });
-        }
-        if v.entitled_present > checked_in_before_vote {
-            out.push(Problem::PresentExceedsCheckIns {
-                item: n,
-                recorded: v.entitled_present,
-                computed: checked_in_before_vote,
-            });
-        } else if v.entitled_present < checked_in_before_vote {
-            out.push(Problem::PresentBelowCheckIns {
-                item: n,
-                recorded: v.entitled_present,
-                computed: checked_in_before_vote,
-            });
-        }
-    }
-    for w in &v.written_opinions {
-        if entitled.present_at(&w.member_id, v.closed_at) {
-            out.push(Problem::WrittenFromPresent {
-                item: n,
-                name: w.name.clone(),
-            });
-        }
-    }
-    // The rules only ask whether each written opinion comes from an absent entitled voter: pass the
-    // absent voters who wrote, not the whole list, so each vote costs its own size only.
-    let absent: Vec<String> = v
-        .written_opinions
-        .iter()
-        .filter(|w| entitled.absent_at(&w.member_id, v.closed_at))
-        .map(|w| w.member_id.clone())
-        .collect();
-    let input = v.input(item.item_type, absent);
-    match rules::judge(&input) {
-        Err(e) => {
-            // Not-secret-ballot is reported above with its own finding.
-            if e != rules::VoteError::SecretBallotRequired {
-                out.push(Problem::VoteRejected { item: n, error: e });
-            }
-        }
-        Ok(j) => {
-            if j.rule != v.rule || v.rule_citation != j.rule.citation() {
-                out.push(Problem::RuleMismatch {
-                    item: n,
-                    recorded: format!("{} ({})", v.rule.key(), v.rule_citation),
-                    expected: format!("{} ({})", j.rule.key(), j.rule.citation()),
-                });
-            }
-            if j.quorum_met != v.quorum_met {
-                out.push(Problem::QuorumMismatch {
-                    item: n,
-                    recorded: v.quorum_met,
-                    computed: j.quorum_met,
-                });
-            }
-            if j.yes_needed != v.yes_needed {
-                out.push(Problem::ThresholdMismatch {
-                    item: n,
-                    recorded: v.yes_needed,
-                    computed: j.yes_needed,
-                });
-            }
-            if j.outcome != v.outcome {
-                out.push(Problem::OutcomeContradicts {
-                    item: n,
-                    recorded: v.outcome,
-                    computed: j.outcome,
-                });
-            }
-        }
-    }
-}
+pub use signature::SignatureStatus;
+use v2::{check_v2, fields_of_v2};
+use votes::{Entitled, check_vote};
 
 #[cfg(test)]
 mod vote_tests;

@@ -1,0 +1,141 @@
+//! The signature of a version 2 file: does it hold over the content, and does the keyring
+//! (`--trust`) list its key for the file's branch.
+
+use super::{Checked, Finding, Problem};
+use crate::minutes::Minutes;
+
+/// What a file's signature says about its origin, for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignatureStatus {
+    /// Format v1: no signature by design.
+    V1,
+    Unsigned,
+    Bad(crate::keys::SignatureProblem),
+    /// Signed by a key the keyring lists for the branch (its fingerprint).
+    Trusted(String),
+    /// Signed by a key the keyring does not list (or not at that time).
+    Untrusted(String),
+    /// Signed, no keyring given.
+    Unchecked(String),
+}
+
+impl Checked {
+    /// The file's signature status (`None` for a file that is not minutes).
+    #[must_use]
+    pub fn signature_status(&self) -> Option<SignatureStatus> {
+        let m = self.minutes.as_ref()?;
+        if m.version < 2 {
+            return Some(SignatureStatus::V1);
+        }
+        for f in &self.findings {
+            match &f.problem {
+                Problem::BadSignature(p) => return Some(SignatureStatus::Bad(p.clone())),
+                Problem::Unsigned | Problem::UnsignedUnderTrust => {
+                    return Some(SignatureStatus::Unsigned);
+                }
+                _ => {}
+            }
+        }
+        let fp = crate::keys::fingerprint(self.signed_by.as_ref()?);
+        let untrusted = self.findings.iter().any(|f| {
+            matches!(
+                f.problem,
+                Problem::UntrustedSigner { .. } | Problem::SignerOutsideValidity { .. }
+            )
+        });
+        Some(if self.trusted {
+            SignatureStatus::Trusted(fp)
+        } else if untrusted {
+            SignatureStatus::Untrusted(fp)
+        } else {
+            SignatureStatus::Unchecked(fp)
+        })
+    }
+}
+
+impl Checked {
+    /// Judge the signature against a keyring (`--trust`): a trusted signer replaces the "unknown
+    /// signer" warning; an unlisted or expired signer, or a v2 file without a signature, is an
+    /// error. Without a keyring nothing changes.
+    pub fn trust(&mut self, keyring: Option<&crate::keys::Keyring>) {
+        use crate::keys::Standing;
+        let Some(ring) = keyring else { return };
+        let Some(m) = &self.minutes else { return };
+        let branch = m.branch.code.clone();
+        let at = m.finalized_at;
+        let verdict = self.signed_by.as_ref().map(|key| {
+            let fingerprint = crate::keys::fingerprint(key);
+            match ring.standing(&branch, crate::keys::NAMESPACE, key, at) {
+                Standing::Trusted => None,
+                Standing::NotListed => Some(Problem::UntrustedSigner {
+                    fingerprint,
+                    branch: branch.clone(),
+                }),
+                Standing::OutsideValidity { line } => {
+                    Some(Problem::SignerOutsideValidity { fingerprint, line })
+                }
+            }
+        });
+        self.findings
+            .retain(|f| !matches!(f.problem, Problem::UnknownSigner { .. } | Problem::Unsigned));
+        match verdict {
+            Some(Some(p)) => self.findings.push(p.into()),
+            Some(None) => self.trusted = true,
+            None if m.version >= 2
+                && !self
+                    .findings
+                    .iter()
+                    .any(|f| matches!(f.problem, Problem::BadSignature(_))) =>
+            {
+                self.findings.push(Problem::UnsignedUnderTrust.into());
+            }
+            None => {}
+        }
+    }
+}
+
+/// The v2 signature of a file: verified over its canonical bytes; the findings it gives and the
+/// key that signed, when the signature holds.
+pub(super) fn check(
+    minutes: &Minutes,
+    canonical: Option<&str>,
+    findings: &mut Vec<Finding>,
+) -> Option<ssh_key::PublicKey> {
+    let mut signed_by = None;
+    match (
+        &minutes.integrity.signature,
+        &minutes.integrity.signer,
+        &canonical,
+    ) {
+        (None, None, _) => findings.push(Problem::Unsigned.into()),
+        (Some(sig), Some(signer), Some(text)) => {
+            match crate::keys::verify(text.as_bytes(), sig, signer) {
+                Ok(key) => {
+                    findings.push(
+                        Problem::UnknownSigner {
+                            fingerprint: crate::keys::fingerprint(&key),
+                        }
+                        .into(),
+                    );
+                    signed_by = Some(key);
+                }
+                Err(p) => findings.push(Problem::BadSignature(p).into()),
+            }
+        }
+        (Some(_), None, _) => findings.push(
+            Problem::BadSignature(crate::keys::SignatureProblem::BadSigner(
+                "no signer".to_owned(),
+            ))
+            .into(),
+        ),
+        (None, Some(_), _) => findings.push(
+            Problem::BadSignature(crate::keys::SignatureProblem::Malformed(
+                "no signature".to_owned(),
+            ))
+            .into(),
+        ),
+        // No canonical bytes: already reported.
+        (Some(_), Some(_), None) => {}
+    }
+    signed_by
+}
