@@ -158,3 +158,41 @@ fn invalid_fixtures_cover_every_kind_of_error() {
     let codes: BTreeSet<String> = ERROR_CODES.iter().map(|c| (*c).to_owned()).collect();
     assert_eq!(stems, codes);
 }
+
+/// The version 2 fixtures: every meeting kind and what v2 adds, each signed; under the keyring
+/// beside them each checks with no finding at all, and together they hold a round annulled and
+/// held again, a member who left before a vote, a secret ballot with its tally, a deferral with
+/// its reason and a correction with its reason.
+#[test]
+fn every_v2_fixture_is_signed_by_a_trusted_key_and_checks_clean() {
+    let v2 = dir("valid/v2");
+    let ring = branchday::keys::read_keyring(&v2.join("allowed_signers")).expect("keyring");
+    let files = json_files(&v2);
+    let mut kinds = BTreeSet::new();
+    let (mut annulled, mut left, mut tallied, mut deferred, mut corrected) = (0, 0, 0, 0, 0);
+    for f in &files {
+        let mut checked = check_bytes(&std::fs::read(f).expect("read"));
+        checked.trust(Some(&ring));
+        assert!(
+            checked.findings.is_empty(),
+            "{}: {:?}",
+            stem(f),
+            checked.findings
+        );
+        assert!(checked.trusted, "{}: signed by the fixtures' key", stem(f));
+        let m = checked.minutes.expect("minutes");
+        assert_eq!(m.version, 2);
+        kinds.insert(m.kind);
+        for it in &m.items {
+            annulled += it.rounds.iter().filter(|r| r.annulled.is_some()).count();
+            for r in it.rounds.iter().filter(|r| r.annulled.is_none()) {
+                tallied += usize::from(r.vote.ballots.is_some());
+                deferred += usize::from(!r.vote.deferred_reason.is_empty());
+            }
+        }
+        left += m.attendance.iter().filter(|a| a.left_at.is_some()).count();
+        corrected += usize::from(m.supersedes.is_some() && !m.correction_reason.is_empty());
+    }
+    assert_eq!(kinds.len(), MeetingKind::ALL.len(), "every kind: {kinds:?}");
+    assert!(annulled >= 1 && left >= 1 && tallied >= 1 && deferred >= 1 && corrected >= 1);
+}

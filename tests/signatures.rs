@@ -135,3 +135,32 @@ fn branchday_verifies_what_openssh_signs() {
         Err(keys::SignatureProblem::DoesNotMatch)
     );
 }
+
+/// Every committed version 2 fixture verifies with `ssh-keygen -Y verify` and the keyring beside
+/// it, over the canonical bytes: OpenSSH alone confirms who signed each one.
+#[test]
+fn openssh_verifies_every_v2_fixture() {
+    if !ssh_keygen() {
+        return;
+    }
+    let v2 = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/valid/v2");
+    let allowed = std::fs::read_to_string(v2.join("allowed_signers")).expect("keyring");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&v2).expect("v2 fixtures").flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let doc: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+        let canonical =
+            branchday::minutes::canonical::canonical_without_integrity(&doc).expect("canonical");
+        let sig = doc["integrity"]["signature"].as_str().expect("signed");
+        let code = doc["branch"]["code"].as_str().expect("branch code");
+        let (ok, said) = openssh_verify(dir.path(), &allowed, code, sig, canonical.as_bytes());
+        assert!(ok && said.contains("Good"), "{}: {said}", path.display());
+        n += 1;
+    }
+    assert!(n >= 8, "{n} fixtures");
+}

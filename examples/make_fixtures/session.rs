@@ -246,10 +246,30 @@ impl Session {
         written: Vec<WrittenOpinion>,
         minutes: i64,
     ) -> Outcome {
-        let input = self
+        let mut input = self
             .meeting
             .vote_input(index, method, counts, written, false)
             .expect("vote input");
+        if method == VoteMethod::SecretBallot {
+            // Every present voter gets a ballot and hands it back; two of them watch and count.
+            let p = input.entitled_present;
+            let valid = counts.0 + counts.1 + counts.2;
+            let here: Vec<PersonRef> = self
+                .meeting
+                .body()
+                .filter(|(i, m)| m.standing.votes() && self.meeting.here(*i))
+                .map(|(_, m)| PersonRef::member(m))
+                .take(2)
+                .collect();
+            input.ballots = Some(rules::Ballots {
+                issued: p,
+                returned: p,
+                valid,
+                invalid: p - valid,
+                scrutineers: here.first().cloned().into_iter().collect(),
+                counters: here.get(1).cloned().into_iter().collect(),
+            });
+        }
         let j = rules::judge(&input).expect("the rules accept the vote");
         let vote = VoteRecord::freeze(&input, &j, self.t(minutes));
         self.ev(&Event::VoteClosed { index, vote });
@@ -276,9 +296,10 @@ impl Session {
     }
 
     /// The minutes, finalized `minutes` after the start, with their bytes.
+    /// The record finalized at `minutes`, signed with the fixtures' key.
     pub fn finish(&self, minutes: i64) -> (Minutes, Vec<u8>) {
         let m = minutes::build(&self.meeting, self.t(minutes));
-        let (bytes, _) = minutes::to_bytes(&m).expect("canonical");
+        let (bytes, _) = minutes::build::to_signed_bytes(&m, &fixture_key()).expect("sealed");
         (m, bytes)
     }
 }
@@ -291,6 +312,12 @@ fn status_mark(status: AttendanceStatus) -> AttendanceMark {
         approver: String::new(),
         left: None,
     }
+}
+
+/// The key the fixtures are signed with: fixed, so the fixtures are the same bytes every time.
+/// Its public half is in `fixtures/valid/v2/allowed_signers`; it signs nothing but fixtures.
+pub fn fixture_key() -> ssh_key::PrivateKey {
+    ssh_key::PrivateKey::from(ssh_key::private::Ed25519Keypair::from_seed(&[0x42; 32]))
 }
 
 /// A written opinion of a roster member.

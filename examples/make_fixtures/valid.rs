@@ -279,6 +279,8 @@ pub fn committee(correction: Option<uuid::Uuid>) -> Session {
     if let Some(original) = correction {
         s.meeting.setup.id = fixture_id(start + TimeDelta::days(3), 8);
         s.meeting.setup.supersedes = Some(original);
+        "原记录将议题二的负责人误记为刘桂兰，应为张志强"
+            .clone_into(&mut s.meeting.setup.correction_reason);
     }
     s.roles("m001", None, "m003");
     s.present_all(&[], -10);
