@@ -61,20 +61,22 @@ fn codes_after(m: &Meeting, edit: impl FnOnce(&mut Value)) -> Vec<&'static str> 
     let (bytes, _) = to_bytes(&build(m, t(9000))).expect("canonical");
     let mut v: Value = serde_json::from_slice(&bytes).expect("json");
     edit(&mut v);
-    // A careful editor changes the standing round where it is kept twice (`vote` and its round).
-    if let Some(items) = v["items"].as_array_mut() {
-        for it in items {
-            let vote = it["vote"].clone();
-            if let Some(last) = it["rounds"].as_array_mut().and_then(|r| r.last_mut()) {
-                last["vote"] = vote;
-            }
-        }
-    }
     let digest = digest_without_integrity(&v).expect("digest");
     v["integrity"]["digest"] = json!(digest);
     let checked = check_bytes(&serde_json::to_vec_pretty(&v).expect("bytes"));
     assert!(!checked.is_tampered(), "resealed");
     checked.findings.iter().map(|f| f.problem.code()).collect()
+}
+
+/// Edit item `i`'s standing vote where a careful editor would: in `vote` and in its round.
+fn edit_vote(v: &mut Value, i: usize, f: impl Fn(&mut Value)) {
+    f(&mut v["items"][i]["vote"]);
+    if let Some(last) = v["items"][i]["rounds"]
+        .as_array_mut()
+        .and_then(|r| r.last_mut())
+    {
+        f(&mut last["vote"]);
+    }
 }
 
 struct Row {
@@ -139,7 +141,9 @@ fn hand_edits_the_rules_catch() {
                 &[],
             ),
             edit: Box::new(|v| {
-                v["items"][0]["vote"]["quorum_comparison"] = json!("at_least_half");
+                edit_vote(v, 0, |vote| {
+                    vote["quorum_comparison"] = json!("at_least_half")
+                });
             }),
             want: &["frozen_settings_differ"],
         },
@@ -154,10 +158,11 @@ fn hand_edits_the_rules_catch() {
                 &[("m05", "陈国华"), ("m06", "杨春梅"), ("m07", "赵德胜")],
             ),
             edit: Box::new(|v| {
-                let vote = &mut v["items"][0]["vote"];
-                vote["quorum_comparison"] = json!("at_least_half");
-                vote["quorum_met"] = json!(true);
-                vote["outcome"] = json!("passed");
+                edit_vote(v, 0, |vote| {
+                    vote["quorum_comparison"] = json!("at_least_half");
+                    vote["quorum_met"] = json!(true);
+                    vote["outcome"] = json!("passed");
+                });
             }),
             want: &[
                 "frozen_settings_differ",
@@ -176,10 +181,11 @@ fn hand_edits_the_rules_catch() {
                 &[],
             ),
             edit: Box::new(|v| {
-                let vote = &mut v["items"][0]["vote"];
-                vote["committee_pass"] = json!("present");
-                vote["yes_needed"] = json!(2);
-                vote["outcome"] = json!("passed");
+                edit_vote(v, 0, |vote| {
+                    vote["committee_pass"] = json!("present");
+                    vote["yes_needed"] = json!(2);
+                    vote["outcome"] = json!("passed");
+                });
             }),
             want: &["frozen_settings_differ"],
         },
@@ -222,4 +228,195 @@ fn the_committee_vote_as_recorded_stands() {
     let (bytes, _) = to_bytes(&build(&m, t(9000))).expect("canonical");
     let checked = check_bytes(&bytes);
     assert!(checked.is_valid(), "{:?}", checked.findings);
+}
+
+/// A general assembly with what format v2 adds: m06 leaves before the votes; item 1's first round
+/// is annulled and held again; item 2 is deferred with its reason; item 3 is an admission by secret
+/// ballot with its tally.
+fn v2_meeting() -> Meeting {
+    let (mut m, _) = Meeting::replay(&[created(MeetingKind::GeneralAssembly)]).expect("created");
+    for (i, id) in (1..).zip(["m01", "m02", "m03", "m04", "m05", "m06", "m11"]) {
+        m.apply(&marked(i, id, AttendanceStatus::Present))
+            .expect("marks");
+    }
+    m.apply(&Event::Left {
+        at: t(300),
+        member_id: "m06".into(),
+        reason: "家中有事".into(),
+    })
+    .expect("leaves");
+    for (title, item_type) in [
+        ("修缮文化广场", ItemType::Ordinary),
+        ("调整承包方案", ItemType::Ordinary),
+        ("接收预备党员", ItemType::Admission),
+    ] {
+        m.apply(&Event::ItemAdded {
+            title: title.into(),
+            item_type,
+            stage: None,
+            source: None,
+            candidate: None,
+        })
+        .expect("item");
+    }
+    let close = |m: &mut Meeting, index, method, yna, deferred, at| {
+        let mut input = m
+            .vote_input(index, method, yna, Vec::new(), deferred)
+            .expect("input");
+        if method == VoteMethod::SecretBallot {
+            let p = input.entitled_present;
+            input.ballots = Some(crate::domain::Ballots {
+                issued: p,
+                returned: p,
+                valid: p,
+                invalid: 0,
+                scrutineers: vec![crate::domain::PersonRef::member(&m.members()[0])],
+                counters: vec![crate::domain::PersonRef::member(&m.members()[1])],
+            });
+        }
+        let j = judge(&input).expect("judged");
+        let mut vote = VoteRecord::freeze(&input, &j, t(at));
+        if deferred {
+            vote.deferred_reason = "意见分歧较大".into();
+        }
+        m.apply(&Event::VoteClosed { index, vote }).expect("closes");
+    };
+    close(&mut m, 0, VoteMethod::ShowOfHands, (6, 0, 0), false, 600);
+    m.apply(&Event::VoteAnnulled {
+        at: t(610),
+        index: 0,
+        round: 0,
+        reason: "漏计一票弃权".into(),
+    })
+    .expect("annuls");
+    close(&mut m, 0, VoteMethod::ShowOfHands, (5, 0, 1), false, 620);
+    close(&mut m, 1, VoteMethod::ShowOfHands, (0, 0, 0), true, 700);
+    close(&mut m, 2, VoteMethod::SecretBallot, (5, 1, 0), false, 800);
+    m
+}
+
+fn corrected() -> Meeting {
+    let mut s = setup(MeetingKind::GeneralAssembly, roster());
+    s.supersedes = Some(uuid::Uuid::from_u128(7));
+    s.correction_reason = "原记录出勤登记有误".into();
+    let (mut m, _) = Meeting::replay(&[Event::Created {
+        at: t(0),
+        setup: Box::new(s),
+    }])
+    .expect("created");
+    m.apply(&marked(1, "m01", AttendanceStatus::Present))
+        .expect("marks");
+    m
+}
+
+#[test]
+fn hand_edits_of_what_v2_adds_the_rules_catch() {
+    const LEFT: &str =
+        "domain-rules 早退: a vote's P is the entitled members checked in before it and not gone";
+    const REVOTE: &str = "domain-rules Re-voting: a round entered wrongly is annulled with a reason; a new one stands";
+    const BALLOT: &str = "domain-rules Secret ballots (选举工作条例 第二十二条): issued ≤ P, returned ≤ issued, valid = Y + N + A";
+    const DEFER: &str = "党章 第十七条 (暂缓表决): a deferral carries a reason and no counts";
+    run(vec![
+        Row {
+            cite: LEFT,
+            what: "P re-counted with the member who left before the vote",
+            meeting: v2_meeting(),
+            edit: Box::new(|v| {
+                edit_vote(v, 0, |vote| vote["entitled_present"] = json!(7));
+            }),
+            want: &["present_exceeds_check_ins"],
+        },
+        Row {
+            cite: LEFT,
+            what: "leaving after the meeting ended",
+            meeting: v2_meeting(),
+            edit: Box::new(|v| {
+                let rows = v["attendance"].as_array_mut().expect("attendance");
+                let m06 = rows
+                    .iter_mut()
+                    .find(|a| a["member_id"] == "m06")
+                    .expect("m06");
+                m06["left_at"] = json!("2099-01-01T00:00:00+08:00");
+            }),
+            want: &["left_inconsistent"],
+        },
+        Row {
+            cite: REVOTE,
+            what: "an annulled round whose reason was erased",
+            meeting: v2_meeting(),
+            edit: Box::new(|v| v["items"][0]["rounds"][0]["annulled"]["reason"] = json!(" ")),
+            want: &["annulled_without_reason"],
+        },
+        Row {
+            cite: REVOTE,
+            what: "the annulled round put back as the one that stands",
+            meeting: v2_meeting(),
+            edit: Box::new(|v| v["items"][0]["vote"] = v["items"][0]["rounds"][0]["vote"].clone()),
+            want: &["standing_round_wrong"],
+        },
+        Row {
+            cite: BALLOT,
+            what: "more ballots returned than issued",
+            meeting: v2_meeting(),
+            edit: Box::new(|v| {
+                edit_vote(v, 2, |vote| vote["ballots"]["returned"] = json!(7));
+            }),
+            want: &["vote_rejected"],
+        },
+        Row {
+            cite: BALLOT,
+            what: "valid ballots that are not yes + no + abstain",
+            meeting: v2_meeting(),
+            edit: Box::new(|v| {
+                edit_vote(v, 2, |vote| {
+                    vote["ballots"]["valid"] = json!(5);
+                    vote["ballots"]["invalid"] = json!(1);
+                });
+            }),
+            want: &["vote_rejected"],
+        },
+        Row {
+            cite: BALLOT,
+            what: "more ballots issued than entitled voters present",
+            meeting: v2_meeting(),
+            edit: Box::new(|v| {
+                edit_vote(v, 2, |vote| {
+                    vote["ballots"]["issued"] = json!(7);
+                });
+            }),
+            want: &["vote_rejected"],
+        },
+        Row {
+            cite: DEFER,
+            what: "a deferral given counts",
+            meeting: v2_meeting(),
+            edit: Box::new(|v| edit_vote(v, 1, |vote| vote["yes"] = json!(3))),
+            want: &["deferred_with_counts"],
+        },
+        Row {
+            cite: DEFER,
+            what: "a deferral without its reason",
+            meeting: v2_meeting(),
+            edit: Box::new(|v| edit_vote(v, 1, |vote| vote["deferred_reason"] = json!(""))),
+            want: &["deferred_without_reason"],
+        },
+        Row {
+            cite: "DESIGN §3 format v2: corrections carry supersedes and a required reason (更正原因)",
+            what: "a correction whose reason was removed",
+            meeting: corrected(),
+            edit: Box::new(|v| {
+                v.as_object_mut()
+                    .expect("object")
+                    .remove("correction_reason");
+            }),
+            want: &["correction_without_reason"],
+        },
+        Row {
+            cite: "DESIGN §3: v1 files stay readable as v1; v2's members exist only in v2",
+            what: "a v2 file relabelled as version 1",
+            meeting: v2_meeting(),
+            edit: Box::new(|v| v["version"] = json!(1)),
+            want: &["v2_field_in_v1"],
+        },
+    ]);
 }
