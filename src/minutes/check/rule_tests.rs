@@ -142,7 +142,7 @@ fn hand_edits_the_rules_catch() {
             ),
             edit: Box::new(|v| {
                 edit_vote(v, 0, |vote| {
-                    vote["quorum_comparison"] = json!("at_least_half")
+                    vote["quorum_comparison"] = json!("at_least_half");
                 });
             }),
             want: &["frozen_settings_differ"],
