@@ -253,3 +253,69 @@ fn openssh_verifies_a_finalized_file_with_the_readme_recipe() {
     edited.push(b' ');
     assert!(!verify(&edited), "and refuses one changed byte");
 }
+
+#[test]
+fn a_malformed_signature_is_one_line_naming_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bytes = signed(&record(), &key());
+    let mut v: Value = serde_json::from_slice(&bytes).expect("json");
+    v["integrity"]["signature"] = Value::String(
+        "-----BEGIN SSH SIGNATURE-----\nbm90IGEgc2lnbmF0dXJl\n-----END SSH SIGNATURE-----\n".into(),
+    );
+    let file = write(
+        dir.path(),
+        "garbled.json",
+        &serde_json::to_vec_pretty(&v).expect("bytes"),
+    );
+    let (code, out, _) = validate(&[file.as_os_str()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.starts_with(&format!(
+            "{}: error: the signature does not read",
+            file.display()
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn upload_under_the_keyring_sends_only_what_the_branch_signed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = dir.path().join("files");
+    let share = dir.path().join("share");
+    std::fs::create_dir(&files).expect("dir");
+    std::fs::create_dir(&share).expect("dir");
+    let (branch, other) = (key(), key());
+    write(&files, "ours.json", &signed(&record(), &branch));
+    write(&files, "forged.json", &signed(&record(), &other));
+    let ring = keyring(dir.path(), &branch);
+    let data = dir.path().join("data");
+    let out = Command::cargo_bin("branchday")
+        .expect("binary")
+        .args(["--lang", "en", "--data-dir"])
+        .arg(&data)
+        .arg("upload")
+        .arg(&files)
+        .arg("--to")
+        .arg(&share)
+        .arg("--trust")
+        .arg(&ring)
+        .env_remove("BRANCHDAY_TRUST")
+        .env_remove("BRANCHDAY_TOKEN")
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sent: Vec<String> = std::fs::read_dir(&share)
+        .expect("share")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+}
