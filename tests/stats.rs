@@ -387,17 +387,89 @@ fn the_period_limits_meetings_and_absence_runs() {
     assert_eq!(v["files"]["meetings_counted"], 5);
     assert_eq!(v["files"]["outside_period"], 9);
     assert_eq!(v["months"].as_array().unwrap().len(), 2);
-    assert_eq!(v["absences"], json!([]));
+    // All three runs of the year touch February–March: each is shown whole, with its true length
+    // and whether it goes on (measured over every file given, not cut at the period's edge).
+    let year = json_of(&stats(dir.path(), &["--json"]));
+    assert_eq!(v["absences"], year["absences"]);
+    assert_eq!(v["absences"].as_array().unwrap().len(), 3);
+    let whole = json!([
+        "2026-01", "2026-02", "2026-03", "2026-05", "2026-06", "2026-07", "2026-08"
+    ]);
 
+    // From May on: the same run, not a shorter one starting in May.
     let v = json_of(&stats(dir.path(), &["--json", "--from", "2026-05"]));
     let runs = v["absences"].as_array().unwrap();
     assert_eq!(runs.len(), 1);
     assert_eq!(runs[0]["member_id"], "m003");
-    assert_eq!(
-        runs[0]["months"],
-        json!(["2026-05", "2026-06", "2026-07", "2026-08"])
+    assert_eq!(runs[0]["months"], whole);
+    assert_eq!(runs[0]["level"], "serious");
+
+    // A period after the run's last month does not show it.
+    let v = json_of(&stats(dir.path(), &["--json", "--from", "2026-09"]));
+    assert_eq!(v["absences"], json!([]));
+}
+
+/// An 8-month run seen from a quarter inside it is one run of 8 months (重点提醒), with its true
+/// first and last month; a run that ended inside the period (the member came back) is not
+/// "持续至今". Hand-computed: m002 is absent January–August and present again in September.
+#[test]
+fn a_quarter_shows_the_whole_run_and_whether_it_goes_on() {
+    use support::corpus::{build, roster, write};
+    let dir = tempfile::tempdir().unwrap();
+    let r = roster(
+        "T-09",
+        "柳河村党支部",
+        &[
+            (
+                "m001",
+                "王建国",
+                Standing::Full,
+                "一组",
+                Some(CommitteeRole::Secretary),
+                false,
+            ),
+            ("m002", "李秀英", Standing::Full, "一组", None, false),
+        ],
     );
-    assert_eq!(runs[0]["level"], "warning");
+    for month in 1..=9u32 {
+        let start = format!("2026-{month:02}-10T09:00:00+08:00");
+        let m002 = if month <= 8 {
+            Mark::Absent
+        } else {
+            Mark::Present
+        };
+        let m = build(&MeetingSpec {
+            id: Uuid::now_v7(),
+            supersedes: None,
+            roster: &r,
+            kind: MeetingKind::ThemedDay,
+            group: None,
+            start: &start,
+            marks: &[("m001", Mark::Present), ("m002", m002)],
+            items: &[],
+        });
+        write(dir.path(), &format!("m{month:02}.json"), &m);
+    }
+    let v = json_of(&stats(
+        dir.path(),
+        &["--json", "--from", "2026-04", "--to", "2026-06"],
+    ));
+    let runs = v["absences"].as_array().unwrap();
+    assert_eq!(runs.len(), 1, "{runs:?}");
+    let months: Vec<String> = (1..=8).map(|m| format!("2026-{m:02}")).collect();
+    assert_eq!(runs[0]["months"], json!(months));
+    assert_eq!(runs[0]["level"], "serious");
+    assert_eq!(runs[0]["ongoing"], false);
+    // The same run from the whole year, and the table says it ended (no 持续至今).
+    let zh = stats(
+        dir.path(),
+        &["--lang", "zh", "--from", "2026-04", "--to", "2026-06"],
+    );
+    let text = String::from_utf8(zh.stdout).unwrap();
+    assert!(
+        text.contains("重点提醒") && !text.contains("持续至今"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -467,4 +539,33 @@ fn the_table_is_readable_in_chinese_and_english() {
         assert!(text.contains(needle), "missing {needle} in\n{text}");
     }
     assert!(!text.contains("脱党"));
+}
+
+/// A path that does not exist is a mistake in the command (exit 2), not an empty report; a month
+/// written `2026-3` is read as 2026-03 and the reader is told so.
+#[test]
+fn a_missing_path_is_a_usage_error_and_short_months_are_read_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    let out = Command::new(env!("CARGO_BIN_EXE_branchday"))
+        .args(["--lang", "en", "stats"])
+        .arg(dir.path().join("no-such-folder"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no-such-folder") && err.contains("no such file"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "no report for a mistyped path");
+
+    let out = stats(
+        dir.path(),
+        &["--json", "--from", "2026-2", "--to", "2026-03"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.contains("--from 2026-2 was read as 2026-02"), "{err}");
+    let v = json_of(&out);
+    assert_eq!(v["period"], json!({"from": "2026-02", "to": "2026-03"}));
 }

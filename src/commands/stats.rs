@@ -32,11 +32,28 @@ pub fn run(
             return EXIT_USAGE;
         }
     };
+    for (flag, value) in [("--from", from), ("--to", to)] {
+        if let Some((m, false)) = value.and_then(YearMonth::parse_loose) {
+            eprintln!(
+                "{}",
+                tr.month_read_as(flag, value.unwrap_or_default(), &m.to_string())
+            );
+        }
+    }
     let (files, missing) = files::collect(paths);
-    let mut invalid: Vec<(PathBuf, String)> = missing
-        .into_iter()
-        .map(|p| (p, tr.stats_missing().to_owned()))
-        .collect();
+    // A path that does not exist is a mistake in the command, not an empty report.
+    if !missing.is_empty() {
+        for p in &missing {
+            eprintln!(
+                "{}: {}: {}",
+                tr.error_prefix(),
+                sanitize::path(p),
+                tr.stats_missing()
+            );
+        }
+        return EXIT_USAGE;
+    }
+    let mut invalid: Vec<(PathBuf, String)> = Vec::new();
     let mut facts = Vec::with_capacity(files.len());
     for r in read_all(&files, keyring, tr) {
         match r {
@@ -63,8 +80,12 @@ pub fn run(
 /// `--from` and `--to`, checked.
 pub fn parse_period(from: Option<&str>, to: Option<&str>, tr: Tr) -> Result<Period, String> {
     let month = |flag: &str, v: Option<&str>| -> Result<Option<YearMonth>, String> {
-        v.map(|s| YearMonth::parse(s.trim()).ok_or_else(|| tr.stats_bad_month(flag, s)))
-            .transpose()
+        v.map(|s| {
+            YearMonth::parse_loose(s)
+                .map(|(m, _)| m)
+                .ok_or_else(|| tr.stats_bad_month(flag, s))
+        })
+        .transpose()
     };
     let p = Period {
         from: month("--from", from)?,

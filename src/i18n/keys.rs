@@ -202,6 +202,15 @@ impl Tr {
         }
     }
 
+    /// A month given as `YYYY-M`: how it was read.
+    pub fn month_read_as(self, flag: &str, given: &str, read: &str) -> String {
+        let given = sanitize::line(given);
+        self.pick(
+            format!("注意：{flag} {given} 按 {read} 理解（月份请写作 YYYY-MM）"),
+            format!("note: {flag} {given} was read as {read} (write months as YYYY-MM)"),
+        )
+    }
+
     /// `validate`'s closing line: how many files of each format version were read.
     pub fn versions_read(self, v1: usize, v2: usize) -> String {
         self.pick(

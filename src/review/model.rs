@@ -279,11 +279,8 @@ pub fn cycle<T: Copy + PartialEq>(current: Option<T>, all: &[T]) -> Option<T> {
 
 /// Parse a month typed as `YYYY-MM` (or `YYYY-M`, `YYYY/MM`).
 pub fn parse_month(s: &str) -> Option<(i32, u32)> {
-    let s = s.trim();
-    let (y, m) = s.split_once(['-', '/', '.'])?;
-    let year: i32 = y.trim().parse().ok()?;
-    let month: u32 = m.trim().parse().ok()?;
-    ((1000..=9999).contains(&year) && (1..=12).contains(&month)).then_some((year, month))
+    // The one month format of every command: `2026-03`, or `2026-3`.
+    crate::stats::YearMonth::parse_loose(s).map(|(m, _)| (m.year, m.month))
 }
 
 /// All loaded rows and the sorted, filtered view over them.

@@ -47,6 +47,20 @@ impl YearMonth {
             .then_some(YearMonth { year, month })
     }
 
+    /// The one month format everywhere (stats, review): `YYYY-MM`, or `YYYY-M` read as `YYYY-0M`
+    /// (`false` says it was the short form, so the reader can be told how it was read).
+    pub fn parse_loose(s: &str) -> Option<(YearMonth, bool)> {
+        let s = s.trim();
+        if let Some(m) = YearMonth::parse(s) {
+            return Some((m, true));
+        }
+        let (y, m) = s.split_once('-')?;
+        if m.len() != 1 || !m.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        YearMonth::parse(&format!("{y}-0{m}")).map(|ym| (ym, false))
+    }
+
     /// The month of a moment, in the moment's own (local) offset.
     pub fn of(t: Timestamp) -> YearMonth {
         use chrono::Datelike;
@@ -74,6 +88,17 @@ pub struct Period {
 impl Period {
     pub fn contains(&self, m: YearMonth) -> bool {
         self.from.is_none_or(|f| m >= f) && self.to.is_none_or(|t| m <= t)
+    }
+
+    /// Whether the months from the first to the last of `months` (in order) overlap the period.
+    #[must_use]
+    pub fn touches(&self, months: &[YearMonth]) -> bool {
+        match (months.first(), months.last()) {
+            (Some(first), Some(last)) => {
+                self.to.is_none_or(|t| *first <= t) && self.from.is_none_or(|f| *last >= f)
+            }
+            _ => false,
+        }
     }
 }
 
@@ -273,10 +298,10 @@ pub fn compute(files: &[Facts], period: Period) -> Report {
         superseded: resolved.superseded,
         ..Report::default()
     };
-    let counted: Vec<&Facts> = resolved
-        .kept
+    let kept: Vec<&Facts> = resolved.kept.iter().map(|&i| &files[i]).collect();
+    let counted: Vec<&Facts> = kept
         .iter()
-        .map(|&i| &files[i])
+        .copied()
         .filter(|f| {
             let inside = period.contains(f.month);
             report.outside_period += usize::from(!inside);
@@ -344,7 +369,12 @@ pub fn compute(files: &[Facts], period: Period) -> Report {
     let mut members: Vec<MemberRow> = members.into_values().map(|(m, _)| m).collect();
     members.sort_by(|a, b| (&a.branch, &a.member_id).cmp(&(&b.branch, &b.member_id)));
     report.members = members;
-    report.absences = absence::runs(&counted);
+    // Runs are measured over every file given, whatever the period: the period then selects the
+    // runs that touch it, each with its true first and last month, length and whether it goes on.
+    report.absences = absence::runs(&kept)
+        .into_iter()
+        .filter(|r| period.touches(&r.months))
+        .collect();
     report
 }
 
