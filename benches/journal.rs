@@ -383,6 +383,13 @@ fn finalize_500(c: &mut Criterion) {
     let key =
         ssh_key::PrivateKey::random(&mut ssh_key::rand_core::OsRng, ssh_key::Algorithm::Ed25519)
             .expect("key");
+    // The signature alone over the 500-member record's canonical bytes: what signing adds.
+    let value = serde_json::to_value(minutes::build(&meeting, t(20_000))).expect("value");
+    let canonical = minutes::canonical::canonical_without_integrity(&value).expect("canonical");
+    eprintln!("canonical bytes: {}", canonical.len());
+    c.bench_function("sign_500_canonical", |b| {
+        b.iter(|| branchday::keys::sign(&key, black_box(canonical.as_bytes())).expect("signed"));
+    });
     c.bench_function("finalize_500_build_digest_and_sign", |b| {
         b.iter(|| {
             let m = minutes::build(black_box(&meeting), t(20_000));

@@ -569,3 +569,64 @@ fn a_missing_path_is_a_usage_error_and_short_months_are_read_with_a_note() {
     let v = json_of(&out);
     assert_eq!(v["period"], json!({"from": "2026-02", "to": "2026-03"}));
 }
+
+/// Two different files under one id, finalized at the same moment: which one counts is decided by
+/// their content, never by the order they are given in (`stats a b` and `stats b a` agree), and the
+/// report names the file it counted.
+#[test]
+fn a_conflict_at_the_same_finalize_time_counts_the_same_whatever_the_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = corpus::roster(
+        "T-07",
+        "石桥村党支部",
+        &[
+            (
+                "m001",
+                "王建国",
+                Standing::Full,
+                "一组",
+                Some(CommitteeRole::Secretary),
+                false,
+            ),
+            ("m002", "李秀英", Standing::Full, "一组", None, false),
+        ],
+    );
+    let id = Uuid::now_v7();
+    let spec = |yes: (u32, u32, u32)| {
+        corpus::build(&MeetingSpec {
+            id,
+            supersedes: None,
+            roster: &r,
+            kind: MeetingKind::ThemedDay,
+            group: None,
+            start: "2026-04-10T09:00:00+08:00",
+            marks: &[("m001", Present), ("m002", Present)],
+            items: &[ItemSpec {
+                title: "修缮村道",
+                stage: None,
+                vote: Some(yes),
+                deferred: false,
+            }],
+        })
+    };
+    let (a, b) = (spec((2, 0, 0)), spec((0, 2, 0)));
+    assert_eq!(a.finalized_at, b.finalized_at);
+    let (pa, _) = corpus::write(dir.path(), "a.json", &a);
+    let (pb, _) = corpus::write(dir.path(), "b.json", &b);
+    let run = |first: &Path, second: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_branchday"))
+            .args(["--lang", "en", "stats", "--json"])
+            .arg(first)
+            .arg(second)
+            .output()
+            .unwrap();
+        json_of(&out)
+    };
+    let ab = run(&pa, &pb);
+    let ba = run(&pb, &pa);
+    assert_eq!(ab["items"], ba["items"]);
+    assert_eq!(ab["duplicates"], ba["duplicates"]);
+    assert_eq!(ab["files"]["duplicates_dropped"], 1);
+    let kept = ab["duplicates"][0]["kept"].as_str().unwrap().to_owned();
+    assert!(kept.ends_with("a.json") || kept.ends_with("b.json"), "{ab}");
+}

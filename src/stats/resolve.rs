@@ -2,8 +2,10 @@
 //! corrections.
 //!
 //! - **Duplicates.** Files with the same `id` count once. When their contents are identical (same
-//!   digest) the first listed is kept; when they differ, the one finalized last is kept (the first
-//!   listed among equals). Every duplicate is reported.
+//!   digest) the copy with the smallest path is the one named as kept; when they differ, the one
+//!   finalized last is kept, and among equal finalize times the one with the smallest content
+//!   digest — never the order the files were given in, so `stats a b` and `stats b a` agree. Every
+//!   duplicate is reported with the file it counted.
 //! - **Superseded.** A file whose `id` is named in another kept file's `supersedes` is replaced by
 //!   it; along a chain of corrections only the last counts. A file naming its own id is ignored as a
 //!   correction, and files that supersede each other in a cycle are all kept (no chain ends).
@@ -57,16 +59,12 @@ pub fn resolve(files: &[Facts]) -> Resolved {
         } else {
             let identical = idx.iter().all(|&i| files[i].digest == files[idx[0]].digest);
             let keep = if identical {
-                idx[0]
+                idx.iter()
+                    .copied()
+                    .min_by(|&a, &b| files[a].path.cmp(&files[b].path))
+                    .unwrap_or(idx[0])
             } else {
-                // Latest finalized; the first listed among equals.
-                let mut best = idx[0];
-                for &i in &idx[1..] {
-                    if files[i].finalized_at > files[best].finalized_at {
-                        best = i;
-                    }
-                }
-                best
+                latest(files, idx.iter().copied()).unwrap_or(idx[0])
             };
             duplicates.push(Duplicate {
                 id: *id,
@@ -90,7 +88,9 @@ pub fn resolve(files: &[Facts]) -> Resolved {
         if let Some(target) = files[i].supersedes
             && target != files[i].id
         {
-            corrected_by.entry(target).or_insert(i);
+            // Several corrections of one record: the latest counts, decided as for duplicates.
+            let by = corrected_by.entry(target).or_insert(i);
+            *by = latest(files, [*by, i].into_iter()).unwrap_or(*by);
         }
     }
     let mut kept = Vec::with_capacity(kept_in_order.len());
@@ -114,6 +114,18 @@ pub fn resolve(files: &[Facts]) -> Resolved {
         duplicates,
         superseded,
     }
+}
+
+/// The file finalized last among `candidates`; among equal times the smallest content digest (then
+/// the smallest path), so the choice never depends on the order the files were given in.
+fn latest(files: &[Facts], candidates: impl Iterator<Item = usize>) -> Option<usize> {
+    candidates.max_by(|&a, &b| {
+        let (fa, fb) = (&files[a], &files[b]);
+        fa.finalized_at
+            .cmp(&fb.finalized_at)
+            .then_with(|| fb.digest.cmp(&fa.digest))
+            .then_with(|| fb.path.cmp(&fa.path))
+    })
 }
 
 /// Following corrections from `id` reaches a file nobody corrects (not a cycle).
