@@ -36,11 +36,12 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn valid_fixtures_exit_0_with_nothing_on_stdout() {
     // Version 1 and version 2 (signed, and checked against their keyring) fixtures alike.
-    let v2 = fixtures("valid").join("v2");
+    let v2 = fixtures("valid-v2");
     branchday()
         .args(["--lang", "en", "validate", "--trust"])
         .arg(v2.join("allowed_signers"))
         .arg(fixtures("valid"))
+        .arg(&v2)
         .assert()
         .code(0)
         .stdout(predicate::str::is_empty())
@@ -122,6 +123,7 @@ fn json_lines_carry_path_validity_and_findings() {
     let out = branchday()
         .args(["validate", "--json"])
         .arg(fixtures("valid"))
+        .arg(fixtures("valid-v2"))
         .arg(fixtures("invalid"))
         .output()
         .expect("runs");
@@ -132,14 +134,14 @@ fn json_lines_carry_path_validity_and_findings() {
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect();
     let mut valid = json_files(&fixtures("valid"));
-    valid.extend(json_files(&fixtures("valid").join("v2")));
+    valid.extend(json_files(&fixtures("valid-v2")));
     let invalid = json_files(&fixtures("invalid"));
     assert_eq!(lines.len(), valid.len() + invalid.len());
     for v in &lines {
         let path = PathBuf::from(v["path"].as_str().expect("path"));
         let findings = v["findings"].as_array().expect("findings");
         let is_valid = v["valid"].as_bool().expect("valid");
-        if path.starts_with(fixtures("valid")) {
+        if path.starts_with(fixtures("valid")) || path.starts_with(fixtures("valid-v2")) {
             assert!(is_valid, "{}", path.display());
             // Without --trust here, a v2 file's one finding is its unchecked signer.
             assert!(
@@ -245,4 +247,48 @@ fn parallel_checking_reports_in_input_order_like_sequential() {
     assert_eq!(one.len(), all.len());
     assert_eq!(one.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(), all);
     assert_eq!(branchday::parallel::map(&all, codes), one);
+}
+
+/// The same record under two names is said once as a copy; the same id with different content is
+/// said as a conflict (both warnings on the later file; the figures count one record either way).
+#[test]
+fn copies_and_conflicting_ids_are_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let original = std::fs::read(fixtures("valid").join("themed_day.json")).expect("fixture");
+    std::fs::write(dir.path().join("a.json"), &original).expect("write");
+    std::fs::write(dir.path().join("b-copy.json"), &original).expect("write");
+    let out = branchday()
+        .args(["--lang", "en", "validate"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.contains("b-copy.json: warning: the same record as") && text.contains("a.json"),
+        "{text}"
+    );
+
+    // A different content under the same id, sealed with its own (correct) digest.
+    let mut doc: Value = serde_json::from_slice(&original).expect("json");
+    doc["place"] = Value::String("村委会二楼".into());
+    let digest = branchday::minutes::canonical::digest_without_integrity(&doc).expect("digest");
+    doc["integrity"]["digest"] = Value::String(digest);
+    std::fs::remove_file(dir.path().join("b-copy.json")).expect("rm");
+    std::fs::write(
+        dir.path().join("c-other.json"),
+        serde_json::to_vec_pretty(&doc).expect("bytes"),
+    )
+    .expect("write");
+    let out = branchday()
+        .args(["--lang", "en", "validate"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        text.contains("c-other.json: warning: conflict: the same id as"),
+        "{text}"
+    );
 }

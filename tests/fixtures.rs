@@ -165,7 +165,7 @@ fn invalid_fixtures_cover_every_kind_of_error() {
 /// its reason and a correction with its reason.
 #[test]
 fn every_v2_fixture_is_signed_by_a_trusted_key_and_checks_clean() {
-    let v2 = dir("valid/v2");
+    let v2 = dir("valid-v2");
     let ring = branchday::keys::read_keyring(&v2.join("allowed_signers")).expect("keyring");
     let files = json_files(&v2);
     let mut kinds = BTreeSet::new();

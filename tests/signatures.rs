@@ -143,7 +143,7 @@ fn openssh_verifies_every_v2_fixture() {
     if !ssh_keygen() {
         return;
     }
-    let v2 = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/valid/v2");
+    let v2 = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/valid-v2");
     let allowed = std::fs::read_to_string(v2.join("allowed_signers")).expect("keyring");
     let dir = tempfile::tempdir().expect("tempdir");
     let mut n = 0;

@@ -7,7 +7,7 @@
 //! cargo run --example make_fixtures
 //! ```
 //!
-//! `fixtures/valid/v2/`: format version 2, as the program writes now, every file signed, and the
+//! `fixtures/valid-v2/`: format version 2, as the program writes now, every file signed, and the
 //! `allowed_signers` keyring that trusts the fixtures' key for the demo branch: (城关镇东风社区党支部), each played
 //! event by event through `Meeting::apply` and built with `minutes::build`: a themed day with a
 //! vote, a general assembly that admits a member and confirms another by secret ballot with the
@@ -45,18 +45,24 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let v1_dir = root.join("valid");
-    let v2_dir = v1_dir.join("v2");
+    let v2_dir = root.join("valid-v2");
     let invalid_dir = root.join("invalid");
 
-    let (_, themed) = valid::themed_day().finish(165);
-    let (_, assembly) = valid::general_assembly_admission().finish(80);
-    let (committee, committee_bytes) = valid::committee(None).finish(55);
-    let (_, correction) = valid::committee(Some(committee.id)).finish(55 + 3 * 24 * 60);
-    let (_, group) = valid::group().finish(60);
-    let (_, lecture) = valid::lecture().finish(75);
-    let (_, life) = valid::life_meeting().finish(100);
+    // The same meetings as the version 1 fixtures, under ids of their own (a v1 and a v2 file
+    // with one id would be a conflict).
+    let v2 = |mut s: session::Session| {
+        s.meeting.setup.id = uuid::Uuid::from_u128(s.meeting.setup.id.as_u128() ^ 0x2);
+        s
+    };
+    let (_, themed) = v2(valid::themed_day()).finish(165);
+    let (_, assembly) = v2(valid::general_assembly_admission()).finish(80);
+    let (committee, committee_bytes) = v2(valid::committee(None)).finish(55);
+    let (_, correction) = v2(valid::committee(Some(committee.id))).finish(55 + 3 * 24 * 60);
+    let (_, group) = v2(valid::group()).finish(60);
+    let (_, lecture) = v2(valid::lecture()).finish(75);
+    let (_, life) = v2(valid::life_meeting()).finish(100);
     let (_, revote) = v2::general_assembly_revote().finish(95);
-    let (village_minutes, village) = village::village_committee_500().finish(120);
+    let (village_minutes, village) = v2(village::village_committee_500()).finish(120);
 
     for (name, bytes) in [
         ("themed_day.json", &themed),

@@ -315,7 +315,7 @@ fn status_mark(status: AttendanceStatus) -> AttendanceMark {
 }
 
 /// The key the fixtures are signed with: fixed, so the fixtures are the same bytes every time.
-/// Its public half is in `fixtures/valid/v2/allowed_signers`; it signs nothing but fixtures.
+/// Its public half is in `fixtures/valid-v2/allowed_signers`; it signs nothing but fixtures.
 pub fn fixture_key() -> ssh_key::PrivateKey {
     ssh_key::PrivateKey::from(ssh_key::private::Ed25519Keypair::from_seed(&[0x42; 32]))
 }

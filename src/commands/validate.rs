@@ -139,12 +139,36 @@ pub fn run(paths: &[PathBuf], json: bool, keyring: Option<&crate::keys::Keyring>
         closed = closed || writeln!(out, "{line}").is_err();
     }
     let mut versions = [0usize; 2];
-    check_each(&files, keyring, |p, result| {
+    // The first file seen with each id, and its content digest: a second file with that id is a
+    // copy (same content) or a conflict (different content), said on that file.
+    let mut seen: std::collections::HashMap<uuid::Uuid, (PathBuf, Option<String>)> =
+        std::collections::HashMap::new();
+    check_each(&files, keyring, |p, mut result| {
         if let Ok(Some(v)) = result
             .as_ref()
             .map(|c| c.minutes.as_ref().map(|m| m.version))
         {
             versions[usize::from(v >= 2)] += 1;
+        }
+        // Only files that count (no errors) are compared: an invalid copy is reported as such.
+        if let Ok(checked) = &mut result
+            && checked.is_valid()
+            && let Some(id) = checked.minutes.as_ref().map(|m| m.id)
+        {
+            match seen.get(&id) {
+                Some((first, digest)) => {
+                    let first = sanitize::path(first);
+                    let problem = if *digest == checked.computed_digest {
+                        minutes::check::Problem::DuplicateCopy { of: first }
+                    } else {
+                        minutes::check::Problem::IdConflict { with: first }
+                    };
+                    checked.findings.push(problem.into());
+                }
+                None => {
+                    seen.insert(id, (p.to_path_buf(), checked.computed_digest.clone()));
+                }
+            }
         }
         let (verdict, text) = file_lines(&sanitize::path(p), p, result, json, tr);
         match verdict {

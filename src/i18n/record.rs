@@ -543,6 +543,14 @@ impl Tr {
                 format!("议题 {item}：无记名投票未记录监票人或计票人"),
                 format!("item {item}: a secret ballot without its scrutineers or counters"),
             ),
+            Problem::DuplicateCopy { of } => pick(
+                format!("与 {of} 是同一份记录（编号和内容相同）：统计和报送只算一次"),
+                format!("the same record as {of} (same id, same content): counted and sent once"),
+            ),
+            Problem::IdConflict { with } => pick(
+                format!("冲突：与 {with} 编号相同但内容不同；请向报送单位核实哪一份为准"),
+                format!("conflict: the same id as {with} with different content; ask the branch which one stands"),
+            ),
             Problem::CorrectionWithoutReason => pick(
                 "更正件未写明更正原因".into(),
                 "a correction without its reason".into(),

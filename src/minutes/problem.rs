@@ -208,19 +208,29 @@ pub enum Problem {
     },
     /// A correction (`supersedes`) without its 更正原因.
     CorrectionWithoutReason,
+    /// Among the files checked together: the same id and the same content as an earlier file.
+    DuplicateCopy {
+        of: String,
+    },
+    /// Among the files checked together: the same id as an earlier file, with different content.
+    IdConflict {
+        with: String,
+    },
 }
 
 impl Problem {
     #[must_use]
     pub fn severity(&self) -> Severity {
         use Problem::{
-            AbsentWithoutReason, BallotsMissing, DecisionWithoutFollowUp, ExcusedWithoutReason,
-            LeftWithoutReason, MissingChair, MissingPlace, MissingRecorder, NoAgenda, NoScrutineer,
-            PresentBelowCheckIns, UnknownSigner, Unsigned,
+            AbsentWithoutReason, BallotsMissing, DecisionWithoutFollowUp, DuplicateCopy,
+            ExcusedWithoutReason, IdConflict, LeftWithoutReason, MissingChair, MissingPlace,
+            MissingRecorder, NoAgenda, NoScrutineer, PresentBelowCheckIns, UnknownSigner, Unsigned,
         };
         match self {
             Unsigned
             | UnknownSigner { .. }
+            | DuplicateCopy { .. }
+            | IdConflict { .. }
             | LeftWithoutReason { .. }
             | BallotsMissing { .. }
             | NoScrutineer { .. }
@@ -301,6 +311,8 @@ impl Problem {
             Problem::BallotsMissing { .. } => "ballots_missing",
             Problem::NoScrutineer { .. } => "no_scrutineer",
             Problem::CorrectionWithoutReason => "correction_without_reason",
+            Problem::DuplicateCopy { .. } => "duplicate_copy",
+            Problem::IdConflict { .. } => "id_conflict",
         }
     }
 }
