@@ -136,6 +136,9 @@ pub enum Command {
         /// Members per branch (default 25).
         #[arg(long, default_value_t = 25)]
         members: usize,
+        /// Sign every file with this data directory's branch key, as finalize does.
+        #[arg(long)]
+        signed: bool,
     },
 }
 

@@ -86,6 +86,7 @@ pub fn run(cli: Cli) -> u8 {
             count,
             seed,
             members,
+            signed,
         }) => dev_corpus::run(
             &out,
             &crate::corpus::CorpusSpec {
@@ -93,6 +94,7 @@ pub fn run(cli: Cli) -> u8 {
                 seed,
                 members,
             },
+            signed.then_some(cli.data_dir.as_deref()),
             tr,
         ),
         Some(Command::Export { file, format }) => export::run(&file, format, tr),
