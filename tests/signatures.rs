@@ -11,24 +11,8 @@ use std::process::{Command, Stdio};
 use branchday::keys::{self, NAMESPACE};
 use std::io::Write;
 
-fn ssh_keygen() -> bool {
-    let found = Command::new("ssh-keygen")
-        .arg("-?")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "ssh-keygen is missing: install the Debian package openssh-client"
-        );
-        eprintln!(
-            "\n*** SKIPPED: ssh-keygen not found; install openssh-client to run this test ***\n"
-        );
-    }
-    found
-}
+mod support;
+use support::tools::ssh_keygen;
 
 /// `ssh-keygen -Y verify` of `message` against `sig`; its exit status and what it said.
 fn openssh_verify(

@@ -191,18 +191,7 @@ fn stats_counts_only_trusted_files_under_the_keyring() {
 /// The README's recipe: `branchday canonical FILE` and the signature, checked by OpenSSH.
 #[test]
 fn openssh_verifies_a_finalized_file_with_the_readme_recipe() {
-    let found = Std::new("ssh-keygen")
-        .arg("-?")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "ssh-keygen is missing: install the Debian package openssh-client"
-        );
-        eprintln!("\n*** SKIPPED: ssh-keygen not found; install openssh-client ***\n");
+    if !support::tools::ssh_keygen() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
