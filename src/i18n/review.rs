@@ -28,6 +28,7 @@ pub enum L {
     Reviewer,
     Comment,
     NoIdToReview,
+    CannotApproveInvalid,
     ReviewerRequired,
     CommentRequired,
     Status,
@@ -135,8 +136,12 @@ impl Tr {
             ),
             L::Reviewer => ("审阅人", "Reviewer"),
             L::Comment => ("意见", "Comment"),
+            L::CannotApproveInvalid => (
+                "此文件未通过校验（或签名不符、被改动），不能通过；可以退回，写明原因",
+                "this file fails validation (or its signature or digest does not hold) and cannot be approved; return it with a comment",
+            ),
             L::NoIdToReview => (
-                "这个文件读不出会议编号，无法记录审阅意见；请先请报送单位修正文件",
+                "这个文件读不出会议编号，无法记录审阅意见；请让报送单位修正文件",
                 "this file has no readable meeting id, so no remark can be recorded; ask the sender for a corrected file",
             ),
             L::ReviewerRequired => ("请填写审阅人姓名", "enter the reviewer's name"),
@@ -250,6 +255,18 @@ impl Tr {
             ReviewState::Approved => self.pick("通过", "approved"),
             ReviewState::Returned => self.pick("退回", "returned"),
             ReviewState::Unreadable => self.pick("损坏", "damaged"),
+            ReviewState::Changed => self.pick("重审", "changed"),
+        }
+    }
+
+    /// The review state in a file's detail, in full.
+    pub fn review_detail(self, s: ReviewState) -> &'static str {
+        match s {
+            ReviewState::Changed => self.pick(
+                "审阅后内容已变，需重新审阅（原结论针对的是另一份内容）",
+                "the content changed after it was reviewed: review it again (the verdict was given on other content)",
+            ),
+            other => self.review_label(other),
         }
     }
 

@@ -80,7 +80,9 @@ pub fn review_style(s: ReviewState) -> Style {
     match s {
         ReviewState::Unreviewed => Style::new(),
         ReviewState::Approved => Style::new().fg(Color::Green),
-        ReviewState::Returned | ReviewState::Unreadable => Style::new().fg(Color::Magenta),
+        ReviewState::Returned | ReviewState::Unreadable | ReviewState::Changed => {
+            Style::new().fg(Color::Magenta)
+        }
     }
 }
 

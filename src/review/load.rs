@@ -42,14 +42,14 @@ impl ReviewIndex {
         }
     }
 
-    /// The latest verdict recorded for a minutes id.
-    pub fn state(&self, id: &uuid::Uuid) -> ReviewState {
+    /// The latest verdict recorded for a minutes id, as it holds for the content with `digest`.
+    pub fn state(&self, id: &uuid::Uuid, digest: Option<&str>) -> ReviewState {
         let name = remarks::file_name(id);
         if !self.names.contains(std::ffi::OsStr::new(&name)) {
             return ReviewState::Unreviewed;
         }
         match remarks::read(&self.dir.join(name)) {
-            Ok(Some(file)) => remarks::state_of(&file),
+            Ok(Some(file)) => remarks::state_for(&file, digest),
             Ok(None) => ReviewState::Unreviewed,
             Err(_) => ReviewState::Unreadable,
         }
@@ -160,8 +160,9 @@ pub fn from_checked(path: PathBuf, checked: &Checked, reviews: &ReviewIndex) -> 
         errors,
         warnings,
         digest_ok,
+        digest: checked.computed_digest.as_deref().map(Into::into),
         supersedes: m.supersedes.filter(|s| *s != m.id),
-        review: reviews.state(&m.id),
+        review: reviews.state(&m.id, checked.computed_digest.as_deref()),
         error: None,
         haystack,
     }

@@ -49,13 +49,17 @@ pub enum ReviewState {
     Unreviewed,
     Approved,
     Returned,
+    /// The latest verdict was given on other content than the file holds now (审阅后内容已变): it
+    /// no longer holds, and the file counts as unreviewed.
+    Changed,
     /// The review file exists but cannot be read.
     Unreadable,
 }
 
 impl ReviewState {
-    pub const ALL: [ReviewState; 4] = [
+    pub const ALL: [ReviewState; 5] = [
         ReviewState::Unreviewed,
+        ReviewState::Changed,
         ReviewState::Approved,
         ReviewState::Returned,
         ReviewState::Unreadable,
@@ -65,9 +69,17 @@ impl ReviewState {
         match self {
             ReviewState::Unreadable => 0,
             ReviewState::Returned => 1,
-            ReviewState::Unreviewed => 2,
-            ReviewState::Approved => 3,
+            ReviewState::Changed => 2,
+            ReviewState::Unreviewed => 3,
+            ReviewState::Approved => 4,
         }
+    }
+
+    /// Whether a row in this state is shown under the filter `filter`: a verdict given on other
+    /// content counts as unreviewed.
+    #[must_use]
+    pub fn shown_under(self, filter: ReviewState) -> bool {
+        self == filter || (filter == ReviewState::Unreviewed && self == ReviewState::Changed)
     }
 }
 
@@ -148,6 +160,8 @@ pub struct Summary {
     pub warnings: u16,
     /// Recorded digest equals the recomputed one (`None` when it could not be compared).
     pub digest_ok: Option<bool>,
+    /// The digest of the content as read: a verdict holds for this content only.
+    pub digest: Option<Box<str>>,
     pub supersedes: Option<Uuid>,
     pub review: ReviewState,
     pub error: Option<RowError>,
@@ -175,6 +189,7 @@ impl Summary {
             errors: 1,
             warnings: 0,
             digest_ok: None,
+            digest: None,
             supersedes: None,
             review: ReviewState::Unreviewed,
             error: Some(error),
@@ -407,10 +422,15 @@ impl Model {
         self.view = merged;
     }
 
-    /// Replace the review state of every row with this id (after a remark is saved).
-    pub fn set_review(&mut self, id: Uuid, state: ReviewState) {
+    /// After a remark on the content with `digest` is saved: rows with this id and that content
+    /// take its state; a row with this id but other content has a verdict that is not its own.
+    pub fn set_review(&mut self, id: Uuid, digest: Option<&str>, state: ReviewState) {
         for r in self.rows.iter_mut().filter(|r| r.id == Some(id)) {
-            r.review = state;
+            r.review = if r.digest.as_deref() == digest {
+                state
+            } else {
+                ReviewState::Changed
+            };
         }
         if self.filter.review.is_some() || self.sort == Column::Review {
             self.rebuild();
@@ -442,7 +462,7 @@ impl Model {
             && f.kind.is_none_or(|k| r.kind == Some(k))
             && f.month.is_none_or(|m| r.month() == Some(m))
             && f.status.is_none_or(|s| self.status(i) == s)
-            && f.review.is_none_or(|s| r.review == s)
+            && f.review.is_none_or(|s| r.review.shown_under(s))
     }
 
     /// Display order of two rows: the sort column (rows without a value last, whatever the

@@ -118,6 +118,16 @@ pub fn state_of(file: &ReviewFile) -> ReviewState {
     }
 }
 
+/// The verdict as it holds for the content whose digest is `digest`: a verdict holds only for the
+/// exact content it was given on.
+pub fn state_for(file: &ReviewFile, digest: Option<&str>) -> ReviewState {
+    match file.remarks.last() {
+        None => ReviewState::Unreviewed,
+        Some(r) if r.digest.is_none() || r.digest.as_deref() != digest => ReviewState::Changed,
+        Some(_) => state_of(file),
+    }
+}
+
 /// The remarks recorded for a minutes id (empty when none).
 pub fn load(data: &DataDir, id: &Uuid) -> Result<Vec<Remark>, RemarkError> {
     Ok(read(&data.review_path(id))?

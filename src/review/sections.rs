@@ -56,7 +56,7 @@ pub fn document(
         d.field_styled(0, tr.l(L::Status), tr.status_label(s), status_style(s));
     }
     if let Some(r) = ctx.review {
-        d.field_styled(0, tr.l(L::Review), tr.review_label(r), review_style(r));
+        d.field_styled(0, tr.l(L::Review), tr.review_detail(r), review_style(r));
     }
     d.field(0, tr.l(L::File), &sanitize::path(path));
     match content {

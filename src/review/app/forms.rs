@@ -75,6 +75,17 @@ impl App {
             self.say(self.tr.l(L::NoIdToReview).to_owned(), true);
             return;
         };
+        // A file that fails validation, was changed after finalize or whose signature does not
+        // hold is never approved; returning it stays possible.
+        if verdict == Verdict::Approved
+            && matches!(
+                self.model.row(row).checked,
+                super::super::model::Status::Invalid | super::super::model::Status::Tampered
+            )
+        {
+            self.say(self.tr.l(L::CannotApproveInvalid).to_owned(), true);
+            return;
+        }
         let reviewer = LineInput::limited(&self.reviewer, remarks::MAX_REVIEWER_CHARS);
         let focus = if reviewer.text().is_empty() {
             RemarkField::Reviewer
@@ -224,7 +235,9 @@ impl App {
             Ok(file) => {
                 self.modal = None;
                 request.reviewer.clone_into(&mut self.reviewer);
-                self.model.set_review(request.id, remarks::state_of(&file));
+                let digest = file.remarks.last().and_then(|r| r.digest.clone());
+                self.model
+                    .set_review(request.id, digest.as_deref(), remarks::state_of(&file));
                 self.sync_cursor();
                 let width = self.detail_width();
                 if let Screen::Detail(d) = &mut self.screen

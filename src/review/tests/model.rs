@@ -44,6 +44,7 @@ fn row(s: &Spec) -> Summary {
         errors: u16::from(s.status == Status::Invalid),
         warnings: u16::from(s.status == Status::Warnings),
         digest_ok: Some(s.status != Status::Tampered),
+        digest: Some(format!("{:064}", s.present).into()),
         supersedes: None,
         review: s.review,
         error: None,

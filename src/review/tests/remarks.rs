@@ -110,6 +110,54 @@ fn remarks_round_trip_and_the_minutes_file_stays_byte_identical() {
         .find(|&i| again.model.row(i).id == Some(id))
         .unwrap();
     assert_eq!(again.model.row(r).review, ReviewState::Approved);
+
+    // An edited copy under the same id, its digest recomputed to match: the verdict was given on
+    // other content, so it does not hold for this one — 审阅后内容已变 — and it counts as unreviewed.
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    doc["place"] = serde_json::Value::String("另一个会议室".into());
+    let digest = crate::minutes::canonical::digest_without_integrity(&doc).unwrap();
+    doc["integrity"]["digest"] = serde_json::Value::String(digest);
+    let edited_dir = dir.path().join("edited");
+    std::fs::create_dir_all(&edited_dir).unwrap();
+    std::fs::write(
+        edited_dir.join("edited.json"),
+        serde_json::to_vec_pretty(&doc).unwrap(),
+    )
+    .unwrap();
+    let edited = loaded(vec![edited_dir], &data, ZH);
+    assert_eq!(edited.model.row(0).id, Some(id));
+    assert_eq!(edited.model.row(0).review, ReviewState::Changed);
+    assert!(ReviewState::Changed.shown_under(ReviewState::Unreviewed));
+    let mut edited = edited;
+
+    // A file changed without resealing its digest is tampered: it cannot be approved, but it can
+    // be returned.
+    let tampered_dir = dir.path().join("tampered");
+    std::fs::create_dir_all(&tampered_dir).unwrap();
+    let mut bad = doc.clone();
+    bad["place"] = serde_json::Value::String("第三个会议室".into());
+    std::fs::write(
+        tampered_dir.join("tampered.json"),
+        serde_json::to_vec_pretty(&bad).unwrap(),
+    )
+    .unwrap();
+    let mut tampered = loaded(vec![tampered_dir], &data, ZH);
+    press(&mut tampered, &data, [ch('a')]);
+    assert!(tampered.modal.is_none());
+    assert!(
+        tampered.message.as_ref().unwrap().text.contains("不能通过"),
+        "{:?}",
+        tampered.message
+    );
+    press(&mut tampered, &data, [ch('x')]);
+    assert!(matches!(tampered.modal, Some(Modal::Remark(_))));
+
+    let text = screen(draw(&mut edited, 100, 30).backend().buffer(), None);
+    assert!(text.contains("重审"), "{text}");
+    press(&mut edited, &data, [key(KeyCode::Enter)]);
+    let text = screen(draw(&mut edited, 100, 30).backend().buffer(), None);
+    assert!(text.contains("审阅后内容已变，需重新审阅"), "{text}");
 }
 
 #[test]
