@@ -386,3 +386,24 @@ impl Tr {
         )
     }
 }
+
+impl Tr {
+    /// The last line of `validate`.
+    #[must_use]
+    pub fn validate_summary(
+        self,
+        total: usize,
+        valid: usize,
+        warned: usize,
+        invalid: usize,
+    ) -> String {
+        self.pick(
+            format!(
+                "共检查 {total} 个文件：{valid} 个有效（其中 {warned} 个有警告），{invalid} 个无效"
+            ),
+            format!(
+                "{total} files checked: {valid} valid ({warned} with warnings), {invalid} invalid"
+            ),
+        )
+    }
+}

@@ -3,6 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Tr;
+use crate::domain::MeetingKind;
 
 /// A fixed label of the printable record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -394,5 +395,27 @@ pub fn minutes_of(seconds: u64) -> String {
         "<1".to_owned()
     } else {
         (seconds.saturating_add(30) / 60).to_string()
+    }
+}
+
+impl Tr {
+    #[must_use]
+    pub fn doc_lang_code(self) -> &'static str {
+        self.pick("zh-CN", "en")
+    }
+}
+
+impl Tr {
+    /// A name in brackets, after a signature line.
+    #[must_use]
+    pub fn doc_paren(self, name: &str) -> String {
+        self.pick(format!("（{name}）"), format!("({name})"))
+    }
+
+    /// The document's title: the kind of meeting and the word for minutes.
+    #[must_use]
+    pub fn doc_title(self, kind: MeetingKind) -> String {
+        let (kind, title) = (self.kind(kind), self.export_label(ExportLabel::DocTitle));
+        self.pick(format!("{kind}{title}"), format!("{title}: {kind}"))
     }
 }

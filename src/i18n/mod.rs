@@ -7,13 +7,16 @@ mod batch;
 mod cli;
 mod corpus;
 mod export;
+mod forms;
 mod inputs;
 mod keys;
+mod meeting;
 mod record;
 mod reliability;
 pub mod review;
 mod roster;
 mod tui;
+mod words;
 
 pub use export::{ExportLabel, minutes_of};
 

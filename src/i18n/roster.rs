@@ -296,3 +296,35 @@ impl Tr {
         )
     }
 }
+
+impl Tr {
+    #[must_use]
+    pub fn change_name(self) -> &'static str {
+        self.pick("姓名", "name")
+    }
+
+    #[must_use]
+    pub fn change_standing(self) -> &'static str {
+        self.pick("类别", "standing")
+    }
+
+    #[must_use]
+    pub fn change_group(self) -> &'static str {
+        self.pick("党小组", "group")
+    }
+
+    #[must_use]
+    pub fn change_role(self) -> &'static str {
+        self.pick("职务", "role")
+    }
+
+    #[must_use]
+    pub fn change_exclusion(self) -> &'static str {
+        self.pick("不计入应到会", "exclusion")
+    }
+
+    #[must_use]
+    pub fn change_semicolon_sep(self) -> &'static str {
+        self.pick("；", "; ")
+    }
+}

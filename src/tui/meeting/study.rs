@@ -61,10 +61,7 @@ impl Model {
         let mut lines: Vec<Line> = Vec::new();
         if m.study.is_empty() {
             lines.push(Line::styled(
-                tr.pick(
-                    "还没有学习专题。按 a 添加。",
-                    "No study topics yet. Press a to add one.",
-                ),
+                tr.study_no_study_topics_yet(),
                 Style::new().fg(Color::DarkGray),
             ));
         }
@@ -87,15 +84,11 @@ impl Model {
             lines.push(Line::styled(text, style));
         }
         Paragraph::new(lines)
-            .block(Block::bordered().title(format!(" {} ", tr.pick("学习专题", "Study topics"))))
+            .block(Block::bordered().title(format!(" {} ", tr.study_study_topics())))
             .render(list_area, buf);
 
         if let Some(ed) = self.editor.as_ref() {
-            ed.render(
-                body_area,
-                buf,
-                tr.pick("Esc 完成（自动保存）", "Esc done (saved as you type)"),
-            );
+            ed.render(body_area, buf, tr.esc_done_hint());
             return;
         }
         let Some(t) = m.study.get(self.topic) else {
@@ -105,13 +98,13 @@ impl Model {
         let mut body = vec![
             Line::raw(format!(
                 "{}{}{}",
-                tr.pick("领学人", "Presenter"),
+                tr.presenter_label(),
                 tr.colon(),
                 sanitize::line(&t.presenter)
             )),
             Line::raw(format!(
                 "{}{}{}",
-                tr.pick("材料", "Material"),
+                tr.study_material(),
                 tr.colon(),
                 sanitize::line(&t.material)
             )),
@@ -134,16 +127,12 @@ impl Model {
             return;
         };
         if let Some(ed) = self.editor.as_ref() {
-            ed.render(
-                area,
-                buf,
-                tr.pick("Esc 完成（自动保存）", "Esc done (saved as you type)"),
-            );
+            ed.render(area, buf, tr.esc_done_hint());
             return;
         }
         let stage = &m.agenda[i];
         let mut body = vec![Line::styled(
-            tr.pick("按 Enter 记录本环节情况（如党费收缴、誓词领誓人）。", "Press Enter to note what happens in this stage (e.g. dues collected, who led the oath)."),
+            tr.study_press_enter_to_note(),
             Style::new().fg(Color::DarkGray),
         )];
         body.extend(
