@@ -138,7 +138,7 @@ impl Tr {
     }
 
     pub fn stats_col_attended(self) -> &'static str {
-        self.pick("实到人次", "Attended")
+        self.pick("实到人次", "Present")
     }
 
     pub fn stats_col_excused(self) -> &'static str {

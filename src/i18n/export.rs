@@ -138,7 +138,7 @@ impl Tr {
             L::Notes => self.pick("学习记录", "Notes"),
             L::ItemType => self.pick("事项类型", "Type"),
             L::ItemStage => self.pick("议事阶段", "Stage"),
-            L::ItemSource => self.pick("议题来源", "Source"),
+            L::ItemSource => self.pick("议题来源", "Item source"),
             L::Candidate => self.pick("对象", "Candidate"),
             L::Discussion => self.pick("讨论情况", "Discussion"),
             L::Decision => self.pick("决定", "Decision"),

@@ -50,7 +50,7 @@ impl Tr {
 
     #[must_use]
     pub fn form_item_title(self) -> &'static str {
-        self.pick("议题", "Title")
+        self.pick("议题", "Item")
     }
 
     #[must_use]
@@ -242,7 +242,7 @@ impl Tr {
 
     #[must_use]
     pub fn form_missing_item_title(self) -> &'static str {
-        self.pick("议题", "title")
+        self.pick("议题", "item")
     }
 
     #[must_use]

@@ -115,7 +115,7 @@ impl Tr {
 
     #[must_use]
     pub fn meeting_voters(self) -> &'static str {
-        self.pick("表决权", "voters")
+        self.pick("表决权", "entitled")
     }
 
     #[must_use]

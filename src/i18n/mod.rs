@@ -8,6 +8,7 @@ mod cli;
 mod corpus;
 mod export;
 mod forms;
+pub mod glossary;
 mod inputs;
 mod keys;
 mod meeting;

@@ -277,7 +277,7 @@ impl Tr {
             Column::Branch => self.pick("支部", "Branch"),
             Column::Kind => self.pick("类型", "Kind"),
             Column::Theme => self.pick("主题", "Theme"),
-            Column::Attendance => self.pick("实到/应到", "Present"),
+            Column::Attendance => self.pick("实到/应到", "Pres/exp"),
             Column::Rate => self.pick("到会率", "Rate"),
             Column::Items => self.pick("议题", "Items"),
             Column::Status => self.pick("状态", "Status"),
