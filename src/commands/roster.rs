@@ -158,7 +158,7 @@ pub fn import(
         let mut answer = String::new();
         let _ = answers.read_line(&mut answer);
         let a = answer.trim().to_lowercase();
-        if !matches!(a.as_str(), "y" | "yes" | "是" | "好" | "确定") {
+        if !crate::i18n::is_yes(&a) {
             out(&format!("{}\n", tr.roster_declined()));
             return EXIT_INVALID;
         }

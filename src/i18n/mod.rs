@@ -64,6 +64,13 @@ impl Lang {
     }
 }
 
+/// Whether a typed answer (trimmed, lower case) to a yes/no prompt is yes, in either language: the
+/// secretary may answer in the language they think in, whatever `--lang` says.
+#[must_use]
+pub fn is_yes(answer: &str) -> bool {
+    matches!(answer, "y" | "yes" | "是" | "好" | "确定")
+}
+
 /// Messages in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tr(pub Lang);
@@ -105,6 +112,16 @@ mod tests {
         assert_eq!(Lang::from_locale("C"), Lang::En);
         assert_eq!(Lang::detect(Some("zh")), Lang::Zh);
         assert_eq!(Lang::detect(Some("en")), Lang::En);
+    }
+
+    #[test]
+    fn yes_is_understood_in_either_language() {
+        for a in ["y", "yes", "是", "好", "确定"] {
+            assert!(is_yes(a), "{a}");
+        }
+        for a in ["", "n", "no", "否", "yes please"] {
+            assert!(!is_yes(a), "{a}");
+        }
     }
 
     #[test]

@@ -267,6 +267,7 @@ impl Tr {
         self.pick("试运行：未写入任何内容。", "Dry run: nothing written.")
     }
 
+    /// The prompt that [`super::is_yes`] answers.
     pub fn roster_confirm(self) -> &'static str {
         self.pick("写入? [y/N] ", "Write? [y/N] ")
     }
