@@ -176,11 +176,12 @@ impl Tr {
         self.pick("票数须为非负整数", "counts must be whole numbers ≥ 0")
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn form_ctrl_s_closes_vote(self) -> &'static str {
+    pub fn form_vote_submit_hint(self, key: &str) -> String {
         self.pick(
-            "Ctrl+S 结束表决（结果固定）",
-            "Ctrl+S closes the vote (the result is frozen)",
+            format!("{key} 结束表决（结果固定）"),
+            format!("{key} closes the vote (the result is frozen)"),
         )
     }
 

@@ -50,11 +50,12 @@ impl Tr {
         self.pick("决定", "decision")
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn items_no_items_yet_press(self) -> &'static str {
+    pub fn items_empty(self, key: &str) -> String {
         self.pick(
-            "还没有议题。按 a 添加。",
-            "No items yet. Press a to add one.",
+            format!("还没有议题。按 {key} 添加。"),
+            format!("No items yet. Press {key} to add one."),
         )
     }
 
@@ -73,19 +74,31 @@ impl Tr {
         self.pick("阶段", "Stage")
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn items_discussion_enter(self) -> &'static str {
-        self.pick("—— 讨论记录（Enter）——", "— Discussion (Enter) —")
+    pub fn items_discussion_heading(self, key: &str) -> String {
+        self.pick(
+            format!("—— 讨论记录（{key}）——"),
+            format!("— Discussion ({key}) —"),
+        )
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn items_decision_d(self) -> &'static str {
-        self.pick("—— 决定（d）——", "— Decision (d) —")
+    pub fn items_decision_heading(self, key: &str) -> String {
+        self.pick(
+            format!("—— 决定（{key}）——"),
+            format!("— Decision ({key}) —"),
+        )
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn items_not_voted_v(self) -> &'static str {
-        self.pick("—— 未表决（v）——", "— Not voted (v) —")
+    pub fn items_not_voted_heading(self, key: &str) -> String {
+        self.pick(
+            format!("—— 未表决（{key}）——"),
+            format!("— Not voted ({key}) —"),
+        )
     }
 
     #[must_use]
@@ -123,11 +136,12 @@ impl Tr {
         self.pick("委员", "committee")
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn study_no_study_topics_yet(self) -> &'static str {
+    pub fn study_empty(self, key: &str) -> String {
         self.pick(
-            "还没有学习专题。按 a 添加。",
-            "No study topics yet. Press a to add one.",
+            format!("还没有学习专题。按 {key} 添加。"),
+            format!("No study topics yet. Press {key} to add one."),
         )
     }
 
@@ -141,9 +155,10 @@ impl Tr {
         self.pick("材料", "Material")
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn study_press_enter_to_note(self) -> &'static str {
-        self.pick("按 Enter 记录本环节情况（如党费收缴、誓词领誓人）。", "Press Enter to note what happens in this stage (e.g. dues collected, who led the oath).")
+    pub fn activity_hint(self, key: &str) -> String {
+        self.pick(format!("按 {key} 记录本环节情况（如党费收缴、誓词领誓人）。"), format!("Press {key} to note what happens in this stage (e.g. dues collected, who led the oath)."))
     }
 
     #[must_use]
@@ -151,11 +166,12 @@ impl Tr {
         self.pick("会议小结", "Summary")
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn wrapup_finalize_first_f_then(self) -> &'static str {
+    pub fn wrapup_finalize_before_export(self, key: &str) -> String {
         self.pick(
-            "请先定稿（f），再导出。",
-            "Finalize first (f), then export.",
+            format!("请先定稿（{key}），再导出。"),
+            format!("Finalize first ({key}), then export."),
         )
     }
 
@@ -169,11 +185,12 @@ impl Tr {
         self.pick("文件", "File")
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn wrapup_press_x_to_export(self) -> &'static str {
+    pub fn wrapup_export_hint(self, key: &str) -> String {
         self.pick(
-            "按 x 导出可打印的会议记录。",
-            "Press x to export the printable record.",
+            format!("按 {key} 导出可打印的会议记录。"),
+            format!("Press {key} to export the printable record."),
         )
     }
 
@@ -182,11 +199,12 @@ impl Tr {
         self.pick("已导出", "Exported")
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn wrapup_no_action_items_yet(self) -> &'static str {
+    pub fn wrapup_no_actions(self, key: &str) -> String {
         self.pick(
-            "还没有待办事项。按 a 添加。",
-            "No action items yet. Press a to add one.",
+            format!("还没有待办事项。按 {key} 添加。"),
+            format!("No action items yet. Press {key} to add one."),
         )
     }
 
@@ -205,11 +223,12 @@ impl Tr {
         self.pick("✓ 已定稿", "✓ Finalized")
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn wrapup_record_is_complete_finalize(self) -> &'static str {
+    pub fn wrapup_ready_to_finalize(self, key: &str) -> String {
         self.pick(
-            "✓ 记录完整，可以定稿（f）",
-            "✓ The record is complete; finalize with f",
+            format!("✓ 记录完整，可以定稿（{key}）"),
+            format!("✓ The record is complete; finalize with {key}"),
         )
     }
 

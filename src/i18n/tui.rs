@@ -104,16 +104,21 @@ impl Tr {
         )
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn footer_keys_esc_closes(self) -> &'static str {
-        self.pick("按键帮助（Esc 关闭）", "Keys (Esc closes)")
+    pub fn help_title(self, key: &str) -> String {
+        self.pick(
+            format!("按键帮助（{key} 关闭）"),
+            format!("Keys ({key} closes)"),
+        )
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn footer_everything_is_saved_as(self) -> &'static str {
+    pub fn help_saved_note(self, key: &str) -> String {
         self.pick(
-            "所有操作即时保存；Ctrl+Q 退出后可在首页继续。",
-            "Everything is saved as you go; after Ctrl+Q, resume from the home screen.",
+            format!("所有操作即时保存；{key} 退出后可在首页继续。"),
+            format!("Everything is saved as you go; after {key}, resume from the home screen."),
         )
     }
 

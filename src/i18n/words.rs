@@ -83,8 +83,12 @@ impl Tr {
         self.pick("结果：", "Outcome:")
     }
 
+    /// `key` is the key that does it, from the keymap.
     #[must_use]
-    pub fn esc_done_hint(self) -> &'static str {
-        self.pick("Esc 完成（自动保存）", "Esc done (saved as you type)")
+    pub fn editor_hint(self, key: &str) -> String {
+        self.pick(
+            format!("{key} 完成（自动保存）"),
+            format!("{key} done (saved as you type)"),
+        )
     }
 }

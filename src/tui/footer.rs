@@ -32,9 +32,15 @@ pub fn render_help(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
         .map(|b| (keymap::key_label(b), tr.action(b.action)))
         .collect();
     render_overlay(
-        tr.footer_keys_esc_closes(),
+        &tr.help_title(&keymap::key_for(
+            keymap::Context::Help,
+            keymap::Action::Back,
+        )),
         &rows,
-        Some(tr.footer_everything_is_saved_as()),
+        Some(&tr.help_saved_note(&keymap::key_for(
+            keymap::Context::CheckIn,
+            keymap::Action::Quit,
+        ))),
         area,
         buf,
     );

@@ -11,6 +11,7 @@ use crate::domain::{
     ItemStage, ItemType, Meeting, Opinion, PersonRef, Timestamp, WrittenOpinion,
 };
 use crate::tui::effect::Effect;
+use crate::tui::keymap;
 use crate::tui::widgets::form::{Field, FieldId, Form, PersonField};
 
 /// What a dialog is for.
@@ -326,7 +327,13 @@ impl Model {
                         }),
                     ),
                     Line::styled(tr.rule(j.rule), Style::new().fg(Color::DarkGray)),
-                    Line::styled(tr.form_ctrl_s_closes_vote(), Style::new().fg(Color::Yellow)),
+                    Line::styled(
+                        tr.form_vote_submit_hint(&keymap::key_for(
+                            keymap::Context::Form,
+                            keymap::Action::Submit,
+                        )),
+                        Style::new().fg(Color::Yellow),
+                    ),
                 ]
             }
         }

@@ -11,7 +11,7 @@ use crate::domain::rules::Outcome;
 use crate::domain::{Meeting, TextField};
 use crate::sanitize;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action};
 
 impl Model {
     pub(super) fn items_action(&mut self, m: &Meeting, action: Action, fx: &mut Vec<Effect>) {
@@ -60,7 +60,10 @@ impl Model {
         let mut lines: Vec<Line> = Vec::new();
         if m.items.is_empty() {
             lines.push(Line::styled(
-                tr.items_no_items_yet_press(),
+                tr.items_empty(&keymap::key_for(
+                    keymap::Context::Items,
+                    keymap::Action::AddItem,
+                )),
                 Style::new().fg(Color::DarkGray),
             ));
         }
@@ -84,7 +87,14 @@ impl Model {
             .render(list_area, buf);
 
         if let Some(ed) = self.editor.as_ref() {
-            ed.render(body_area, buf, tr.esc_done_hint());
+            ed.render(
+                body_area,
+                buf,
+                &tr.editor_hint(&keymap::key_for(
+                    keymap::Context::Editor,
+                    keymap::Action::Back,
+                )),
+            );
             return;
         }
         let Some(it) = m.items.get(self.item) else {
@@ -122,20 +132,38 @@ impl Model {
                 tr.item_source(s)
             )));
         }
-        body.push(Line::styled(tr.items_discussion_enter(), dim));
+        body.push(Line::styled(
+            tr.items_discussion_heading(&keymap::key_for(
+                keymap::Context::Items,
+                keymap::Action::EditNotes,
+            )),
+            dim,
+        ));
         body.extend(
             sanitize::text(&it.notes)
                 .lines()
                 .map(|l| Line::raw(l.to_owned())),
         );
-        body.push(Line::styled(tr.items_decision_d(), dim));
+        body.push(Line::styled(
+            tr.items_decision_heading(&keymap::key_for(
+                keymap::Context::Items,
+                keymap::Action::EditDecision,
+            )),
+            dim,
+        ));
         body.extend(
             sanitize::text(&it.decision)
                 .lines()
                 .map(|l| Line::raw(l.to_owned())),
         );
         match &it.vote {
-            None => body.push(Line::styled(tr.items_not_voted_v(), dim)),
+            None => body.push(Line::styled(
+                tr.items_not_voted_heading(&keymap::key_for(
+                    keymap::Context::Items,
+                    keymap::Action::Vote,
+                )),
+                dim,
+            )),
             Some(v) => {
                 body.push(Line::styled(tr.items_vote_frozen(), dim));
                 body.push(Line::raw(tr.items_vote_counts(v)));

@@ -10,7 +10,7 @@ use super::{FormPurpose, Model, View};
 use crate::domain::{Event, Meeting, TextField, Timestamp};
 use crate::sanitize;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action};
 
 /// Minutes and seconds.
 pub fn mmss(seconds: u64) -> String {
@@ -61,7 +61,10 @@ impl Model {
         let mut lines: Vec<Line> = Vec::new();
         if m.study.is_empty() {
             lines.push(Line::styled(
-                tr.study_no_study_topics_yet(),
+                tr.study_empty(&keymap::key_for(
+                    keymap::Context::Study,
+                    keymap::Action::AddTopic,
+                )),
                 Style::new().fg(Color::DarkGray),
             ));
         }
@@ -88,7 +91,14 @@ impl Model {
             .render(list_area, buf);
 
         if let Some(ed) = self.editor.as_ref() {
-            ed.render(body_area, buf, tr.esc_done_hint());
+            ed.render(
+                body_area,
+                buf,
+                &tr.editor_hint(&keymap::key_for(
+                    keymap::Context::Editor,
+                    keymap::Action::Back,
+                )),
+            );
             return;
         }
         let Some(t) = m.study.get(self.topic) else {
@@ -127,12 +137,22 @@ impl Model {
             return;
         };
         if let Some(ed) = self.editor.as_ref() {
-            ed.render(area, buf, tr.esc_done_hint());
+            ed.render(
+                area,
+                buf,
+                &tr.editor_hint(&keymap::key_for(
+                    keymap::Context::Editor,
+                    keymap::Action::Back,
+                )),
+            );
             return;
         }
         let stage = &m.agenda[i];
         let mut body = vec![Line::styled(
-            tr.study_press_enter_to_note(),
+            tr.activity_hint(&keymap::key_for(
+                keymap::Context::Activity,
+                keymap::Action::EditNotes,
+            )),
             Style::new().fg(Color::DarkGray),
         )];
         body.extend(

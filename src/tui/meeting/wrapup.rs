@@ -14,7 +14,7 @@ use crate::minutes::{self, Severity};
 use crate::sanitize;
 use crate::session::SessionError;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action};
 
 impl Model {
     pub(super) fn wrapup_action(&mut self, m: &Meeting, action: Action, fx: &mut Vec<Effect>) {
@@ -41,7 +41,10 @@ impl Model {
             Action::Export => match &self.finalized {
                 Some((path, _)) => fx.push(Effect::Export(path.clone())),
                 None => {
-                    self.flash = Some(tr.wrapup_finalize_first_f_then().to_owned());
+                    self.flash = Some(tr.wrapup_finalize_before_export(&keymap::key_for(
+                        keymap::Context::WrapUp,
+                        keymap::Action::Finalize,
+                    )));
                 }
             },
             _ => {}
@@ -73,7 +76,10 @@ impl Model {
                         sanitize::path(path)
                     ),
                     format!("SHA-256{}{digest}", tr.colon()),
-                    tr.wrapup_press_x_to_export().to_owned(),
+                    tr.wrapup_export_hint(&keymap::key_for(
+                        keymap::Context::WrapUp,
+                        keymap::Action::Export,
+                    )),
                 ],
             ));
         }
@@ -123,7 +129,10 @@ impl Model {
         let mut lines: Vec<Line> = Vec::new();
         if m.actions.is_empty() {
             lines.push(Line::styled(
-                tr.wrapup_no_action_items_yet(),
+                tr.wrapup_no_actions(&keymap::key_for(
+                    keymap::Context::WrapUp,
+                    keymap::Action::AddAction,
+                )),
                 Style::new().fg(Color::DarkGray),
             ));
         }
@@ -149,7 +158,14 @@ impl Model {
             .block(Block::bordered().title(format!(" {} ", tr.wrapup_action_items())))
             .render(actions_area, buf);
         match self.editor.as_ref() {
-            Some(ed) => ed.render(summary_area, buf, tr.esc_done_hint()),
+            Some(ed) => ed.render(
+                summary_area,
+                buf,
+                &tr.editor_hint(&keymap::key_for(
+                    keymap::Context::Editor,
+                    keymap::Action::Back,
+                )),
+            ),
             None => Paragraph::new(sanitize::text(&m.summary).into_owned())
                 .wrap(Wrap { trim: false })
                 .block(Block::bordered().title(format!(" {} (s) ", tr.wrapup_summary())))
@@ -167,7 +183,10 @@ impl Model {
             let items = self.checklist(m, now);
             if items.is_empty() {
                 check.push(Line::styled(
-                    tr.wrapup_record_is_complete_finalize(),
+                    tr.wrapup_ready_to_finalize(&keymap::key_for(
+                        keymap::Context::WrapUp,
+                        keymap::Action::Finalize,
+                    )),
                     Style::new().fg(Color::Green),
                 ));
             }
