@@ -365,10 +365,14 @@ impl App {
             // copy elsewhere and say where, and let a second Ctrl+Q quit.
             self.unsaved_warned = true;
             let copy = m.session.emergency_copy();
-            m.model.flash = Some(
-                self.tr
-                    .unsaved_on_leave(m.session.pending(), copy.as_deref()),
-            );
+            m.model.flash = Some(self.tr.unsaved_on_leave(
+                m.session.pending(),
+                copy.as_deref(),
+                &super::keymap::key_for(
+                    super::keymap::Context::CheckIn,
+                    super::keymap::Action::Quit,
+                ),
+            ));
             if let Some(p) = copy {
                 let line = self.tr.emergency_copy(&p);
                 if !self.farewell.contains(&line) {
