@@ -319,6 +319,17 @@ pub fn key_for(ctx: Context, action: Action) -> String {
         .unwrap_or_default()
 }
 
+/// How the key for `action` in a table of any screen is written (the first binding); empty when
+/// the table has none.
+#[must_use]
+pub fn key_in<A: PartialEq + Copy>(table: &[Binding<A>], action: A) -> String {
+    table
+        .iter()
+        .find(|b| b.action == action)
+        .map(key_label)
+        .unwrap_or_default()
+}
+
 /// How a key is written in the footer and help.
 #[must_use]
 pub fn key_label<A>(b: &Binding<A>) -> String {
@@ -362,6 +373,13 @@ mod tests {
         assert_eq!(key_for(Context::Help, Action::Back), "Esc");
         assert_eq!(key_for(Context::CheckIn, Action::Quit), "Ctrl+Q");
         assert_eq!(key_for(Context::Home, Action::Vote), "");
+        assert_eq!(
+            key_in(
+                crate::review::keys::LIST,
+                crate::review::keys::Action::ClearFilters
+            ),
+            "c"
+        );
     }
 
     #[test]
