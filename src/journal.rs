@@ -31,7 +31,7 @@ pub enum JournalWarning {
 pub enum JournalError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{}", crate::i18n::tr().journal_no_start(path))]
+    #[error("{}", crate::i18n::Tr::NEUTRAL.journal_no_start(path))]
     NoStart { path: PathBuf },
 }
 

@@ -24,7 +24,7 @@ pub enum SessionError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Journal(#[from] JournalError),
-    #[error("{}", crate::i18n::tr().apply_error(.0))]
+    #[error("{}", crate::i18n::Tr::NEUTRAL.apply_error(.0))]
     Apply(#[from] ApplyError),
 }
 

@@ -17,23 +17,23 @@ pub const MAX_CONFIG_BYTES: u64 = 8 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}", crate::i18n::tr().store_error(self))]
+    #[error("{}", crate::i18n::Tr::NEUTRAL.store_error(self))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}", crate::i18n::tr().store_error(self))]
+    #[error("{}", crate::i18n::Tr::NEUTRAL.store_error(self))]
     TooLarge { path: PathBuf, limit: u64 },
-    #[error("{}", crate::i18n::tr().store_error(self))]
+    #[error("{}", crate::i18n::Tr::NEUTRAL.store_error(self))]
     Exists { path: PathBuf },
-    #[error("{}", crate::i18n::tr().store_error(self))]
+    #[error("{}", crate::i18n::Tr::NEUTRAL.store_error(self))]
     Locked { path: PathBuf, holder: String },
-    #[error("{}", crate::i18n::tr().store_error(self))]
+    #[error("{}", crate::i18n::Tr::NEUTRAL.store_error(self))]
     BadRoster { path: PathBuf, message: String },
-    #[error("{}", crate::i18n::tr().store_error(self))]
+    #[error("{}", crate::i18n::Tr::NEUTRAL.store_error(self))]
     NoHome,
-    #[error("{}", crate::i18n::tr().store_error(self))]
+    #[error("{}", crate::i18n::Tr::NEUTRAL.store_error(self))]
     Canonical { message: String },
 }
 

@@ -15,9 +15,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::{Cli, Command, EXIT_INVALID, EXIT_OK, EXIT_USAGE, say};
-use crate::i18n::{self, Lang};
+use crate::i18n::{Lang, Tr};
 
-/// Parse the command line, set the language, run the command.
+/// Parse the command line and run the command.
 #[must_use]
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -27,14 +27,13 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
         }
     };
-    i18n::set_lang(Lang::detect(cli.lang.as_deref()));
     ExitCode::from(run(cli))
 }
 
-/// Run a parsed command line; returns the exit code.
+/// Run a parsed command line in the language of `--lang` or the locale; returns the exit code.
 #[must_use]
 pub fn run(cli: Cli) -> u8 {
-    let tr = i18n::tr();
+    let tr = Tr(Lang::detect(cli.lang.as_deref()));
     // The keyring, when one is named: read once, for every reader of this command.
     let trust_path = cli
         .trust
@@ -124,7 +123,7 @@ fn interactive(
     let data = match data {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", tr.store_error(&e));
             return EXIT_USAGE;
         }
     };

@@ -158,7 +158,7 @@ pub fn import(
         let mut answer = String::new();
         let _ = answers.read_line(&mut answer);
         let a = answer.trim().to_lowercase();
-        if !matches!(a.as_str(), "y" | "yes" | "是" | "好" | "确定") {
+        if !crate::i18n::is_yes(&a) {
             out(&format!("{}\n", tr.roster_declined()));
             return EXIT_INVALID;
         }
@@ -224,32 +224,28 @@ fn summary(r: &Roster, tr: Tr) -> String {
     format!(
         "{}{}{}\n",
         sanitize::line(&tr.roster_heading(&r.branch.name, &r.branch.code, r.members.len())),
-        tr.pick("：", ": "),
+        tr.export_colon(),
         tr.roster_standing_counts(&counts)
     )
 }
 
 fn change_text(c: &FieldChange, tr: Tr) -> String {
-    let opt = |s: Option<&str>| s.map_or_else(|| tr.pick("无", "none").to_owned(), str::to_owned);
+    let opt = |s: Option<&str>| s.map_or_else(|| tr.none_word().to_owned(), str::to_owned);
     let (label, old, new) = match c {
-        FieldChange::Name(a, b) => (tr.pick("姓名", "name"), a.clone(), b.clone()),
+        FieldChange::Name(a, b) => (tr.change_name(), a.clone(), b.clone()),
         FieldChange::Standing(a, b) => (
-            tr.pick("类别", "standing"),
+            tr.change_standing(),
             tr.standing(*a).to_owned(),
             tr.standing(*b).to_owned(),
         ),
-        FieldChange::Group(a, b) => (
-            tr.pick("党小组", "group"),
-            opt(a.as_deref()),
-            opt(b.as_deref()),
-        ),
+        FieldChange::Group(a, b) => (tr.change_group(), opt(a.as_deref()), opt(b.as_deref())),
         FieldChange::Role(a, b) => (
-            tr.pick("职务", "role"),
+            tr.change_role(),
             opt(a.map(|r| tr.committee_role(r))),
             opt(b.map(|r| tr.committee_role(r))),
         ),
         FieldChange::Exclusion(a, b) => (
-            tr.pick("不计入应到会", "exclusion"),
+            tr.change_exclusion(),
             opt(a.as_ref().map(|x| tr.roster_exclusion_short(x)).as_deref()),
             opt(b.as_ref().map(|x| tr.roster_exclusion_short(x)).as_deref()),
         ),
@@ -261,12 +257,14 @@ fn change_text(c: &FieldChange, tr: Tr) -> String {
 pub fn preview(imported: &roster_import::Imported, diff: &Diff, tr: Tr) -> String {
     let mut s = summary(&imported.roster, tr);
     if !imported.ignored_columns.is_empty() {
-        s.push_str(&tr.roster_ignored_columns(&imported.ignored_columns.join(tr.pick("、", ", "))));
+        s.push_str(
+            &tr.roster_ignored_columns(&imported.ignored_columns.join(tr.export_list_sep())),
+        );
         s.push('\n');
     }
     if !imported.repeated_names.is_empty() {
         s.push_str(&sanitize::line(&tr.roster_repeated_names(
-            &imported.repeated_names.join(tr.pick("、", ", ")),
+            &imported.repeated_names.join(tr.export_list_sep()),
         )));
         s.push('\n');
     }
@@ -296,7 +294,7 @@ pub fn preview(imported: &roster_import::Imported, diff: &Diff, tr: Tr) -> Strin
                 "  {} {}: {}\n",
                 sanitize::line(&c.id),
                 sanitize::line(&c.name),
-                parts.join(tr.pick("；", "; "))
+                parts.join(tr.change_semicolon_sep())
             ));
         }
     }

@@ -127,10 +127,7 @@ pub fn run(paths: &[PathBuf], json: bool, keyring: Option<&crate::keys::Keyring>
     for p in &missing {
         invalid += 1;
         let shown = sanitize::path(p);
-        let msg = tr.pick(
-            "路径不存在；请检查拼写",
-            "no such file or folder; check the path",
-        );
+        let msg = tr.stats_missing();
         let line = if json {
             json!({"path": shown, "valid": false, "findings": [{"severity": "error", "code": "not_found", "message": msg}]}).to_string()
         } else {
@@ -185,16 +182,7 @@ pub fn run(paths: &[PathBuf], json: bool, keyring: Option<&crate::keys::Keyring>
         let total = files.len() + missing.len();
         eprintln!(
             "{}",
-            tr.pick(
-                format!(
-                    "共检查 {total} 个文件：{} 个有效（其中 {warned} 个有警告），{invalid} 个无效",
-                    total - invalid
-                ),
-                format!(
-                    "{total} files checked: {} valid ({warned} with warnings), {invalid} invalid",
-                    total - invalid
-                ),
-            )
+            tr.validate_summary(total, total - invalid, warned, invalid)
         );
         eprintln!("{}", tr.versions_read(versions[0], versions[1]));
     }

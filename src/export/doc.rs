@@ -524,7 +524,7 @@ impl Builder<'_> {
 
 fn paren(tr: Tr, p: Option<&PersonRef>) -> String {
     match p.map(|p| one(&p.name)) {
-        Some(n) if !n.is_empty() => tr.pick(format!("（{n}）"), format!("({n})")),
+        Some(n) if !n.is_empty() => tr.doc_paren(&n),
         _ => String::new(),
     }
 }
@@ -567,10 +567,7 @@ pub fn build(m: &Minutes, tr: Tr, errors: &[String]) -> Document {
         footer.push((b.l(L::Supersedes), s.to_string()));
     }
     footer.push((b.l(L::FinalizedAt), b.when(m.finalized_at)));
-    let title = tr.pick(
-        format!("{}{}", tr.kind(m.kind), tr.export_label(L::DocTitle)),
-        format!("{}: {}", tr.export_label(L::DocTitle), tr.kind(m.kind)),
-    );
+    let title = tr.doc_title(m.kind);
     let banner = (!errors.is_empty()).then(|| {
         (
             tr.export_failed_banner(errors.len()),
@@ -578,7 +575,7 @@ pub fn build(m: &Minutes, tr: Tr, errors: &[String]) -> Document {
         )
     });
     Document {
-        lang: tr.pick("zh-CN", "en"),
+        lang: tr.doc_lang_code(),
         branch: one(&m.branch.name),
         title,
         banner,

@@ -138,7 +138,7 @@ impl Tr {
     }
 
     pub fn stats_col_attended(self) -> &'static str {
-        self.pick("实到人次", "Attended")
+        self.pick("实到人次", "Present")
     }
 
     pub fn stats_col_excused(self) -> &'static str {
@@ -382,6 +382,27 @@ impl Tr {
             format!(
                 "{total} files: {} delivered, {} already there, {} delivered before, {} conflicts, {} failed, {} invalid",
                 s.delivered, s.already_there, s.skipped, s.conflicts, s.failed, s.invalid
+            ),
+        )
+    }
+}
+
+impl Tr {
+    /// The last line of `validate`.
+    #[must_use]
+    pub fn validate_summary(
+        self,
+        total: usize,
+        valid: usize,
+        warned: usize,
+        invalid: usize,
+    ) -> String {
+        self.pick(
+            format!(
+                "共检查 {total} 个文件：{valid} 个有效（其中 {warned} 个有警告），{invalid} 个无效"
+            ),
+            format!(
+                "{total} files checked: {valid} valid ({warned} with warnings), {invalid} invalid"
             ),
         )
     }

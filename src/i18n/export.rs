@@ -3,6 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Tr;
+use crate::domain::MeetingKind;
 
 /// A fixed label of the printable record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -137,7 +138,7 @@ impl Tr {
             L::Notes => self.pick("学习记录", "Notes"),
             L::ItemType => self.pick("事项类型", "Type"),
             L::ItemStage => self.pick("议事阶段", "Stage"),
-            L::ItemSource => self.pick("议题来源", "Source"),
+            L::ItemSource => self.pick("议题来源", "Item source"),
             L::Candidate => self.pick("对象", "Candidate"),
             L::Discussion => self.pick("讨论情况", "Discussion"),
             L::Decision => self.pick("决定", "Decision"),
@@ -394,5 +395,27 @@ pub fn minutes_of(seconds: u64) -> String {
         "<1".to_owned()
     } else {
         (seconds.saturating_add(30) / 60).to_string()
+    }
+}
+
+impl Tr {
+    #[must_use]
+    pub fn doc_lang_code(self) -> &'static str {
+        self.pick("zh-CN", "en")
+    }
+}
+
+impl Tr {
+    /// A name in brackets, after a signature line.
+    #[must_use]
+    pub fn doc_paren(self, name: &str) -> String {
+        self.pick(format!("（{name}）"), format!("({name})"))
+    }
+
+    /// The document's title: the kind of meeting and the word for minutes.
+    #[must_use]
+    pub fn doc_title(self, kind: MeetingKind) -> String {
+        let (kind, title) = (self.kind(kind), self.export_label(ExportLabel::DocTitle));
+        self.pick(format!("{kind}{title}"), format!("{title}: {kind}"))
     }
 }

@@ -7,17 +7,19 @@ mod batch;
 mod cli;
 mod corpus;
 mod export;
+mod forms;
+pub mod glossary;
 mod inputs;
 mod keys;
+mod meeting;
 mod record;
 mod reliability;
 pub mod review;
 mod roster;
 mod tui;
+mod words;
 
 pub use export::{ExportLabel, minutes_of};
-
-use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -62,11 +64,23 @@ impl Lang {
     }
 }
 
+/// Whether a typed answer (trimmed, lower case) to a yes/no prompt is yes, in either language: the
+/// secretary may answer in the language they think in, whatever `--lang` says.
+#[must_use]
+pub fn is_yes(answer: &str) -> bool {
+    matches!(answer, "y" | "yes" | "是" | "好" | "确定")
+}
+
 /// Messages in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tr(pub Lang);
 
 impl Tr {
+    /// The language of an error's `Display` (logs, tests, `{e}` in a developer's message). What a
+    /// user reads is rendered through the user's `Tr` where the error reaches the screen or the
+    /// terminal (`Tr::store_error`, `Tr::session_error`, …); there is no process-wide language.
+    pub const NEUTRAL: Tr = Tr(Lang::En);
+
     #[must_use]
     pub fn lang(self) -> Lang {
         self.0
@@ -86,18 +100,6 @@ impl Tr {
     }
 }
 
-static LANG: OnceLock<Lang> = OnceLock::new();
-
-/// Set the process's language once, at start-up.
-pub fn set_lang(lang: Lang) {
-    let _ = LANG.set(lang);
-}
-
-/// The process's language (English until set).
-pub fn tr() -> Tr {
-    Tr(LANG.get().copied().unwrap_or(Lang::En))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +112,23 @@ mod tests {
         assert_eq!(Lang::from_locale("C"), Lang::En);
         assert_eq!(Lang::detect(Some("zh")), Lang::Zh);
         assert_eq!(Lang::detect(Some("en")), Lang::En);
+    }
+
+    #[test]
+    fn yes_is_understood_in_either_language() {
+        for a in ["y", "yes", "是", "好", "确定"] {
+            assert!(is_yes(a), "{a}");
+        }
+        for a in ["", "n", "no", "否", "yes please"] {
+            assert!(!is_yes(a), "{a}");
+        }
+    }
+
+    #[test]
+    fn an_error_displays_in_the_neutral_language_and_renders_in_the_users() {
+        let e = crate::store::StoreError::NoHome;
+        assert_eq!(e.to_string(), Tr::NEUTRAL.store_error(&e));
+        assert_eq!(Tr::NEUTRAL, Tr(Lang::En));
+        assert_ne!(Tr(Lang::Zh).store_error(&e), e.to_string());
     }
 }

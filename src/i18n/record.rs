@@ -174,7 +174,7 @@ impl Tr {
         let text = match r {
             Rule::AssemblyOrdinary => self.pick(
                 "党员大会：到会有表决权党员超过应到半数，赞成超过应到有表决权党员半数",
-                "Assembly: quorum when more than half of entitled voters attend; passes when yes exceeds half of all entitled voters",
+                "Assembly: quorum when more than half of the expected entitled voters attend; passes when yes exceeds half of the expected entitled voters",
             ),
             Rule::CommitteeOrdinary => self.pick(
                 "支委会：到会委员超过半数，赞成超过委员半数",
@@ -182,7 +182,7 @@ impl Tr {
             ),
             Rule::Membership => self.pick(
                 "发展党员：无记名投票，赞成（含书面意见）超过应到有表决权党员半数",
-                "Membership: secret ballot; passes when yes (with written opinions) exceeds half of all entitled voters",
+                "Membership: secret ballot; passes when yes (with written opinions) exceeds half of the expected entitled voters",
             ),
         };
         self.pick(
@@ -202,7 +202,7 @@ impl Tr {
         match k {
             StageKind::CheckIn => self.pick("签到", "check-in"),
             StageKind::Study => self.pick("学习", "study"),
-            StageKind::Items => self.pick("议题", "deliberation"),
+            StageKind::Items => self.pick("议题", "items"),
             StageKind::Activity => self.pick("活动", "activity"),
             StageKind::WrapUp => self.pick("总结", "wrap-up"),
         }

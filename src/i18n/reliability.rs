@@ -4,20 +4,25 @@ use super::Tr;
 
 impl Tr {
     /// Shown when the secretary leaves a meeting with `pending` changes the disk refused: where the
-    /// emergency copy went (if anywhere), and that a second Ctrl+Q quits anyway.
+    /// emergency copy went (if anywhere), and that pressing `quit_key` again quits anyway.
     #[must_use]
-    pub fn unsaved_on_leave(self, pending: usize, copy: Option<&std::path::Path>) -> String {
+    pub fn unsaved_on_leave(
+        self,
+        pending: usize,
+        copy: Option<&std::path::Path>,
+        quit_key: &str,
+    ) -> String {
         match copy {
             Some(path) => {
                 let p = crate::sanitize::path(path);
                 self.pick(
-                    format!("{pending} 条未能写入草稿，完整副本已保存到 {p}；磁盘恢复后自动保存。再按 Ctrl+Q 退出程序"),
-                    format!("{pending} changes not written to the draft; a complete copy is in {p}. They are saved once the disk recovers; press Ctrl+Q again to quit"),
+                    format!("{pending} 条未能写入草稿，完整副本已保存到 {p}；磁盘恢复后自动保存。再按 {quit_key} 退出程序"),
+                    format!("{pending} changes not written to the draft; a complete copy is in {p}. They are saved once the disk recovers; press {quit_key} again to quit"),
                 )
             }
             None => self.pick(
-                format!("{pending} 条未能保存，且没有可写入副本的位置；现在退出会丢失这些内容。再按 Ctrl+Q 仍然退出"),
-                format!("{pending} changes not saved and no place could take a copy; quitting now loses them. Press Ctrl+Q again to quit anyway"),
+                format!("{pending} 条未能保存，且没有可写入副本的位置；现在退出会丢失这些内容。再按 {quit_key} 仍然退出"),
+                format!("{pending} changes not saved and no place could take a copy; quitting now loses them. Press {quit_key} again to quit anyway"),
             ),
         }
     }

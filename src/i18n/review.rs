@@ -20,7 +20,6 @@ pub enum L {
     Month,
     Sort,
     NoFiles,
-    NoMatch,
     HelpTitle,
     SearchPrompt,
     MonthPrompt,
@@ -117,10 +116,6 @@ impl Tr {
             L::Month => ("月份", "Month"),
             L::Sort => ("排序", "Sort"),
             L::NoFiles => ("没有找到会议记录文件", "no minutes files found"),
-            L::NoMatch => (
-                "没有符合筛选条件的文件；按 c 清除筛选",
-                "no file matches the filters; press c to clear them",
-            ),
             L::HelpTitle => ("按键", "Keys"),
             L::SearchPrompt => (
                 "搜索（支部、主题、标题、文件名、编号、日期）",
@@ -294,7 +289,7 @@ impl Tr {
             Column::Branch => self.pick("支部", "Branch"),
             Column::Kind => self.pick("类型", "Kind"),
             Column::Theme => self.pick("主题", "Theme"),
-            Column::Attendance => self.pick("实到/应到", "Present"),
+            Column::Attendance => self.pick("实到/应到", "Pres/exp"),
             Column::Rate => self.pick("到会率", "Rate"),
             Column::Items => self.pick("议题", "Items"),
             Column::Status => self.pick("状态", "Status"),
@@ -544,6 +539,17 @@ impl Tr {
         self.pick(
             format!("显示 {shown}/{total}"),
             format!("showing {shown} of {total}"),
+        )
+    }
+}
+
+impl Tr {
+    /// The review list when the filters hide every file; `key` clears them, from the keymap.
+    #[must_use]
+    pub fn review_no_match(self, key: &str) -> String {
+        self.pick(
+            format!("没有符合筛选条件的文件；按 {key} 清除筛选"),
+            format!("no file matches the filters; press {key} to clear them"),
         )
     }
 }

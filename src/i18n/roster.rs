@@ -267,6 +267,7 @@ impl Tr {
         self.pick("试运行：未写入任何内容。", "Dry run: nothing written.")
     }
 
+    /// The prompt that [`super::is_yes`] answers.
     pub fn roster_confirm(self) -> &'static str {
         self.pick("写入? [y/N] ", "Write? [y/N] ")
     }
@@ -294,5 +295,37 @@ impl Tr {
             "还没有党员名册；请用 branchday roster import 文件 导入",
             "there is no roster yet; import one with branchday roster import FILE",
         )
+    }
+}
+
+impl Tr {
+    #[must_use]
+    pub fn change_name(self) -> &'static str {
+        self.pick("姓名", "name")
+    }
+
+    #[must_use]
+    pub fn change_standing(self) -> &'static str {
+        self.pick("类别", "standing")
+    }
+
+    #[must_use]
+    pub fn change_group(self) -> &'static str {
+        self.pick("党小组", "group")
+    }
+
+    #[must_use]
+    pub fn change_role(self) -> &'static str {
+        self.pick("职务", "role")
+    }
+
+    #[must_use]
+    pub fn change_exclusion(self) -> &'static str {
+        self.pick("不计入应到会", "exclusion")
+    }
+
+    #[must_use]
+    pub fn change_semicolon_sep(self) -> &'static str {
+        self.pick("；", "; ")
     }
 }

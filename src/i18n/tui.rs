@@ -1,6 +1,7 @@
 //! Strings of the interactive program.
 
 use super::Tr;
+use crate::domain::MeetingKind;
 use crate::tui::keymap::Action;
 
 impl Tr {
@@ -85,6 +86,217 @@ impl Tr {
         self.pick(
             format!("{p}：议程模板无法读取（{m}），已使用内置模板；请修正或删除该文件"),
             format!("{p}: the agenda templates cannot be read ({m}); using the built-in ones — fix or delete the file"),
+        )
+    }
+}
+
+impl Tr {
+    #[must_use]
+    pub fn app_draft_resumed(self) -> &'static str {
+        self.pick("草稿已恢复", "Draft resumed")
+    }
+
+    #[must_use]
+    pub fn app_correction_finalize_to_save(self) -> &'static str {
+        self.pick(
+            "更正件：修改后定稿，将另存为新文件并注明所更正的原记录",
+            "Correction: finalize to save a new file that names the record it corrects",
+        )
+    }
+
+    /// `key` is the key that does it, from the keymap.
+    #[must_use]
+    pub fn help_title(self, key: &str) -> String {
+        self.pick(
+            format!("按键帮助（{key} 关闭）"),
+            format!("Keys ({key} closes)"),
+        )
+    }
+
+    /// `key` is the key that does it, from the keymap.
+    #[must_use]
+    pub fn help_saved_note(self, key: &str) -> String {
+        self.pick(
+            format!("所有操作即时保存；{key} 退出后可在首页继续。"),
+            format!("Everything is saved as you go; after {key}, resume from the home screen."),
+        )
+    }
+
+    #[must_use]
+    pub fn home_start_new_meeting(self) -> &'static str {
+        self.pick("开始新会议", "Start a new meeting")
+    }
+
+    #[must_use]
+    pub fn home_quit(self) -> &'static str {
+        self.pick("退出", "Quit")
+    }
+
+    #[must_use]
+    pub fn home_branchday_branch_meeting_minutes(self) -> &'static str {
+        self.pick(
+            "branchday · 支部会议记录",
+            "branchday · branch meeting minutes",
+        )
+    }
+
+    #[must_use]
+    pub fn home_demo_mode_data_lives(self) -> &'static str {
+        self.pick(
+            "演示模式：数据存放在临时目录",
+            "Demo mode: data lives in a temporary folder",
+        )
+    }
+
+    #[must_use]
+    pub fn home_breadcrumb(self) -> &'static str {
+        self.pick("首页", "Home")
+    }
+
+    #[must_use]
+    pub fn picker_no_finalized_minutes_yet(self) -> &'static str {
+        self.pick("还没有已定稿的会议记录。", "No finalized minutes yet.")
+    }
+
+    #[must_use]
+    pub fn picker_correction_mark(self) -> &'static str {
+        self.pick("（更正件）", " (correction)")
+    }
+
+    #[must_use]
+    pub fn picker_choose_minutes_to_correct(self) -> &'static str {
+        self.pick(
+            "选择要更正的会议记录（原文件不会改动）",
+            "Choose the minutes to correct (the original file is never changed)",
+        )
+    }
+
+    #[must_use]
+    pub fn roster_role(self) -> &'static str {
+        self.pick("职务", "Role")
+    }
+
+    #[must_use]
+    pub fn roster_not_counted(self) -> &'static str {
+        self.pick("不计入应到会", "Not counted")
+    }
+
+    #[must_use]
+    pub fn roster_title(self) -> &'static str {
+        self.pick("党员名册", "Roster")
+    }
+
+    #[must_use]
+    pub fn setup_new_meeting(self) -> &'static str {
+        self.pick("新会议", "New meeting")
+    }
+
+    #[must_use]
+    pub fn setup_kind(self) -> &'static str {
+        self.pick("会议类型", "Kind")
+    }
+
+    #[must_use]
+    pub fn setup_agenda_template(self) -> &'static str {
+        self.pick("议程模板", "Agenda template")
+    }
+
+    #[must_use]
+    pub fn setup_party_group_group_meetings(self) -> &'static str {
+        self.pick("党小组（党小组会）", "Party group (group meetings)")
+    }
+
+    #[must_use]
+    pub fn setup_planned_start_hh_mm(self) -> &'static str {
+        self.pick("计划开始（时:分）", "Planned start (HH:MM)")
+    }
+
+    #[must_use]
+    pub fn setup_generic_check_in_items(self) -> &'static str {
+        self.pick(
+            "（通用：签到、议题、总结）",
+            "(generic: check-in, items, wrap-up)",
+        )
+    }
+
+    #[must_use]
+    pub fn setup_planned_start_must_look(self) -> &'static str {
+        self.pick(
+            "计划开始时间格式应为 14:30",
+            "planned start must look like 14:30",
+        )
+    }
+}
+
+impl Tr {
+    #[must_use]
+    pub fn app_import_roster_first(self) -> &'static str {
+        self.pick("请先导入党员名册", "import a roster first")
+    }
+
+    #[must_use]
+    pub fn home_correct_finalized_minutes(self) -> &'static str {
+        self.pick("更正已定稿的会议记录", "Correct finalized minutes")
+    }
+
+    #[must_use]
+    pub fn home_try_demo_branch_throw(self) -> &'static str {
+        self.pick(
+            "试用演示支部（临时数据，不影响正式数据）",
+            "Try the demo branch (throw-away data)",
+        )
+    }
+
+    #[must_use]
+    pub fn home_no_roster_yet_import(self) -> &'static str {
+        self.pick("尚未导入党员名册：用 branchday roster import 名册.xlsx 导入，或先试用演示支部。", "No roster yet: import one with branchday roster import roster.xlsx, or try the demo branch.")
+    }
+
+    #[must_use]
+    pub fn setup_please_fill_in_title(self) -> &'static str {
+        self.pick("请填写会议名称", "please fill in the title")
+    }
+
+    #[must_use]
+    pub fn setup_roster_has_no_party(self) -> &'static str {
+        self.pick("名册中没有党小组", "the roster has no party groups")
+    }
+}
+
+impl Tr {
+    /// The home screen's entry for a draft left open.
+    #[must_use]
+    pub fn home_resume(self, title: &str, kind: MeetingKind, when: &str) -> String {
+        let kind = self.kind(kind);
+        self.pick(
+            format!("继续：{title}（{kind}，最后保存 {when}）"),
+            format!("Resume: {title} ({kind}, last saved {when})"),
+        )
+    }
+
+    #[must_use]
+    pub fn home_browse(self, files: usize) -> String {
+        self.pick(
+            format!("浏览会议记录（{files} 份）"),
+            format!("Browse minutes ({files} files)"),
+        )
+    }
+
+    #[must_use]
+    pub fn home_roster(self, members: usize) -> String {
+        self.pick(
+            format!("党员名册（{members} 人）"),
+            format!("Roster ({members} members)"),
+        )
+    }
+
+    /// A new meeting's title until the secretary types one.
+    #[must_use]
+    pub fn setup_default_title(self, kind: MeetingKind, year: i32, month: u32) -> String {
+        let kind = self.kind(kind);
+        self.pick(
+            format!("{year}年{month}月{kind}"),
+            format!("{kind} {year}-{month:02}"),
         )
     }
 }

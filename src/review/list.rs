@@ -158,11 +158,14 @@ impl Widget for ListView<'_> {
         let view = app.model.view();
         if view.is_empty() {
             let text = if app.model.is_empty() && !app.loading() {
-                tr.l(L::NoFiles)
+                tr.l(L::NoFiles).to_owned()
             } else if app.model.is_empty() {
-                ""
+                String::new()
             } else {
-                tr.l(L::NoMatch)
+                tr.review_no_match(&crate::tui::keymap::key_in(
+                    super::keys::LIST,
+                    super::keys::Action::ClearFilters,
+                ))
             };
             buf.set_stringn(
                 rows_area.x + 1,

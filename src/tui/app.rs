@@ -275,11 +275,7 @@ impl App {
                     self.screen = Screen::Setup(Box::new(SetupScreen::new(r, t, self.tr, at)));
                 }
                 None => {
-                    self.flash = Some(
-                        self.tr
-                            .pick("请先导入党员名册", "import a roster first")
-                            .to_owned(),
-                    );
+                    self.flash = Some(self.tr.app_import_roster_first().to_owned());
                 }
             },
             Entry::Resume { id, .. } => match Session::resume(&self.data, id) {
@@ -292,7 +288,7 @@ impl App {
                     let mut screen = MeetingScreen::new(session, self.tr);
                     if !warnings.is_empty() {
                         screen.model.modal = Some(meeting::Modal::Message(
-                            self.tr.pick("草稿已恢复", "Draft resumed").to_owned(),
+                            self.tr.app_draft_resumed().to_owned(),
                             warnings,
                         ));
                     }
@@ -348,10 +344,7 @@ impl App {
                 if screen.record(Event::Restored {
                     record: Box::new(restored),
                 }) {
-                    screen.model.flash = Some(self.tr.pick(
-                        "更正件：修改后定稿，将另存为新文件并注明所更正的原记录",
-                        "Correction: finalize to save a new file that names the record it corrects",
-                    ).to_owned());
+                    screen.model.flash = Some(self.tr.app_correction_finalize_to_save().to_owned());
                 }
                 self.screen = Screen::Meeting(Box::new(screen));
             }
@@ -372,10 +365,14 @@ impl App {
             // copy elsewhere and say where, and let a second Ctrl+Q quit.
             self.unsaved_warned = true;
             let copy = m.session.emergency_copy();
-            m.model.flash = Some(
-                self.tr
-                    .unsaved_on_leave(m.session.pending(), copy.as_deref()),
-            );
+            m.model.flash = Some(self.tr.unsaved_on_leave(
+                m.session.pending(),
+                copy.as_deref(),
+                &super::keymap::key_for(
+                    super::keymap::Context::CheckIn,
+                    super::keymap::Action::Quit,
+                ),
+            ));
             if let Some(p) = copy {
                 let line = self.tr.emergency_copy(&p);
                 if !self.farewell.contains(&line) {

@@ -32,12 +32,15 @@ pub fn render_help(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
         .map(|b| (keymap::key_label(b), tr.action(b.action)))
         .collect();
     render_overlay(
-        tr.pick("按键帮助（Esc 关闭）", "Keys (Esc closes)"),
-        &rows,
-        Some(tr.pick(
-            "所有操作即时保存；Ctrl+Q 退出后可在首页继续。",
-            "Everything is saved as you go; after Ctrl+Q, resume from the home screen.",
+        &tr.help_title(&keymap::key_for(
+            keymap::Context::Help,
+            keymap::Action::Back,
         )),
+        &rows,
+        Some(&tr.help_saved_note(&keymap::key_for(
+            keymap::Context::CheckIn,
+            keymap::Action::Quit,
+        ))),
         area,
         buf,
     );

@@ -104,7 +104,7 @@ impl Home {
 
     fn label(&self, e: &Entry, tr: Tr) -> String {
         match e {
-            Entry::New => tr.pick("开始新会议", "Start a new meeting").to_owned(),
+            Entry::New => tr.home_start_new_meeting().to_owned(),
             Entry::Resume {
                 title, kind, saved, ..
             } => {
@@ -115,37 +115,13 @@ impl Home {
                             .to_string()
                     })
                     .unwrap_or_default();
-                tr.pick(
-                    format!(
-                        "继续：{}（{}，最后保存 {when}）",
-                        sanitize::line(title),
-                        tr.kind(*kind)
-                    ),
-                    format!(
-                        "Resume: {} ({}, last saved {when})",
-                        sanitize::line(title),
-                        tr.kind(*kind)
-                    ),
-                )
+                tr.home_resume(&sanitize::line(title), *kind, &when)
             }
-            Entry::Browse => tr.pick(
-                format!("浏览会议记录（{} 份）", self.minutes),
-                format!("Browse minutes ({} files)", self.minutes),
-            ),
-            Entry::Correct => tr
-                .pick("更正已定稿的会议记录", "Correct finalized minutes")
-                .to_owned(),
-            Entry::Roster => tr.pick(
-                format!("党员名册（{} 人）", self.members),
-                format!("Roster ({} members)", self.members),
-            ),
-            Entry::Demo => tr
-                .pick(
-                    "试用演示支部（临时数据，不影响正式数据）",
-                    "Try the demo branch (throw-away data)",
-                )
-                .to_owned(),
-            Entry::Quit => tr.pick("退出", "Quit").to_owned(),
+            Entry::Browse => tr.home_browse(self.minutes),
+            Entry::Correct => tr.home_correct_finalized_minutes().to_owned(),
+            Entry::Roster => tr.home_roster(self.members),
+            Entry::Demo => tr.home_try_demo_branch_throw().to_owned(),
+            Entry::Quit => tr.home_quit().to_owned(),
         }
     }
 
@@ -154,29 +130,18 @@ impl Home {
             Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
         let branch = match &self.branch {
             Some(b) => sanitize::line(b).into_owned(),
-            None => tr
-                .pick(
-                    "尚未导入党员名册：用 branchday roster import 名册.xlsx 导入，或先试用演示支部。",
-                    "No roster yet: import one with branchday roster import roster.xlsx, or try the demo branch.",
-                )
-                .to_owned(),
+            None => tr.home_no_roster_yet_import().to_owned(),
         };
         let mut head = vec![
             Line::styled(
-                tr.pick(
-                    "branchday · 支部会议记录",
-                    "branchday · branch meeting minutes",
-                ),
+                tr.home_branchday_branch_meeting_minutes(),
                 Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             ),
             Line::raw(branch),
         ];
         if self.demo {
             head.push(Line::styled(
-                tr.pick(
-                    "演示模式：数据存放在临时目录",
-                    "Demo mode: data lives in a temporary folder",
-                ),
+                tr.home_demo_mode_data_lives(),
                 Style::new().fg(Color::Yellow),
             ));
         }
@@ -197,7 +162,7 @@ impl Home {
             })
             .collect();
         Paragraph::new(lines)
-            .block(Block::bordered().title(format!(" {} ", tr.pick("首页", "Home"))))
+            .block(Block::bordered().title(format!(" {} ", tr.home_breadcrumb())))
             .render(body, buf);
     }
 }

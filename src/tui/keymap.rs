@@ -308,6 +308,28 @@ pub fn lookup(ctx: Context, k: KeyEvent) -> Option<Action> {
     find(bindings(ctx), k)
 }
 
+/// How the key for `action` in `ctx` is written, for a sentence that names it (the first binding,
+/// as the footer lists it). Empty when the context has no key for it.
+#[must_use]
+pub fn key_for(ctx: Context, action: Action) -> String {
+    bindings(ctx)
+        .into_iter()
+        .find(|b| b.action == action)
+        .map(key_label)
+        .unwrap_or_default()
+}
+
+/// How the key for `action` in a table of any screen is written (the first binding); empty when
+/// the table has none.
+#[must_use]
+pub fn key_in<A: PartialEq + Copy>(table: &[Binding<A>], action: A) -> String {
+    table
+        .iter()
+        .find(|b| b.action == action)
+        .map(key_label)
+        .unwrap_or_default()
+}
+
 /// How a key is written in the footer and help.
 #[must_use]
 pub fn key_label<A>(b: &Binding<A>) -> String {
@@ -341,6 +363,24 @@ pub fn key_label<A>(b: &Binding<A>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_name_the_key_the_keymap_binds() {
+        assert_eq!(key_for(Context::Items, Action::AddItem), "a");
+        assert_eq!(key_for(Context::Items, Action::EditNotes), "Enter");
+        assert_eq!(key_for(Context::WrapUp, Action::Finalize), "f");
+        assert_eq!(key_for(Context::Form, Action::Submit), "Ctrl+S");
+        assert_eq!(key_for(Context::Help, Action::Back), "Esc");
+        assert_eq!(key_for(Context::CheckIn, Action::Quit), "Ctrl+Q");
+        assert_eq!(key_for(Context::Home, Action::Vote), "");
+        assert_eq!(
+            key_in(
+                crate::review::keys::LIST,
+                crate::review::keys::Action::ClearFilters
+            ),
+            "c"
+        );
+    }
 
     #[test]
     fn no_context_binds_one_key_twice() {

@@ -120,7 +120,7 @@ impl MinutesPicker {
         let mut lines: Vec<Line> = Vec::new();
         if self.files.is_empty() {
             lines.push(Line::styled(
-                tr.pick("还没有已定稿的会议记录。", "No finalized minutes yet."),
+                tr.picker_no_finalized_minutes_yet(),
                 Style::new().fg(Color::DarkGray),
             ));
         }
@@ -131,7 +131,7 @@ impl MinutesPicker {
                 tr.kind(m.kind),
                 sanitize::line(&m.title),
                 if m.supersedes.is_some() {
-                    tr.pick("（更正件）", " (correction)")
+                    tr.picker_correction_mark()
                 } else {
                     ""
                 }
@@ -144,13 +144,7 @@ impl MinutesPicker {
             lines.push(Line::styled(text, style));
         }
         Paragraph::new(lines)
-            .block(Block::bordered().title(format!(
-                " {} ",
-                tr.pick(
-                    "选择要更正的会议记录（原文件不会改动）",
-                    "Choose the minutes to correct (the original file is never changed)"
-                )
-            )))
+            .block(Block::bordered().title(format!(" {} ", tr.picker_choose_minutes_to_correct())))
             .render(area, buf);
     }
 

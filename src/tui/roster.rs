@@ -64,12 +64,12 @@ impl RosterView {
                 }
             });
         let header = Row::new(vec![
-            tr.pick("编号", "Id"),
-            tr.pick("姓名", "Name"),
-            tr.pick("类别", "Standing"),
-            tr.pick("党小组", "Group"),
-            tr.pick("职务", "Role"),
-            tr.pick("不计入应到会", "Not counted"),
+            tr.stats_col_member_id(),
+            tr.name_label(),
+            tr.standing_label(),
+            tr.group_label(),
+            tr.roster_role(),
+            tr.roster_not_counted(),
         ])
         .style(Style::new().fg(Color::Yellow));
         let standing_w = widest(Standing::ALL.iter().map(|s| tr.standing(*s)));
@@ -88,7 +88,7 @@ impl RosterView {
         .header(header)
         .block(Block::bordered().title(format!(
             " {} · {} ",
-            tr.pick("党员名册", "Roster"),
+            tr.roster_title(),
             sanitize::line(&self.roster.branch.name)
         )))
         .render(area, buf);

@@ -34,10 +34,7 @@ pub enum SetupOutcome {
 }
 
 fn default_title(kind: MeetingKind, now: Timestamp, tr: Tr) -> String {
-    tr.pick(
-        format!("{}年{}月{}", now.year(), now.month(), tr.kind(kind)),
-        format!("{} {}-{:02}", tr.kind(kind), now.year(), now.month()),
-    )
+    tr.setup_default_title(kind, now.year(), now.month())
 }
 
 impl SetupScreen {
@@ -60,54 +57,49 @@ impl SetupScreen {
             .map(PersonRef::member);
         let groups: Vec<String> = roster.groups.iter().map(|g| g.name.clone()).collect();
         let form = Form::new(
-            tr.pick("新会议", "New meeting"),
+            tr.setup_new_meeting(),
             vec![
                 Field::choice(
                     FieldId::Kind,
-                    tr.pick("会议类型", "Kind"),
+                    tr.setup_kind(),
                     MeetingKind::ALL
                         .iter()
                         .map(|k| tr.kind(*k).to_owned())
                         .collect(),
                     0,
                 ),
-                Field::choice(
-                    FieldId::Template,
-                    tr.pick("议程模板", "Agenda template"),
-                    Vec::new(),
-                    0,
-                ),
+                Field::choice(FieldId::Template, tr.setup_agenda_template(), Vec::new(), 0),
                 Field::text(
                     FieldId::Title,
-                    tr.pick("会议名称", "Title"),
+                    tr.meeting_title(),
                     &default_title(kind, now, tr),
                 ),
-                Field::text(FieldId::Theme, tr.pick("主题", "Theme"), ""),
-                Field::text(FieldId::Place, tr.pick("地点", "Place"), ""),
+                Field::text(FieldId::Theme, tr.theme_label(), ""),
+                Field::text(FieldId::Place, tr.place_label(), ""),
                 Field::person(
                     FieldId::Chair,
-                    tr.pick("主持人", "Chair"),
+                    tr.chair_label(),
                     PersonField::new(people.clone(), secretary.as_ref(), true),
                 ),
                 Field::person(
                     FieldId::Delegated,
-                    tr.pick("受谁委托（如委托主持）", "Delegated by (if any)"),
+                    tr.delegated_by_if_any(),
                     PersonField::new(people.clone(), None, true),
                 ),
                 Field::person(
                     FieldId::Recorder,
-                    tr.pick("记录人", "Recorder"),
+                    tr.recorder_label(),
                     PersonField::new(people, None, true),
                 ),
                 Field::choice(
                     FieldId::Group,
-                    tr.pick("党小组（党小组会）", "Party group (group meetings)"),
+                    tr.setup_party_group_group_meetings(),
                     groups,
                     0,
                 ),
                 Field::text(
                     FieldId::Start,
-                    tr.pick("计划开始（时:分）", "Planned start (HH:MM)"),
+                    tr.setup_planned_start_hh_mm(),
                     &now.format("%H:%M").to_string(),
                 ),
             ],
@@ -139,13 +131,7 @@ impl SetupScreen {
             .map(|t| t.name.clone())
             .collect();
         if names.is_empty() {
-            names.push(
-                tr.pick(
-                    "（通用：签到、议题、总结）",
-                    "(generic: check-in, items, wrap-up)",
-                )
-                .to_owned(),
-            );
+            names.push(tr.setup_generic_check_in_items().to_owned());
         }
         let kind_changed = kind != self.kind;
         self.kind = kind;
@@ -198,9 +184,7 @@ impl SetupScreen {
         let f = &self.form;
         let title = f.text(FieldId::Title);
         if title.is_empty() {
-            return Err(tr
-                .pick("请填写会议名称", "please fill in the title")
-                .to_owned());
+            return Err(tr.setup_please_fill_in_title().to_owned());
         }
         let kind = self.kind;
         let agenda = self
@@ -211,13 +195,8 @@ impl SetupScreen {
         let planned_start = if start_text.is_empty() {
             None
         } else {
-            let t = NaiveTime::parse_from_str(&start_text, "%H:%M").map_err(|_| {
-                tr.pick(
-                    "计划开始时间格式应为 14:30",
-                    "planned start must look like 14:30",
-                )
-                .to_owned()
-            })?;
+            let t = NaiveTime::parse_from_str(&start_text, "%H:%M")
+                .map_err(|_| tr.setup_planned_start_must_look().to_owned())?;
             now.timezone()
                 .from_local_datetime(&now.date_naive().and_time(t))
                 .single()
@@ -231,9 +210,7 @@ impl SetupScreen {
             })
             .flatten();
         if kind == MeetingKind::Group && group.is_none() {
-            return Err(tr
-                .pick("名册中没有党小组", "the roster has no party groups")
-                .to_owned());
+            return Err(tr.setup_roster_has_no_party().to_owned());
         }
         Ok(MeetingSetup {
             id: uuid::Uuid::now_v7(),

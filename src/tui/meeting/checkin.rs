@@ -91,7 +91,7 @@ impl CheckIn {
             Constraint::Length(if meeting.guests.is_empty() { 0 } else { 3 }),
         ])
         .areas(area);
-        let hint = tr.pick("输入姓名或拼音首字母查找", "type a name or pinyin initials");
+        let hint = tr.checkin_type_name_or_pinyin();
         let shown = if self.filter.is_empty() {
             Span::styled(hint, Style::new().fg(Color::DarkGray))
         } else {
@@ -100,7 +100,7 @@ impl CheckIn {
         Paragraph::new(Line::from(vec![Span::raw("🔍 "), shown]))
             .block(Block::bordered().title(format!(
                 " {} ({}/{}) ",
-                tr.pick("签到", "Check-in"),
+                tr.checkin_check_in(),
                 self.visible.len(),
                 self.rows.len()
             )))
@@ -128,7 +128,7 @@ impl CheckIn {
                             AttendanceStatus::Absent => Color::Red,
                         },
                     ),
-                    None => (tr.pick("未签到", "not yet").to_owned(), Color::DarkGray),
+                    None => (tr.checkin_not_yet().to_owned(), Color::DarkGray),
                 };
                 let reason = mark
                     .map(|(mk, _)| {
@@ -150,7 +150,7 @@ impl CheckIn {
                     .unwrap_or_default();
                 let mut note = String::new();
                 if !m.counted() {
-                    note.push_str(tr.pick("不计入应到", "not counted"));
+                    note.push_str(tr.checkin_not_counted());
                 }
                 if let Some(role) = m.committee_role {
                     if !note.is_empty() {
@@ -179,13 +179,13 @@ impl CheckIn {
                 }
             });
         let header = Row::new(vec![
-            tr.pick("姓名", "Name"),
-            tr.pick("类别", "Standing"),
-            tr.pick("党小组", "Group"),
-            tr.pick("状态", "Status"),
-            tr.pick("时间", "Time"),
-            tr.pick("原因", "Reason"),
-            tr.pick("备注", "Note"),
+            tr.name_label(),
+            tr.standing_label(),
+            tr.group_label(),
+            tr.checkin_status(),
+            tr.time_label(),
+            tr.reason_label(),
+            tr.checkin_note(),
         ])
         .style(Style::new().fg(Color::Yellow));
         let standing_w = widest(Standing::ALL.iter().map(|s| tr.standing(*s)));
@@ -193,7 +193,7 @@ impl CheckIn {
             AttendanceStatus::ALL
                 .iter()
                 .map(|s| tr.status(*s))
-                .chain([tr.pick("未签到", "not yet")]),
+                .chain([tr.checkin_not_yet()]),
         );
         Table::new(
             rows,
@@ -225,7 +225,7 @@ impl CheckIn {
                 .collect::<Vec<_>>()
                 .join("、");
             Paragraph::new(list)
-                .block(Block::bordered().title(format!(" {} ", tr.pick("列席", "Guests"))))
+                .block(Block::bordered().title(format!(" {} ", tr.checkin_guests())))
                 .render(guests_area, buf);
         }
     }

@@ -11,6 +11,7 @@ use crate::domain::{
     ItemStage, ItemType, Meeting, Opinion, PersonRef, Timestamp, WrittenOpinion,
 };
 use crate::tui::effect::Effect;
+use crate::tui::keymap;
 use crate::tui::widgets::form::{Field, FieldId, Form, PersonField};
 
 /// What a dialog is for.
@@ -61,80 +62,68 @@ impl Model {
         }
         let form = match &purpose {
             FormPurpose::Excuse { member } => Form::new(
-                format!(
-                    "{} · {}",
-                    tr.pick("请假", "Excused"),
-                    m.members()[*member].name
-                ),
+                format!("{} · {}", tr.stats_col_excused(), m.members()[*member].name),
                 vec![
                     Field::choice(
                         FieldId::Reason,
-                        tr.pick("原因", "Reason"),
+                        tr.reason_label(),
                         labels(&ExcuseReason::ALL, |r| tr.excuse(r)),
                         0,
                     ),
-                    Field::text(FieldId::Details, tr.pick("说明", "Details"), ""),
-                    Field::text(FieldId::Approver, tr.pick("批准人", "Approved by"), ""),
+                    Field::text(FieldId::Details, tr.form_details(), ""),
+                    Field::text(FieldId::Approver, tr.form_approved_by(), ""),
                 ],
             ),
             FormPurpose::Absent { member } => Form::new(
-                format!(
-                    "{} · {}",
-                    tr.pick("缺席", "Absent"),
-                    m.members()[*member].name
-                ),
-                vec![Field::text(
-                    FieldId::Details,
-                    tr.pick("原因（如已知）", "Reason (if known)"),
-                    "",
-                )],
+                format!("{} · {}", tr.stats_col_absent(), m.members()[*member].name),
+                vec![Field::text(FieldId::Details, tr.form_reason_if_known(), "")],
             ),
             FormPurpose::Guest => Form::new(
-                tr.pick("列席人员", "Guest"),
+                tr.form_guest(),
                 vec![
-                    Field::text(FieldId::Name, tr.pick("姓名", "Name"), ""),
-                    Field::text(FieldId::Identity, tr.pick("身份", "Identity"), ""),
+                    Field::text(FieldId::Name, tr.name_label(), ""),
+                    Field::text(FieldId::Identity, tr.form_identity(), ""),
                 ],
             ),
             FormPurpose::Topic => Form::new(
-                tr.pick("学习专题", "Study topic"),
+                tr.form_study_topic(),
                 vec![
-                    Field::text(FieldId::Title, tr.pick("题目", "Title"), ""),
+                    Field::text(FieldId::Title, tr.form_title(), ""),
                     Field::person(
                         FieldId::Presenter,
-                        tr.pick("领学人", "Presenter"),
+                        tr.presenter_label(),
                         PersonField::new(people(m), None, true),
                     ),
-                    Field::text(FieldId::Material, tr.pick("学习材料", "Material"), ""),
+                    Field::text(FieldId::Material, tr.form_material(), ""),
                 ],
             ),
             FormPurpose::Item => Form::new(
-                tr.pick("议题", "Item"),
+                tr.form_item(),
                 vec![
-                    Field::text(FieldId::Title, tr.pick("议题", "Title"), ""),
+                    Field::text(FieldId::Title, tr.form_item_title(), ""),
                     Field::choice(
                         FieldId::ItemType,
-                        tr.pick("类型", "Type"),
+                        tr.type_label(),
                         labels(&ItemType::ALL, |t| tr.item_type(t)),
                         0,
                     ),
                     Field::person(
                         FieldId::Candidate,
-                        tr.pick("对象（发展党员）", "Candidate (membership)"),
+                        tr.form_candidate_membership(),
                         PersonField::new(people(m), None, true),
                     ),
                     Field::choice(
                         FieldId::Stage,
-                        tr.pick("四议两公开", "Public deliberation stage"),
-                        std::iter::once(tr.pick("不适用", "not applicable").to_owned())
+                        tr.form_public_deliberation_stage(),
+                        std::iter::once(tr.form_not_applicable().to_owned())
                             .chain(labels(&ItemStage::ALL, |s| tr.item_stage(s)))
                             .collect(),
                         0,
                     ),
                     Field::choice(
                         FieldId::Source,
-                        tr.pick("来源", "Source"),
-                        std::iter::once(tr.pick("未注明", "not stated").to_owned())
+                        tr.source_label(),
+                        std::iter::once(tr.form_not_stated().to_owned())
                             .chain(labels(&ItemSource::ALL, |s| tr.item_source(s)))
                             .collect(),
                         0,
@@ -148,26 +137,26 @@ impl Model {
                 let mut fields = vec![
                     Field::choice(
                         FieldId::Method,
-                        tr.pick("表决方式", "Method"),
+                        tr.form_method(),
                         labels(&VoteMethod::ALL, |v| tr.method(v)),
                         method,
                     ),
-                    Field::number(FieldId::Yes, tr.pick("赞成", "Yes"), 0),
-                    Field::number(FieldId::No, tr.pick("反对", "No"), 0),
-                    Field::number(FieldId::Abstain, tr.pick("弃权", "Abstain"), 0),
+                    Field::number(FieldId::Yes, tr.form_yes(), 0),
+                    Field::number(FieldId::No, tr.form_no(), 0),
+                    Field::number(FieldId::Abstain, tr.form_abstain(), 0),
                     Field::choice(
                         FieldId::Deferred,
-                        tr.pick("暂缓表决", "Defer (党章 第十七条)"),
+                        tr.form_defer(),
                         vec![
-                            tr.pick("否", "no").to_owned(),
-                            tr.pick("是，暂缓表决", "yes, defer").to_owned(),
+                            tr.form_no_choice().to_owned(),
+                            tr.form_yes_defer().to_owned(),
                         ],
                         0,
                     ),
                 ];
                 if membership {
                     let options = vec![
-                        tr.pick("无书面意见", "none").to_owned(),
+                        tr.form_no_written_opinion().to_owned(),
                         tr.opinion(Opinion::Yes).to_owned(),
                         tr.opinion(Opinion::No).to_owned(),
                         tr.opinion(Opinion::Abstain).to_owned(),
@@ -175,19 +164,16 @@ impl Model {
                     for (n, (_, name)) in absent.iter().enumerate() {
                         fields.push(Field::choice(
                             FieldId::Written(n),
-                            format!("{} {name}", tr.pick("书面意见", "Written:")),
+                            format!("{} {name}", tr.form_written_opinion()),
                             options.clone(),
                             0,
                         ));
                     }
                 }
-                Form::new(
-                    format!("{} · {}", tr.pick("表决", "Vote"), it.title),
-                    fields,
-                )
+                Form::new(format!("{} · {}", tr.form_vote(), it.title), fields)
             }
             FormPurpose::Action => {
-                let items: Vec<String> = std::iter::once(tr.pick("无", "none").to_owned())
+                let items: Vec<String> = std::iter::once(tr.none_word().to_owned())
                     .chain(
                         m.items
                             .iter()
@@ -197,65 +183,53 @@ impl Model {
                     .collect();
                 let preselect = if m.items.is_empty() { 0 } else { self.item + 1 };
                 Form::new(
-                    tr.pick("待办事项", "Action item"),
+                    tr.form_action_item(),
                     vec![
-                        Field::text(FieldId::Task, tr.pick("任务", "Task"), ""),
+                        Field::text(FieldId::Task, tr.form_task(), ""),
                         Field::person(
                             FieldId::Owner,
-                            tr.pick("负责人", "Owner"),
+                            tr.form_owner(),
                             PersonField::new(people(m), None, false),
                         ),
-                        Field::text(
-                            FieldId::Due,
-                            tr.pick("期限（年-月-日）", "Due (YYYY-MM-DD)"),
-                            "",
-                        ),
-                        Field::choice(
-                            FieldId::ForItem,
-                            tr.pick("对应议题", "For item"),
-                            items,
-                            preselect,
-                        ),
+                        Field::text(FieldId::Due, tr.form_due_yyyy_mm_dd(), ""),
+                        Field::choice(FieldId::ForItem, tr.form_for_item(), items, preselect),
                     ],
                 )
             }
             FormPurpose::Details => {
                 let s = &m.setup;
                 Form::new(
-                    tr.pick("会议信息", "Meeting details"),
+                    tr.form_meeting_details(),
                     vec![
-                        Field::text(FieldId::Title, tr.pick("会议名称", "Title"), &s.title),
-                        Field::text(FieldId::Theme, tr.pick("主题", "Theme"), &s.theme),
-                        Field::text(FieldId::Place, tr.pick("地点", "Place"), &s.place),
+                        Field::text(FieldId::Title, tr.meeting_title(), &s.title),
+                        Field::text(FieldId::Theme, tr.theme_label(), &s.theme),
+                        Field::text(FieldId::Place, tr.place_label(), &s.place),
                         Field::person(
                             FieldId::Chair,
-                            tr.pick("主持人", "Chair"),
+                            tr.chair_label(),
                             PersonField::new(people(m), s.chair.as_ref(), true),
                         ),
                         Field::person(
                             FieldId::Delegated,
-                            tr.pick("受谁委托（如委托主持）", "Delegated by (if any)"),
+                            tr.delegated_by_if_any(),
                             PersonField::new(people(m), s.chair_delegated_by.as_ref(), true),
                         ),
                         Field::person(
                             FieldId::Recorder,
-                            tr.pick("记录人", "Recorder"),
+                            tr.recorder_label(),
                             PersonField::new(people(m), s.recorder.as_ref(), true),
                         ),
                     ],
                 )
             }
             FormPurpose::Finalize => Form::new(
-                tr.pick("定稿", "Finalize"),
+                tr.form_finalize(),
                 vec![Field::choice(
                     FieldId::Confirm,
-                    tr.pick(
-                        "定稿后不能再修改，确认？",
-                        "Finalized minutes cannot change. Go ahead?",
-                    ),
+                    tr.form_finalized_minutes_cannot_change(),
                     vec![
-                        tr.pick("否", "no").to_owned(),
-                        tr.pick("是，定稿", "yes, finalize").to_owned(),
+                        tr.form_no_choice().to_owned(),
+                        tr.form_yes_finalize().to_owned(),
                     ],
                     0,
                 )],
@@ -288,10 +262,8 @@ impl Model {
     ) -> Result<(rules::VoteInput, rules::Judgement), String> {
         let tr = self.tr();
         let count = |k: FieldId| {
-            form.number(k).ok_or_else(|| {
-                tr.pick("票数须为非负整数", "counts must be whole numbers ≥ 0")
-                    .to_owned()
-            })
+            form.number(k)
+                .ok_or_else(|| tr.form_counts_must_be_whole().to_owned())
         };
         let (yes, no, abstain) = (
             count(FieldId::Yes)?,
@@ -338,31 +310,16 @@ impl Model {
         match result {
             Err(e) => vec![Line::styled(format!("✗ {e}"), Style::new().fg(Color::Red))],
             Ok((input, j)) => {
-                let quorum = if j.quorum_met { "✓" } else { "✗" };
                 vec![
-                    Line::raw(tr.pick(
-                        format!(
-                            "应到有表决权 {}，实到 {}；法定人数需 {} 人 {quorum}",
-                            input.entitled_expected, input.entitled_present, j.quorum_needed
-                        ),
-                        format!(
-                            "Entitled expected {}, present {}; quorum needs {} {quorum}",
-                            input.entitled_expected, input.entitled_present, j.quorum_needed
-                        ),
+                    Line::raw(tr.form_vote_attendance(
+                        input.entitled_expected,
+                        input.entitled_present,
+                        j.quorum_needed,
+                        j.quorum_met,
                     )),
-                    Line::raw(tr.pick(
-                        format!("赞成（含书面）{}，通过需 {}", j.yes_counted, j.yes_needed),
-                        format!(
-                            "Yes counted (with written) {}, needed {}",
-                            j.yes_counted, j.yes_needed
-                        ),
-                    )),
+                    Line::raw(tr.form_vote_yes_counted(j.yes_counted, j.yes_needed)),
                     Line::styled(
-                        format!(
-                            "{} {}",
-                            tr.pick("结果：", "Outcome:"),
-                            tr.outcome(j.outcome)
-                        ),
+                        format!("{} {}", tr.outcome_label(), tr.outcome(j.outcome)),
                         Style::new().fg(match j.outcome {
                             rules::Outcome::Passed => Color::Green,
                             rules::Outcome::Deferred => Color::Yellow,
@@ -371,10 +328,10 @@ impl Model {
                     ),
                     Line::styled(tr.rule(j.rule), Style::new().fg(Color::DarkGray)),
                     Line::styled(
-                        tr.pick(
-                            "Ctrl+S 结束表决（结果固定）",
-                            "Ctrl+S closes the vote (the result is frozen)",
-                        ),
+                        tr.form_vote_submit_hint(&keymap::key_for(
+                            keymap::Context::Form,
+                            keymap::Action::Submit,
+                        )),
                         Style::new().fg(Color::Yellow),
                     ),
                 ]
@@ -392,20 +349,13 @@ impl Model {
             form.error = Some(msg);
             this.modal = Some(Modal::Form(form, purpose));
         };
-        let missing = |zh: &str, en: &str| {
-            format!(
-                "{}{}{}",
-                tr.pick("请填写", "please fill in"),
-                tr.colon(),
-                tr.pick(zh, en)
-            )
-        };
+        let missing = |what: &str| format!("{}{}{}", tr.form_please_fill_in(), tr.colon(), what);
         match &purpose {
             FormPurpose::Excuse { member } => {
                 let reason = ExcuseReason::ALL[form.choice(FieldId::Reason).min(3)];
                 let text = form.text(FieldId::Details);
                 if reason == ExcuseReason::Other && text.is_empty() {
-                    return fail(self, form, purpose, missing("说明", "details"));
+                    return fail(self, form, purpose, missing(tr.form_missing_details()));
                 }
                 let mark = AttendanceMark {
                     status: AttendanceStatus::Excused,
@@ -429,7 +379,7 @@ impl Model {
             FormPurpose::Guest => {
                 let name = form.text(FieldId::Name);
                 if name.is_empty() {
-                    return fail(self, form, purpose, missing("姓名", "name"));
+                    return fail(self, form, purpose, missing(tr.form_missing_name()));
                 }
                 fx.push(Effect::Record(Event::GuestAdded {
                     at,
@@ -442,7 +392,7 @@ impl Model {
             FormPurpose::Topic => {
                 let title = form.text(FieldId::Title);
                 if title.is_empty() {
-                    return fail(self, form, purpose, missing("题目", "title"));
+                    return fail(self, form, purpose, missing(tr.form_missing_study_title()));
                 }
                 let presenter = form
                     .person(FieldId::Presenter)
@@ -457,7 +407,7 @@ impl Model {
             FormPurpose::Item => {
                 let title = form.text(FieldId::Title);
                 if title.is_empty() {
-                    return fail(self, form, purpose, missing("议题", "title"));
+                    return fail(self, form, purpose, missing(tr.form_missing_item_title()));
                 }
                 let item_type =
                     ItemType::ALL[form.choice(FieldId::ItemType).min(ItemType::ALL.len() - 1)];
@@ -465,7 +415,7 @@ impl Model {
                     .person(FieldId::Candidate)
                     .filter(|_| item_type.is_membership());
                 if item_type.is_membership() && candidate.is_none() {
-                    return fail(self, form, purpose, missing("发展对象", "candidate"));
+                    return fail(self, form, purpose, missing(tr.form_missing_candidate()));
                 }
                 let stage = form
                     .choice(FieldId::Stage)
@@ -495,15 +445,10 @@ impl Model {
             FormPurpose::Action => {
                 let task = form.text(FieldId::Task);
                 let Some(owner) = form.person(FieldId::Owner) else {
-                    return fail(
-                        self,
-                        form,
-                        purpose,
-                        missing("负责人（名册中的党员）", "owner (a roster member)"),
-                    );
+                    return fail(self, form, purpose, missing(tr.form_missing_owner()));
                 };
                 if task.is_empty() {
-                    return fail(self, form, purpose, missing("任务", "task"));
+                    return fail(self, form, purpose, missing(tr.form_missing_task()));
                 }
                 let due_text = form.text(FieldId::Due);
                 let due = if due_text.is_empty() {
@@ -516,11 +461,7 @@ impl Model {
                                 self,
                                 form,
                                 purpose,
-                                tr.pick(
-                                    "期限格式应为 2026-12-31",
-                                    "due date must look like 2026-12-31",
-                                )
-                                .to_owned(),
+                                tr.form_due_date_must_look().to_owned(),
                             );
                         }
                     }
@@ -538,7 +479,12 @@ impl Model {
             FormPurpose::Details => {
                 let title = form.text(FieldId::Title);
                 if title.is_empty() {
-                    return fail(self, form, purpose, missing("会议名称", "title"));
+                    return fail(
+                        self,
+                        form,
+                        purpose,
+                        missing(tr.form_missing_meeting_title()),
+                    );
                 }
                 let person = |k: FieldId| {
                     form.person(k)

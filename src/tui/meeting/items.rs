@@ -11,7 +11,7 @@ use crate::domain::rules::Outcome;
 use crate::domain::{Meeting, TextField};
 use crate::sanitize;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action};
 
 impl Model {
     pub(super) fn items_action(&mut self, m: &Meeting, action: Action, fx: &mut Vec<Effect>) {
@@ -22,19 +22,11 @@ impl Model {
             Action::Down => self.item = (self.item + 1).min(n.saturating_sub(1)),
             Action::AddItem => self.open_form(m, FormPurpose::Item),
             Action::EditNotes if self.item < n => {
-                let title = format!(
-                    "{} · {}",
-                    m.items[self.item].title,
-                    tr.pick("讨论记录", "discussion")
-                );
+                let title = format!("{} · {}", m.items[self.item].title, tr.items_discussion());
                 self.open_editor(m, TextField::ItemNotes(self.item), title, fx);
             }
             Action::EditDecision if self.item < n => {
-                let title = format!(
-                    "{} · {}",
-                    m.items[self.item].title,
-                    tr.pick("决定", "decision")
-                );
+                let title = format!("{} · {}", m.items[self.item].title, tr.items_decision());
                 self.open_editor(m, TextField::ItemDecision(self.item), title, fx);
             }
             Action::Vote if self.item < n => {
@@ -68,10 +60,10 @@ impl Model {
         let mut lines: Vec<Line> = Vec::new();
         if m.items.is_empty() {
             lines.push(Line::styled(
-                tr.pick(
-                    "还没有议题。按 a 添加。",
-                    "No items yet. Press a to add one.",
-                ),
+                tr.items_empty(&keymap::key_for(
+                    keymap::Context::Items,
+                    keymap::Action::AddItem,
+                )),
                 Style::new().fg(Color::DarkGray),
             ));
         }
@@ -91,14 +83,17 @@ impl Model {
             ));
         }
         Paragraph::new(lines)
-            .block(Block::bordered().title(format!(" {} ", tr.pick("议题", "Items"))))
+            .block(Block::bordered().title(format!(" {} ", tr.items_title())))
             .render(list_area, buf);
 
         if let Some(ed) = self.editor.as_ref() {
             ed.render(
                 body_area,
                 buf,
-                tr.pick("Esc 完成（自动保存）", "Esc done (saved as you type)"),
+                &tr.editor_hint(&keymap::key_for(
+                    keymap::Context::Editor,
+                    keymap::Action::Back,
+                )),
             );
             return;
         }
@@ -109,14 +104,14 @@ impl Model {
         let dim = Style::new().fg(Color::DarkGray);
         let mut body = vec![Line::raw(format!(
             "{}{}{}",
-            tr.pick("类型", "Type"),
+            tr.type_label(),
             tr.colon(),
             tr.item_type(it.item_type)
         ))];
         if let Some(c) = &it.candidate {
             body.push(Line::raw(format!(
                 "{}{}{}",
-                tr.pick("对象", "Candidate"),
+                tr.items_candidate(),
                 tr.colon(),
                 sanitize::line(&c.name)
             )));
@@ -124,7 +119,7 @@ impl Model {
         if let Some(s) = it.stage {
             body.push(Line::raw(format!(
                 "{}{}{}",
-                tr.pick("阶段", "Stage"),
+                tr.items_stage(),
                 tr.colon(),
                 tr.item_stage(s)
             )));
@@ -132,13 +127,16 @@ impl Model {
         if let Some(s) = it.source {
             body.push(Line::raw(format!(
                 "{}{}{}",
-                tr.pick("来源", "Source"),
+                tr.source_label(),
                 tr.colon(),
                 tr.item_source(s)
             )));
         }
         body.push(Line::styled(
-            tr.pick("—— 讨论记录（Enter）——", "— Discussion (Enter) —"),
+            tr.items_discussion_heading(&keymap::key_for(
+                keymap::Context::Items,
+                keymap::Action::EditNotes,
+            )),
             dim,
         ));
         body.extend(
@@ -147,7 +145,10 @@ impl Model {
                 .map(|l| Line::raw(l.to_owned())),
         );
         body.push(Line::styled(
-            tr.pick("—— 决定（d）——", "— Decision (d) —"),
+            tr.items_decision_heading(&keymap::key_for(
+                keymap::Context::Items,
+                keymap::Action::EditDecision,
+            )),
             dim,
         ));
         body.extend(
@@ -157,63 +158,23 @@ impl Model {
         );
         match &it.vote {
             None => body.push(Line::styled(
-                tr.pick("—— 未表决（v）——", "— Not voted (v) —"),
+                tr.items_not_voted_heading(&keymap::key_for(
+                    keymap::Context::Items,
+                    keymap::Action::Vote,
+                )),
                 dim,
             )),
             Some(v) => {
-                body.push(Line::styled(
-                    tr.pick("—— 表决结果（已固定）——", "— Vote (frozen) —"),
-                    dim,
-                ));
-                body.push(Line::raw(tr.pick(
-                    format!(
-                        "{}：赞成 {}，反对 {}，弃权 {}；书面意见 {} 份",
-                        tr.method(v.method),
-                        v.yes,
-                        v.no,
-                        v.abstain,
-                        v.written_opinions.len()
-                    ),
-                    format!(
-                        "{}: yes {}, no {}, abstain {}; {} written opinions",
-                        tr.method(v.method),
-                        v.yes,
-                        v.no,
-                        v.abstain,
-                        v.written_opinions.len()
-                    ),
-                )));
-                body.push(Line::raw(tr.pick(
-                    format!(
-                        "应到有表决权 {}，实到 {}，法定人数{}，通过需赞成 {}",
-                        v.entitled_expected,
-                        v.entitled_present,
-                        if v.quorum_met {
-                            "已达到"
-                        } else {
-                            "未达到"
-                        },
-                        v.yes_needed
-                    ),
-                    format!(
-                        "Entitled expected {}, present {}, quorum {}, yes needed {}",
-                        v.entitled_expected,
-                        v.entitled_present,
-                        if v.quorum_met { "met" } else { "not met" },
-                        v.yes_needed
-                    ),
-                )));
+                body.push(Line::styled(tr.items_vote_frozen(), dim));
+                body.push(Line::raw(tr.items_vote_counts(v)));
+                body.push(Line::raw(tr.items_vote_attendance(v)));
                 let color = if v.outcome == Outcome::Passed {
                     Color::Green
                 } else {
                     Color::Yellow
                 };
                 body.push(Line::styled(
-                    format!(
-                        "{} {}",
-                        tr.pick("结果：", "Outcome:"),
-                        tr.outcome(v.outcome)
-                    ),
+                    format!("{} {}", tr.outcome_label(), tr.outcome(v.outcome)),
                     Style::new().fg(color),
                 ));
                 body.push(Line::styled(tr.rule(v.rule), dim));

@@ -100,9 +100,9 @@ impl Model {
         );
         let right = format!(
             "  {} {}  {} {} ",
-            tr.pick("时间", "Time"),
+            tr.time_label(),
             now.format("%H:%M:%S"),
-            tr.pick("已进行", "Elapsed"),
+            tr.meeting_elapsed(),
             hms(elapsed)
         );
         let style = Style::new()
@@ -148,18 +148,14 @@ impl Model {
                 Style::new().fg(Color::DarkGray)
             };
             let plan = s.planned_seconds / 60;
-            let overrun = if over {
-                tr.pick(" 超时", " over")
-            } else {
-                ""
-            };
+            let overrun = if over { tr.meeting_overtime() } else { "" };
             lines.push(Line::styled(
                 format!("   {} / {plan}′{overrun}", mmss(actual)),
                 time_style,
             ));
         }
         Paragraph::new(lines)
-            .block(Block::bordered().title(format!(" {} ", tr.pick("议程", "Agenda"))))
+            .block(Block::bordered().title(format!(" {} ", tr.meeting_agenda())))
             .render(area, buf);
     }
 
@@ -177,15 +173,12 @@ impl Model {
             // off the line.
             let why = tr.save_fault(fault);
             spans.push(Span::styled(
-                tr.pick(
-                    format!("⚠ 未保存 {} 条（{why}），正在重试 ", s.pending()),
-                    format!("⚠ {} unsaved ({why}), retrying ", s.pending()),
-                ),
+                tr.meeting_unsaved(s.pending(), &why),
                 Style::new().fg(Color::White).bg(Color::Red),
             ));
         } else if let Some(at) = s.saved_at {
             spans.push(Span::styled(
-                format!("{} {} ", tr.pick("已保存", "Saved"), at.format("%H:%M:%S")),
+                format!("{} {} ", tr.meeting_saved(), at.format("%H:%M:%S")),
                 Style::new().fg(Color::Green),
             ));
         }
@@ -195,44 +188,16 @@ impl Model {
                 Style::new().fg(Color::Yellow),
             ));
         }
-        spans.push(Span::raw(tr.pick(
-            format!(
-                "│ 应到 {}（正式 {} 预备 {}） 实到 {}（正式 {} 预备 {}）",
-                c.expected_total,
-                c.expected_full,
-                c.expected_probationary,
-                c.present_total,
-                c.present_full,
-                c.present_probationary
-            ),
-            format!(
-                "│ Expected {} (full {}, prob. {}) present {} (full {}, prob. {})",
-                c.expected_total,
-                c.expected_full,
-                c.expected_probationary,
-                c.present_total,
-                c.present_full,
-                c.present_probationary
-            ),
-        )));
+        spans.push(Span::raw(tr.meeting_counts(&c)));
         if let Some(body) = m.setup.kind.vote_body() {
             let (e, p, _) = m.entitled();
             let met = e > 0 && p >= crate::domain::rules::quorum_needed(e, m.setup.settings.quorum);
             let label = match body {
-                VoteBody::Assembly => tr.pick("表决权", "voters"),
-                VoteBody::Committee => tr.pick("委员", "committee"),
+                VoteBody::Assembly => tr.meeting_voters(),
+                VoteBody::Committee => tr.meeting_committee(),
             };
             spans.push(Span::styled(
-                tr.pick(
-                    format!(
-                        " │ {label} {p}/{e}，{}",
-                        if met { "过半 ✓" } else { "未过半 ✗" }
-                    ),
-                    format!(
-                        " │ {label} {p}/{e}, {}",
-                        if met { "quorum ✓" } else { "no quorum ✗" }
-                    ),
-                ),
+                tr.meeting_quorum(label, p, e, met),
                 Style::new().fg(if met { Color::Green } else { Color::Red }),
             ));
         }

@@ -10,7 +10,7 @@ use super::{FormPurpose, Model, View};
 use crate::domain::{Event, Meeting, TextField, Timestamp};
 use crate::sanitize;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action};
 
 /// Minutes and seconds.
 pub fn mmss(seconds: u64) -> String {
@@ -61,10 +61,10 @@ impl Model {
         let mut lines: Vec<Line> = Vec::new();
         if m.study.is_empty() {
             lines.push(Line::styled(
-                tr.pick(
-                    "还没有学习专题。按 a 添加。",
-                    "No study topics yet. Press a to add one.",
-                ),
+                tr.study_empty(&keymap::key_for(
+                    keymap::Context::Study,
+                    keymap::Action::AddTopic,
+                )),
                 Style::new().fg(Color::DarkGray),
             ));
         }
@@ -87,14 +87,17 @@ impl Model {
             lines.push(Line::styled(text, style));
         }
         Paragraph::new(lines)
-            .block(Block::bordered().title(format!(" {} ", tr.pick("学习专题", "Study topics"))))
+            .block(Block::bordered().title(format!(" {} ", tr.study_study_topics())))
             .render(list_area, buf);
 
         if let Some(ed) = self.editor.as_ref() {
             ed.render(
                 body_area,
                 buf,
-                tr.pick("Esc 完成（自动保存）", "Esc done (saved as you type)"),
+                &tr.editor_hint(&keymap::key_for(
+                    keymap::Context::Editor,
+                    keymap::Action::Back,
+                )),
             );
             return;
         }
@@ -105,13 +108,13 @@ impl Model {
         let mut body = vec![
             Line::raw(format!(
                 "{}{}{}",
-                tr.pick("领学人", "Presenter"),
+                tr.presenter_label(),
                 tr.colon(),
                 sanitize::line(&t.presenter)
             )),
             Line::raw(format!(
                 "{}{}{}",
-                tr.pick("材料", "Material"),
+                tr.study_material(),
                 tr.colon(),
                 sanitize::line(&t.material)
             )),
@@ -137,13 +140,19 @@ impl Model {
             ed.render(
                 area,
                 buf,
-                tr.pick("Esc 完成（自动保存）", "Esc done (saved as you type)"),
+                &tr.editor_hint(&keymap::key_for(
+                    keymap::Context::Editor,
+                    keymap::Action::Back,
+                )),
             );
             return;
         }
         let stage = &m.agenda[i];
         let mut body = vec![Line::styled(
-            tr.pick("按 Enter 记录本环节情况（如党费收缴、誓词领誓人）。", "Press Enter to note what happens in this stage (e.g. dues collected, who led the oath)."),
+            tr.activity_hint(&keymap::key_for(
+                keymap::Context::Activity,
+                keymap::Action::EditNotes,
+            )),
             Style::new().fg(Color::DarkGray),
         )];
         body.extend(

@@ -14,7 +14,7 @@ use crate::minutes::{self, Severity};
 use crate::sanitize;
 use crate::session::SessionError;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{self, Action};
 
 impl Model {
     pub(super) fn wrapup_action(&mut self, m: &Meeting, action: Action, fx: &mut Vec<Effect>) {
@@ -27,12 +27,9 @@ impl Model {
             Action::RemoveAction if self.action < n && m.finalized.is_none() => {
                 fx.push(Effect::Record(Event::ActionRemoved { index: self.action }));
             }
-            Action::EditSummary => self.open_editor(
-                m,
-                TextField::Summary,
-                tr.pick("会议小结", "Summary").to_owned(),
-                fx,
-            ),
+            Action::EditSummary => {
+                self.open_editor(m, TextField::Summary, tr.wrapup_summary().to_owned(), fx);
+            }
             Action::EditDetails => self.open_form(m, FormPurpose::Details),
             Action::Finalize => {
                 if m.finalized.is_some() {
@@ -44,13 +41,10 @@ impl Model {
             Action::Export => match &self.finalized {
                 Some((path, _)) => fx.push(Effect::Export(path.clone())),
                 None => {
-                    self.flash = Some(
-                        tr.pick(
-                            "请先定稿（f），再导出。",
-                            "Finalize first (f), then export.",
-                        )
-                        .to_owned(),
-                    );
+                    self.flash = Some(tr.wrapup_finalize_before_export(&keymap::key_for(
+                        keymap::Context::WrapUp,
+                        keymap::Action::Finalize,
+                    )));
                 }
             },
             _ => {}
@@ -73,20 +67,19 @@ impl Model {
         let tr = self.tr();
         if let Some((path, digest)) = &self.finalized {
             self.modal = Some(Modal::Message(
-                tr.pick("会议记录已定稿", "Minutes finalized").to_owned(),
+                tr.wrapup_minutes_finalized().to_owned(),
                 vec![
                     format!(
                         "{}{}{}",
-                        tr.pick("文件", "File"),
+                        tr.wrapup_file_label(),
                         tr.colon(),
                         sanitize::path(path)
                     ),
                     format!("SHA-256{}{digest}", tr.colon()),
-                    tr.pick(
-                        "按 x 导出可打印的会议记录。",
-                        "Press x to export the printable record.",
-                    )
-                    .to_owned(),
+                    tr.wrapup_export_hint(&keymap::key_for(
+                        keymap::Context::WrapUp,
+                        keymap::Action::Export,
+                    )),
                 ],
             ));
         }
@@ -98,10 +91,7 @@ impl Model {
         match result {
             Ok(paths) => {
                 let lines = paths.iter().map(|p| sanitize::path(p)).collect();
-                self.modal = Some(Modal::Message(
-                    tr.pick("已导出", "Exported").to_owned(),
-                    lines,
-                ));
+                self.modal = Some(Modal::Message(tr.wrapup_exported().to_owned(), lines));
             }
             Err(e) => self.flash = Some(e),
         }
@@ -113,13 +103,7 @@ impl Model {
         let mut out = Vec::new();
         let unmarked = m.body().filter(|(i, _)| m.marks[*i].is_none()).count();
         if unmarked > 0 {
-            out.push((
-                Severity::Warning,
-                tr.pick(
-                    format!("{unmarked} 人未签到，定稿时记为缺席"),
-                    format!("{unmarked} members not marked; they will be recorded absent"),
-                ),
-            ));
+            out.push((Severity::Warning, tr.wrapup_unmarked(unmarked)));
         }
         let built = minutes::build(m, now);
         for p in minutes::check::check_rules(&built) {
@@ -145,18 +129,17 @@ impl Model {
         let mut lines: Vec<Line> = Vec::new();
         if m.actions.is_empty() {
             lines.push(Line::styled(
-                tr.pick(
-                    "还没有待办事项。按 a 添加。",
-                    "No action items yet. Press a to add one.",
-                ),
+                tr.wrapup_no_actions(&keymap::key_for(
+                    keymap::Context::WrapUp,
+                    keymap::Action::AddAction,
+                )),
                 Style::new().fg(Color::DarkGray),
             ));
         }
         for (i, a) in m.actions.iter().enumerate() {
-            let due = a.due.map_or_else(
-                || tr.pick("无期限", "no date").to_owned(),
-                |d| d.to_string(),
-            );
+            let due = a
+                .due
+                .map_or_else(|| tr.wrapup_no_date().to_owned(), |d| d.to_string());
             let text = format!(
                 "{}. {} — {}（{due}）",
                 i + 1,
@@ -172,23 +155,26 @@ impl Model {
         }
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(format!(" {} ", tr.pick("待办事项", "Action items"))))
+            .block(Block::bordered().title(format!(" {} ", tr.wrapup_action_items())))
             .render(actions_area, buf);
         match self.editor.as_ref() {
             Some(ed) => ed.render(
                 summary_area,
                 buf,
-                tr.pick("Esc 完成（自动保存）", "Esc done (saved as you type)"),
+                &tr.editor_hint(&keymap::key_for(
+                    keymap::Context::Editor,
+                    keymap::Action::Back,
+                )),
             ),
             None => Paragraph::new(sanitize::text(&m.summary).into_owned())
                 .wrap(Wrap { trim: false })
-                .block(Block::bordered().title(format!(" {} (s) ", tr.pick("会议小结", "Summary"))))
+                .block(Block::bordered().title(format!(" {} (s) ", tr.wrapup_summary())))
                 .render(summary_area, buf),
         }
         let mut check: Vec<Line> = Vec::new();
         if let Some((path, digest)) = &self.finalized {
             check.push(Line::styled(
-                tr.pick("✓ 已定稿", "✓ Finalized"),
+                tr.wrapup_finalized(),
                 Style::new().fg(Color::Green),
             ));
             check.push(Line::raw(sanitize::path(path)));
@@ -197,10 +183,10 @@ impl Model {
             let items = self.checklist(m, now);
             if items.is_empty() {
                 check.push(Line::styled(
-                    tr.pick(
-                        "✓ 记录完整，可以定稿（f）",
-                        "✓ The record is complete; finalize with f",
-                    ),
+                    tr.wrapup_ready_to_finalize(&keymap::key_for(
+                        keymap::Context::WrapUp,
+                        keymap::Action::Finalize,
+                    )),
                     Style::new().fg(Color::Green),
                 ));
             }
@@ -217,10 +203,7 @@ impl Model {
         }
         Paragraph::new(check)
             .wrap(Wrap { trim: false })
-            .block(
-                Block::bordered()
-                    .title(format!(" {} ", tr.pick("定稿前检查", "Before finalizing"))),
-            )
+            .block(Block::bordered().title(format!(" {} ", tr.wrapup_before_finalizing())))
             .render(right, buf);
     }
 }
