@@ -487,5 +487,7 @@ impl Drop for DraftLock {
     }
 }
 
+pub mod holder;
+
 #[cfg(test)]
 mod tests;

@@ -131,3 +131,41 @@ fn closing_the_window_in_review_opened_from_home_ends_the_program() {
     w.close();
     assert!(w.wait_exit().success());
 }
+
+/// A draft held by a branchday that has no controlling terminal (nobody can reach it to quit) is
+/// offered for take-over with a plain explanation: yes ends the holder (it saves and exits) and
+/// opens the draft here, with everything in it. A draft open in a window of its own is not.
+#[test]
+fn a_draft_held_by_a_program_without_a_terminal_is_offered_for_take_over() {
+    let dir = data_dir();
+    let mut a = Tui::open(dir.path(), &[], Line::Plain);
+    a.wait_for("开始新会议");
+    a.send("n");
+    a.wait_for("会议类型");
+    a.send(CTRL_S);
+    a.wait_for("输入姓名或拼音首字母查找");
+    a.send("wjg");
+    a.send(ENTER);
+    a.wait_for("实到 1（");
+
+    let mut b = Tui::open(dir.path(), &[], Line::Controlling);
+    b.wait_for("继续：");
+    b.send(DOWN);
+    b.send(ENTER);
+    b.wait_for("已没有终端窗口");
+    b.wait_for("按 y 接管");
+    // Any other key declines: nothing happens to the holder.
+    b.send("n");
+    a.send("lxy");
+    a.send(ENTER);
+    a.wait_for("实到 2（");
+    // Yes: the holder saves and exits, and the meeting opens here with both check-ins.
+    b.send(ENTER);
+    b.wait_for("按 y 接管");
+    b.send("y");
+    b.wait_for("输入姓名或拼音首字母查找");
+    b.wait_for("实到 2（");
+    assert!(a.wait_exit().success(), "the holder ended cleanly");
+    let m = replay(dir.path());
+    assert_eq!(status_of(&m, "李秀英"), Some(AttendanceStatus::Present));
+}

@@ -53,8 +53,8 @@ impl Tr {
             StoreError::Locked { path, holder } => {
                 let p = sanitize::path(path);
                 self.pick(
-                    format!("这份会议草稿正由另一个 branchday 打开（{holder}）；请先在那边退出（锁文件 {p}）"),
-                    format!("this draft is open in another branchday ({holder}); quit that one first (lock file {p})"),
+                    format!("这份会议草稿正由另一个 branchday 打开（{holder}）；请在打开它的窗口中退出会议后再继续（锁文件 {p}）"),
+                    format!("this draft is open in another branchday ({holder}); leave the meeting in the window that has it open and try again (lock file {p})"),
                 )
             }
             StoreError::BadRoster { path, message } => {

@@ -300,3 +300,29 @@ impl Tr {
         )
     }
 }
+
+impl Tr {
+    /// Resuming a draft whose lock another program holds: where it is, and whether it can be
+    /// taken over (y / Enter).
+    pub fn draft_locked(self, holder: &crate::store::holder::Holder) -> String {
+        use crate::store::holder::Holder;
+        match holder {
+            Holder::InWindow { pid, since } => self.pick(
+                format!("这份会议草稿正在另一个 branchday 窗口中打开（进程 {pid}，{since} 起）；请在那个窗口中退出会议（Ctrl+Q）后再继续"),
+                format!("this draft is open in another branchday window (process {pid}, since {since}); leave the meeting there (Ctrl+Q) and try again"),
+            ),
+            Holder::NoTerminal { pid, since } => self.pick(
+                format!("按 y 接管（其他键取消）：草稿被进程 {pid} 占用，它已没有终端窗口（{since} 起）；接管会让它保存后退出，已保存的内容都在"),
+                format!("Press y to take over (any other key cancels): process {pid} holds this draft and has no terminal window any more (since {since}); taking over makes it save and exit, and everything saved stays"),
+            ),
+            Holder::NotBranchday { pid } => self.pick(
+                format!("按 y 接管（其他键取消）：草稿的锁记录的进程 {pid} 已不是 branchday，锁已失效"),
+                format!("Press y to take over (any other key cancels): the draft's lock names process {pid}, which is no longer branchday, so the lock is stale"),
+            ),
+            Holder::Unknown => self.pick(
+                "这份会议草稿正由另一个 branchday 打开；请在那个窗口中退出会议后再继续".to_owned(),
+                "this draft is open in another branchday; leave the meeting there and try again".to_owned(),
+            ),
+        }
+    }
+}

@@ -52,6 +52,16 @@ pub struct App {
     pub farewell: Vec<String>,
     /// Leaving a meeting was refused once because the disk refuses to save: the next Ctrl+Q quits.
     pub unsaved_warned: bool,
+    /// A draft whose lock's holder cannot be reached, offered for take-over (y / Enter).
+    pub takeover: Option<TakeOver>,
+}
+
+/// A take-over waiting for the secretary's answer.
+#[derive(Debug, Clone)]
+pub struct TakeOver {
+    pub entry: Entry,
+    pub lock: PathBuf,
+    pub holder: crate::store::holder::Holder,
 }
 
 impl App {
@@ -76,6 +86,7 @@ impl App {
             browse_only: false,
             farewell: Vec::new(),
             unsaved_warned: false,
+            takeover: None,
         };
         app.go_home();
         app
@@ -102,6 +113,7 @@ impl App {
             browse_only: true,
             farewell: Vec::new(),
             unsaved_warned: false,
+            takeover: None,
         }
     }
 
@@ -175,6 +187,15 @@ impl App {
         }
         self.flash = None;
         let one = |e: Effect| vec![e];
+        // A take-over asked on home: yes (y or Enter) takes the draft over; any other key declines.
+        if self.takeover.is_some() {
+            use ratatui::crossterm::event::KeyCode;
+            if matches!(key.code, KeyCode::Char('y' | 'Y') | KeyCode::Enter) {
+                return one(Effect::TakeOver);
+            }
+            self.takeover = None;
+            return Vec::new();
+        }
         match &mut self.screen {
             Screen::Home(home) => match keymap::lookup(Context::Home, key) {
                 Some(Action::Up) => home.up(),
@@ -257,6 +278,19 @@ impl App {
                     }
                 }
                 Effect::Help(ctx) => self.help = Some(ctx),
+                Effect::TakeOver => {
+                    if let Some(t) = self.takeover.take() {
+                        match crate::store::holder::take_over(&t.lock, &t.holder) {
+                            Ok(()) => self.open(&t.entry, at),
+                            Err(e) => {
+                                self.flash = Some(
+                                    self.tr
+                                        .store_error(&crate::store::StoreError::io(&t.lock, e)),
+                                );
+                            }
+                        }
+                    }
+                }
                 Effect::Open(entry) => self.open(&entry, at),
                 Effect::Start(setup) => self.start(*setup, at),
                 Effect::Correct(m, reason) => self.start_correction(&m, &reason, at),
@@ -293,6 +327,20 @@ impl App {
                         ));
                     }
                     self.screen = Screen::Meeting(Box::new(screen));
+                }
+                Err(crate::session::SessionError::Store(crate::store::StoreError::Locked {
+                    path,
+                    holder,
+                })) => {
+                    let holder = crate::store::holder::classify(&holder);
+                    self.flash = Some(self.tr.draft_locked(&holder));
+                    if holder.can_take_over() {
+                        self.takeover = Some(TakeOver {
+                            entry: entry.clone(),
+                            lock: path,
+                            holder,
+                        });
+                    }
                 }
                 Err(e) => self.flash = Some(self.tr.session_error(&e)),
             },

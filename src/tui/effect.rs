@@ -26,9 +26,11 @@ pub enum Effect {
     Open(Entry),
     /// Start a meeting from a filled-in setup.
     Start(Box<MeetingSetup>),
-    /// Start a correction of a finalized record.
     /// Correct a finalized record, for the 更正原因 given.
     Correct(Box<Minutes>, String),
+    /// Take a draft's lock over from a holder nobody can reach (with the secretary's yes), then
+    /// resume the draft.
+    TakeOver,
     /// Back to the home screen.
     Home,
     /// Leave the meeting: make sure everything is on disk, then go home.

@@ -237,7 +237,21 @@ fn a_draft_open_elsewhere_is_refused_with_a_clear_message() {
     );
     assert!(matches!(b.screen, Screen::Home(_)));
     let msg = b.flash.clone().expect("message");
-    assert!(msg.contains("另一个 branchday"), "{msg}");
+    // The lock names this test process, which is not branchday: the lock is offered for
+    // take-over with a plain explanation, and any key but yes declines.
+    assert!(
+        msg.contains("不是 branchday") && msg.contains("按 y 接管"),
+        "{msg}"
+    );
+    assert!(b.takeover.is_some());
+    b.key(
+        KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE),
+        Instant::now(),
+        at(),
+    );
+    assert!(b.takeover.is_none() && matches!(b.screen, Screen::Home(_)));
+    // The first program's lock is untouched.
+    assert!(DataDir::at(d.path()).lock_path(&id).exists());
 }
 
 #[test]

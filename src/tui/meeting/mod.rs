@@ -466,7 +466,8 @@ impl MeetingScreen {
                 | Effect::Start(_)
                 | Effect::Correct(..)
                 | Effect::Review(_)
-                | Effect::Home => {}
+                | Effect::Home
+                | Effect::TakeOver => {}
             }
         }
         outcome
