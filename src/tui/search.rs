@@ -8,6 +8,9 @@ pub struct NameKey {
     name: String,
     initials: String,
     full: String,
+    /// Per syllable, the initials it may be typed with: its first letter, and for zh / ch / sh
+    /// also the two letters (赵德胜 is found by `zds` and by `zhdsh`, `zdsh` …).
+    syllables: Vec<Vec<String>>,
 }
 
 impl NameKey {
@@ -15,14 +18,24 @@ impl NameKey {
     pub fn new(name: &str) -> NameKey {
         let mut initials = String::new();
         let mut full = String::new();
+        let mut syllables = Vec::new();
         for (c, p) in name.chars().zip(name.to_pinyin()) {
             if let Some(p) = p {
                 initials.push_str(p.first_letter());
                 full.push_str(p.plain());
+                let mut ways = vec![p.first_letter().to_owned()];
+                if let Some(two) = ["zh", "ch", "sh"]
+                    .into_iter()
+                    .find(|d| p.plain().starts_with(d))
+                {
+                    ways.push(two.to_owned());
+                }
+                syllables.push(ways);
             } else {
                 let lower: String = c.to_lowercase().collect();
                 if c.is_alphanumeric() {
                     initials.push_str(&lower);
+                    syllables.push(vec![lower.clone()]);
                 }
                 full.push_str(&lower);
             }
@@ -31,7 +44,22 @@ impl NameKey {
             name: name.to_lowercase(),
             initials,
             full,
+            syllables,
         }
+    }
+
+    /// Whether `q` is typed by the syllables from `from` on, each by one of its initials.
+    fn initials_from(&self, q: &str, from: usize) -> bool {
+        if q.is_empty() {
+            return true;
+        }
+        let Some(ways) = self.syllables.get(from) else {
+            return false;
+        };
+        ways.iter().any(|w| {
+            q.strip_prefix(w.as_str())
+                .is_some_and(|rest| self.initials_from(rest, from + 1))
+        })
     }
 
     /// How well `query` matches: `None` for no match; lower is better.
@@ -41,11 +69,14 @@ impl NameKey {
         if q.is_empty() {
             return Some(3);
         }
-        if self.name.starts_with(&q) || self.initials.starts_with(&q) {
+        if self.name.starts_with(&q) || self.initials_from(&q, 0) {
             Some(0)
         } else if self.full.starts_with(&q) {
             Some(1)
-        } else if self.name.contains(&q) || self.initials.contains(&q) || self.full.contains(&q) {
+        } else if self.name.contains(&q)
+            || (1..self.syllables.len()).any(|i| self.initials_from(&q, i))
+            || self.full.contains(&q)
+        {
             Some(2)
         } else {
             None
@@ -76,6 +107,18 @@ mod tests {
             .map(|n| NameKey::new(n))
             .collect();
         assert_eq!(filter(&keys, "wjg"), vec![0]);
+        // zh / ch / sh typed as one letter or two, syllable by syllable.
+        let zds: Vec<_> = ["赵德胜", "张志强", "陈国华"]
+            .iter()
+            .map(|n| NameKey::new(n))
+            .collect();
+        for q in ["zds", "zdsh", "zhds", "zhdsh"] {
+            assert_eq!(filter(&zds, q), vec![0], "{q}");
+        }
+        assert_eq!(filter(&zds, "zzq"), vec![1]);
+        assert_eq!(filter(&zds, "zhzhq"), vec![1]);
+        assert_eq!(filter(&zds, "chgh"), vec![2]);
+        assert_eq!(filter(&zds, "zdx"), Vec::<usize>::new());
         assert_eq!(filter(&keys, "王"), vec![0]);
         assert_eq!(filter(&keys, "lixiu"), vec![1]);
         assert_eq!(filter(&keys, "oymx"), vec![2]);
