@@ -538,3 +538,64 @@ fn https_refuses_an_untrusted_certificate_without_retrying() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Two files with the same content are listed once by `--dry-run` (the second as a duplicate of
+/// the first) and sent once; `--json` gives the id of every file whose id can be read, invalid
+/// ones included.
+#[test]
+fn the_same_content_twice_is_sent_once_and_json_names_every_readable_id() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = dir.path().join("files");
+    let share = dir.path().join("share");
+    std::fs::create_dir_all(&files).expect("dir");
+    std::fs::create_dir_all(&share).expect("dir");
+    let made = support::corpus::simple_files(&files, 1);
+    let (_, m, bytes) = &made[0];
+    std::fs::write(files.join("copy.json"), bytes).expect("copy");
+    // An invalid file whose id still reads: the counts say one more present than listed.
+    let mut doc: serde_json::Value = serde_json::from_slice(bytes).expect("json");
+    doc["counts"]["present_total"] = serde_json::json!(99);
+    std::fs::write(
+        files.join("broken.json"),
+        serde_json::to_vec_pretty(&doc).expect("bytes"),
+    )
+    .expect("write");
+    let run = |dry: bool| {
+        let mut c = assert_cmd::Command::cargo_bin("branchday").expect("binary");
+        c.args(["--lang", "en", "--data-dir"])
+            .arg(dir.path().join("data"))
+            .arg("upload")
+            .arg(&files)
+            .arg("--to")
+            .arg(&share)
+            .arg("--json")
+            .env_remove("BRANCHDAY_TOKEN")
+            .env_remove("BRANCHDAY_TRUST");
+        if dry {
+            c.arg("--dry-run");
+        }
+        let out = c.output().expect("run");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("a JSON line"))
+            .collect::<Vec<_>>()
+    };
+    let lines = run(true);
+    let result = |v: &serde_json::Value| v["result"].as_str().unwrap_or_default().to_owned();
+    let mut results: Vec<String> = lines.iter().map(result).collect();
+    results.sort();
+    assert_eq!(results, ["duplicate", "invalid", "would_send"], "{lines:?}");
+    for l in &lines {
+        assert_eq!(l["id"], serde_json::json!(m.id.to_string()), "{l}");
+    }
+    let lines = run(false);
+    let mut results: Vec<String> = lines.iter().map(result).collect();
+    results.sort();
+    assert_eq!(results, ["delivered", "duplicate", "invalid"], "{lines:?}");
+    let sent = std::fs::read_dir(&share)
+        .expect("share")
+        .flatten()
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .count();
+    assert_eq!(sent, 1);
+}

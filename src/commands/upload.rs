@@ -149,6 +149,7 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         jobs: opts.jobs,
         dry_run: opts.dry_run,
         keyring: opts.keyring,
+        seen: std::sync::Mutex::default(),
         tr,
     };
     let mut ledger_error = None;

@@ -352,6 +352,13 @@ impl Tr {
         )
     }
 
+    pub fn upload_duplicate(self, first: &str) -> String {
+        self.pick(
+            format!("与 {first} 内容相同：只报送一次"),
+            format!("the same content as {first}: sent once"),
+        )
+    }
+
     pub fn upload_would_send(self) -> &'static str {
         self.pick("将发送", "would send")
     }

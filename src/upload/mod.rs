@@ -71,6 +71,8 @@ pub enum Outcome {
     Failed(String),
     /// Not valid minutes; not sent.
     Invalid(String),
+    /// The same content as another file of this run: sent once, with that one.
+    Duplicate(String),
 }
 
 impl Outcome {
@@ -83,12 +85,16 @@ impl Outcome {
             Outcome::Conflict(_) => "conflict",
             Outcome::Failed(_) => "failed",
             Outcome::Invalid(_) => "invalid",
+            Outcome::Duplicate(_) => "duplicate",
         }
     }
 
     pub fn message(&self) -> Option<&str> {
         match self {
-            Outcome::Conflict(m) | Outcome::Failed(m) | Outcome::Invalid(m) => Some(m),
+            Outcome::Conflict(m)
+            | Outcome::Failed(m)
+            | Outcome::Invalid(m)
+            | Outcome::Duplicate(m) => Some(m),
             _ => None,
         }
     }
@@ -97,7 +103,11 @@ impl Outcome {
     pub fn is_ok(&self) -> bool {
         matches!(
             self,
-            Outcome::Delivered | Outcome::AlreadyThere | Outcome::Skipped | Outcome::WouldSend
+            Outcome::Delivered
+                | Outcome::AlreadyThere
+                | Outcome::Skipped
+                | Outcome::WouldSend
+                | Outcome::Duplicate(_)
         )
     }
 }
@@ -155,7 +165,7 @@ impl Summary {
         match o {
             Outcome::Delivered => self.delivered += 1,
             Outcome::AlreadyThere => self.already_there += 1,
-            Outcome::Skipped => self.skipped += 1,
+            Outcome::Skipped | Outcome::Duplicate(_) => self.skipped += 1,
             Outcome::WouldSend => self.would_send += 1,
             Outcome::Conflict(_) => self.conflicts += 1,
             Outcome::Failed(_) => self.failed += 1,

@@ -37,6 +37,9 @@ pub struct Plan<'a> {
     pub jobs: usize,
     pub dry_run: bool,
     pub keyring: Option<&'a crate::keys::Keyring>,
+    /// Content digests seen in this run, with the file that has it: the same content is sent
+    /// (or, in a dry run, listed) once.
+    pub seen: std::sync::Mutex<std::collections::HashMap<String, PathBuf>>,
     pub tr: Tr,
 }
 
@@ -80,6 +83,8 @@ fn handle(
     };
     let mut checked = check_bytes(&bytes);
     checked.trust(plan.keyring);
+    // The id whenever it can be read, invalid files included.
+    result.id = checked.minutes.as_ref().map(|m| m.id);
     let minutes = match checked.minutes {
         Some(m)
             if checked
@@ -108,6 +113,17 @@ fn handle(
     if plan.delivered.contains(plan.target, &digest) {
         result.outcome = Outcome::Skipped;
         return result;
+    }
+    {
+        let mut seen = match plan.seen.lock() {
+            Ok(s) => s,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(first) = seen.get(&digest) {
+            result.outcome = Outcome::Duplicate(tr.upload_duplicate(&crate::sanitize::path(first)));
+            return result;
+        }
+        seen.insert(digest.clone(), path.to_path_buf());
     }
     match plan.sender {
         Sender::Http(_) if plan.dry_run => result.outcome = Outcome::WouldSend,
