@@ -242,7 +242,22 @@ impl Model {
         fx: &mut Vec<Effect>,
     ) {
         if self.modal.is_some() {
-            return self.modal_key(m, key, at, fx);
+            // Ctrl+Q from any popup closes it and leaves the meeting, saved.
+            if keymap::lookup(Context::Editor, key) == Some(Action::Quit) {
+                self.modal = None;
+                fx.push(Effect::Leave);
+                return;
+            }
+            let message = matches!(self.modal, Some(Modal::Message(..)));
+            self.modal_key(m, key, at, fx);
+            // A message is dismissed by any key, and a key that means something on the screen
+            // behind (x to export after finalize) also does it at once.
+            // Enter, Esc and Space only dismiss.
+            let dismiss_only =
+                matches!(key.code, KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' '));
+            if !message || dismiss_only || keymap::lookup(self.view.context(), key).is_none() {
+                return;
+            }
         }
         if let Some(ed) = self.editor.as_mut() {
             match keymap::lookup(Context::Editor, key) {

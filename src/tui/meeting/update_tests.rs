@@ -310,6 +310,23 @@ fn wrap_up_keys_finalize_and_export_through_the_loop() {
     model.update(&m, ch('q'), Instant::now(), at(1));
     let fx = model.update(&m, ch('x'), Instant::now(), at(1));
     assert_eq!(fx, vec![Effect::Export("/tmp/x.json".into())]);
+
+    // x on the finalize message itself closes it and exports at once.
+    let mut model = Model::new(&m, Tr(Lang::En));
+    model.view = View::WrapUp;
+    model.finalized(Ok(("/tmp/x.json".into(), "ab".into())));
+    let fx = model.update(&m, ch('x'), Instant::now(), at(1));
+    assert!(model.modal.is_none());
+    assert_eq!(fx, vec![Effect::Export("/tmp/x.json".into())]);
+    // Enter only dismisses.
+    model.finalized(Ok(("/tmp/x.json".into(), "ab".into())));
+    let fx = model.update(&m, key(KeyCode::Enter), Instant::now(), at(1));
+    assert!(model.modal.is_none() && fx.is_empty());
+    // Ctrl+Q from a popup closes it and leaves the meeting.
+    model.finalized(Ok(("/tmp/x.json".into(), "ab".into())));
+    let fx = model.update(&m, ctrl('q'), Instant::now(), at(1));
+    assert!(model.modal.is_none());
+    assert_eq!(fx, vec![Effect::Leave]);
 }
 
 #[test]
