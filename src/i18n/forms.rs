@@ -94,6 +94,17 @@ impl Tr {
     }
 
     #[must_use]
+    pub fn form_defer_reason(self) -> &'static str {
+        self.pick("暂缓原因", "Why deferred")
+    }
+
+    pub fn form_defer_reason_required(self) -> String {
+        self.pick(
+            "请写明暂缓表决的原因：暂缓表决不记票数，原因写入记录".to_owned(),
+            "give the reason for deferring: a deferral records no counts, and its reason goes in the record".to_owned(),
+        )
+    }
+
     pub fn form_defer(self) -> &'static str {
         self.pick("暂缓表决", "Defer (党章 第十七条)")
     }

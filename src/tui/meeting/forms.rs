@@ -153,6 +153,7 @@ impl Model {
                         ],
                         0,
                     ),
+                    Field::text(FieldId::DeferReason, tr.form_defer_reason(), ""),
                 ];
                 if membership {
                     let options = vec![
@@ -295,8 +296,14 @@ impl Model {
             })
             .collect();
         let deferred = form.choice(FieldId::Deferred) == 1;
+        // A deferral (暂缓表决) is not a vote: it records no counts and no written opinions.
+        let (counts, written) = if deferred {
+            ((0, 0, 0), Vec::new())
+        } else {
+            ((yes, no, abstain), written)
+        };
         let input = m
-            .vote_input(item, method, (yes, no, abstain), written, deferred)
+            .vote_input(item, method, counts, written, deferred)
             .map_err(|e| tr.apply_error(&e))?;
         let judgement = rules::judge(&input).map_err(|e| tr.vote_error(&e))?;
         Ok((input, judgement))
@@ -437,7 +444,14 @@ impl Model {
                 match self.vote_from_form(m, &form, *item, absent) {
                     Err(e) => fail(self, form, purpose, e),
                     Ok((input, j)) => {
-                        let vote = VoteRecord::freeze(&input, &j, at);
+                        let reason = form.text(FieldId::DeferReason).trim().to_owned();
+                        if input.deferred && reason.is_empty() {
+                            return fail(self, form, purpose, tr.form_defer_reason_required());
+                        }
+                        let mut vote = VoteRecord::freeze(&input, &j, at);
+                        if vote.outcome == rules::Outcome::Deferred {
+                            vote.deferred_reason = reason;
+                        }
                         fx.push(Effect::Record(Event::VoteClosed { index: *item, vote }));
                     }
                 }

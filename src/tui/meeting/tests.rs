@@ -490,3 +490,32 @@ fn an_action_item_needs_an_owner_from_the_roster_and_a_real_date() {
     assert!(s.model.modal.is_some(), "a bad date is refused");
     assert!(s.session.meeting.actions.is_empty());
 }
+
+/// 暂缓表决 in the vote dialog: counts typed before choosing it are not recorded, a reason is
+/// asked, and the record holds the deferral with its reason and no counts.
+#[test]
+fn a_deferral_asks_its_reason_and_records_no_counts() {
+    let (_d, mut s) = with_vote(Lang::Zh);
+    // Yes → No → Abstain → Deferred: choose "yes, defer".
+    for _ in 0..3 {
+        press(&mut s, KeyCode::Tab);
+    }
+    press(&mut s, KeyCode::Right);
+    ctrl(&mut s, 's');
+    match &s.model.modal {
+        Some(Modal::Form(form, _)) => {
+            let e = form.error.clone().unwrap_or_default();
+            assert!(e.contains("请写明暂缓表决的原因"), "{e}");
+        }
+        other => panic!("the dialog stays open: {other:?}"),
+    }
+    assert!(s.session.meeting.items[0].vote.is_none());
+    press(&mut s, KeyCode::Tab);
+    typing(&mut s, "意见分歧较大");
+    ctrl(&mut s, 's');
+    let vote = s.session.meeting.items[0].vote.clone().expect("deferred");
+    assert_eq!(vote.outcome, crate::domain::Outcome::Deferred);
+    assert_eq!((vote.yes, vote.no, vote.abstain), (0, 0, 0));
+    assert!(vote.written_opinions.is_empty());
+    assert_eq!(vote.deferred_reason, "意见分歧较大");
+}

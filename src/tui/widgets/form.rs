@@ -132,6 +132,8 @@ pub enum FieldId {
     No,
     Abstain,
     Deferred,
+    /// Why the meeting defers (required with a deferral).
+    DeferReason,
     /// The written opinion of the n-th absent voter.
     Written(usize),
     // Action items
