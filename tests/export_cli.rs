@@ -129,3 +129,30 @@ fn usage_errors_are_exit_2() {
         .assert()
         .code(2);
 }
+
+/// What format v2 adds reads on paper: a deferral with its reason and no counts, and a secret
+/// ballot's tally with its 监票人 and 计票人.
+#[test]
+fn a_v2_record_prints_its_deferral_reason_and_ballot_tally() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/valid-v2/general_assembly_revote.json");
+    let out = cmd(dir.path())
+        .args(["--lang", "zh", "export", "--format", "txt"])
+        .arg(&fixture)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("暂缓原因"), "{text}");
+    assert!(text.contains("下次党员大会再议"), "{text}");
+    assert!(
+        text.contains("发出 21 张，收回 21 张，有效 21 张，无效 0 张"),
+        "{text}"
+    );
+    assert!(text.contains("监票人 王建国"), "{text}");
+    assert!(
+        !text.contains("赞成 0 票"),
+        "a deferral prints no counts:\n{text}"
+    );
+}

@@ -417,6 +417,23 @@ impl Builder<'_> {
 
     fn vote(&mut self, item: &Item, v: &VoteRecord) {
         let tr = self.tr;
+        // A deferral (format v2) is not a vote: its reason, no counts.
+        if v.outcome == crate::domain::Outcome::Deferred && !v.deferred_reason.is_empty() {
+            self.blocks.push(Block::Fields(vec![
+                (self.l(L::Outcome), tr.outcome(v.outcome).to_owned()),
+                (self.l(L::DeferredReason), one(&v.deferred_reason)),
+                (
+                    self.l(L::EntitledExpected),
+                    tr.export_people(v.entitled_expected),
+                ),
+                (
+                    self.l(L::EntitledPresent),
+                    tr.export_people(v.entitled_present),
+                ),
+                (self.l(L::VoteClosedAt), self.when(v.closed_at)),
+            ]));
+            return;
+        }
         let written_yes = v
             .written_opinions
             .iter()
@@ -429,6 +446,9 @@ impl Builder<'_> {
                 tr.export_vote_counts(v.yes, v.no, v.abstain),
             ),
         ];
+        if let Some(b) = &v.ballots {
+            f.push((self.l(L::Ballots), tr.export_ballots(b)));
+        }
         if item.item_type.is_membership() || !v.written_opinions.is_empty() {
             f.push((
                 self.l(L::WrittenOpinions),

@@ -68,6 +68,8 @@ pub enum ExportLabel {
     RuleApplied,
     Outcome,
     VoteClosedAt,
+    DeferredReason,
+    Ballots,
     Task,
     Owner,
     Due,
@@ -159,6 +161,8 @@ impl Tr {
             L::RuleApplied => self.pick("适用规则", "Rule applied"),
             L::Outcome => self.pick("表决结果", "Outcome"),
             L::VoteClosedAt => self.pick("表决时间", "Vote closed at"),
+            L::DeferredReason => self.pick("暂缓原因", "Why deferred"),
+            L::Ballots => self.pick("选票", "Ballots"),
             L::Task => self.pick("事项", "Task"),
             L::Owner => self.pick("负责人", "Owner"),
             L::Due => self.pick("完成期限", "Due"),
@@ -238,6 +242,27 @@ impl Tr {
     }
 
     /// `赞成 10 票，反对 1 票，弃权 0 票`.
+    /// A secret ballot's tally, with who watched and who counted.
+    pub fn export_ballots(self, b: &crate::domain::Ballots) -> String {
+        let names = |p: &[crate::domain::PersonRef]| {
+            p.iter()
+                .map(|x| x.name.as_str())
+                .collect::<Vec<_>>()
+                .join(self.export_list_sep())
+        };
+        let (s, c) = (names(&b.scrutineers), names(&b.counters));
+        self.pick(
+            format!(
+                "发出 {} 张，收回 {} 张，有效 {} 张，无效 {} 张；监票人 {s}；计票人 {c}",
+                b.issued, b.returned, b.valid, b.invalid
+            ),
+            format!(
+                "{} issued, {} returned, {} valid, {} invalid; scrutineers {s}; counters {c}",
+                b.issued, b.returned, b.valid, b.invalid
+            ),
+        )
+    }
+
     pub fn export_vote_counts(self, yes: u32, no: u32, abstain: u32) -> String {
         self.pick(
             format!("赞成 {yes} 票，反对 {no} 票，弃权 {abstain} 票"),
