@@ -10,7 +10,8 @@ mod pty_support;
 
 use branchday::domain::AttendanceStatus;
 use pty_support::{
-    CTRL_S, DOWN, ENTER, F2, Line, PGDN, Tui, data_dir, journal_path, replay, status_of,
+    CTRL_S, DOWN, ENTER, F2, Line, PGDN, Tui, data_dir, journal_path, replay, start_meeting,
+    status_of,
 };
 
 const TOPIC: &str = "学习党章总纲";
@@ -40,11 +41,7 @@ fn end_of_file_at_home_without_a_hangup_signal_ends_the_program() {
 fn mid_meeting_the_window_closes(line: Line) {
     let dir = data_dir();
     let mut w = Tui::open(dir.path(), &[], line);
-    w.wait_for("开始新会议");
-    w.send("n");
-    w.wait_for("会议类型");
-    w.send(CTRL_S);
-    w.wait_for("输入姓名或拼音首字母查找");
+    start_meeting(&mut w);
     w.send("wjg");
     w.send(ENTER);
     w.wait_for("实到 1（");
@@ -139,11 +136,7 @@ fn closing_the_window_in_review_opened_from_home_ends_the_program() {
 fn a_draft_held_by_a_program_without_a_terminal_is_offered_for_take_over() {
     let dir = data_dir();
     let mut a = Tui::open(dir.path(), &[], Line::Plain);
-    a.wait_for("开始新会议");
-    a.send("n");
-    a.wait_for("会议类型");
-    a.send(CTRL_S);
-    a.wait_for("输入姓名或拼音首字母查找");
+    start_meeting(&mut a);
     a.send("wjg");
     a.send(ENTER);
     a.wait_for("实到 1（");

@@ -7,7 +7,7 @@
 mod pty_support;
 
 use branchday::domain::AttendanceStatus;
-use pty_support::{CTRL_Q, CTRL_S, CTRL_Z, DOWN, ENTER, data_dir, status_of, wait_journal};
+use pty_support::{CTRL_Q, CTRL_Z, DOWN, ENTER, data_dir, start_meeting, status_of, wait_journal};
 use pty_support::{Line, Tui as Window};
 
 #[test]
@@ -27,11 +27,7 @@ fn the_browser_opens_from_home_and_q_comes_back_then_ctrl_q_quits() {
 fn an_undo_after_resuming_undoes_the_mark_made_before() {
     let dir = data_dir();
     let mut w = Window::open(dir.path(), &[], Line::Controlling);
-    w.wait_for("开始新会议");
-    w.send("n");
-    w.wait_for("会议类型");
-    w.send(CTRL_S);
-    w.wait_for("输入姓名或拼音首字母查找");
+    start_meeting(&mut w);
     w.send("wjg");
     w.send("2");
     wait_journal(dir.path(), "王建国 late", |m| {

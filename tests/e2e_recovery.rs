@@ -9,7 +9,7 @@ mod pty_support;
 
 use pty_support::{
     CTRL_Q, CTRL_S, DOWN, ENTER, ESC, F2, F3, PGDN, Signal, Tui, data_dir, ended_by_signal, holds,
-    journal_path, last_at, replay, status_of, wait_journal,
+    journal_path, last_at, replay, start_meeting, status_of, wait_journal,
 };
 
 use branchday::domain::AttendanceStatus;
@@ -18,14 +18,6 @@ const TOPIC: &str = "学习党章总纲";
 const NOTES: &str = "第一段：全体党员学习了党章总纲，";
 const MORE: &str = "并展开讨论";
 const LATER: &str = "恢复后补记。";
-
-fn start_meeting(tui: &mut Tui) {
-    tui.wait_for("开始新会议");
-    tui.send("n");
-    tui.wait_for("会议类型");
-    tui.send(CTRL_S);
-    tui.wait_for("输入姓名或拼音首字母查找");
-}
 
 /// Type a filter and press Enter; `n` is how many are present afterwards.
 fn check_in(tui: &mut Tui, typed: &str, n: usize) {

@@ -404,3 +404,12 @@ pub fn holds(hay: &[u8], needle: &[u8]) -> bool {
 pub fn last_at(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
 }
+
+/// From the home screen, open a new meeting with the setup as it comes and wait for check-in.
+pub fn start_meeting(t: &mut Tui) {
+    t.wait_for("开始新会议");
+    t.send("n");
+    t.wait_for("会议类型");
+    t.send(CTRL_S);
+    t.wait_for("输入姓名或拼音首字母查找");
+}
