@@ -156,3 +156,29 @@ fn a_v2_record_prints_its_deferral_reason_and_ballot_tally() {
         "a deferral prints no counts:\n{text}"
     );
 }
+
+/// A correction's printed record says 更正件 in its title, with the reason it was corrected.
+#[test]
+fn a_correction_says_so_in_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/valid-v2/committee_correction.json");
+    let out = cmd(dir.path())
+        .args(["--lang", "zh", "export", "--format", "txt"])
+        .arg(&fixture)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("支部委员会会议会议记录（更正件）"), "{text}");
+    assert!(text.contains("更正原因"), "{text}");
+    assert!(text.contains("应为张志强"), "{text}");
+    let original =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/valid-v2/committee.json");
+    let out = cmd(dir.path())
+        .args(["--lang", "zh", "export", "--format", "txt"])
+        .arg(&original)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("更正件"));
+}

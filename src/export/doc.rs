@@ -585,9 +585,16 @@ pub fn build(m: &Minutes, tr: Tr, errors: &[String]) -> Document {
     ];
     if let Some(s) = m.supersedes {
         footer.push((b.l(L::Supersedes), s.to_string()));
+        if !m.correction_reason.is_empty() {
+            footer.push((b.l(L::CorrectionReason), one(&m.correction_reason)));
+        }
     }
     footer.push((b.l(L::FinalizedAt), b.when(m.finalized_at)));
-    let title = tr.doc_title(m.kind);
+    let title = if m.supersedes.is_some() {
+        tr.doc_title_correction(m.kind)
+    } else {
+        tr.doc_title(m.kind)
+    };
     let banner = (!errors.is_empty()).then(|| {
         (
             tr.export_failed_banner(errors.len()),

@@ -81,6 +81,7 @@ pub enum ExportLabel {
     FileId,
     Digest,
     Supersedes,
+    CorrectionReason,
     FinalizedAt,
     NotRecorded,
     None,
@@ -173,6 +174,7 @@ impl Tr {
             L::FileId => self.pick("文件编号", "File id"),
             L::Digest => self.pick("摘要（SHA-256）", "Digest (SHA-256)"),
             L::Supersedes => self.pick("更正并取代", "Corrects and replaces"),
+            L::CorrectionReason => self.pick("更正原因", "Why corrected"),
             L::FinalizedAt => self.pick("定稿时间", "Finalized"),
             L::NotRecorded => self.pick("（未填写）", "(not recorded)"),
             L::None => self.pick("无", "None"),
@@ -442,5 +444,13 @@ impl Tr {
     pub fn doc_title(self, kind: MeetingKind) -> String {
         let (kind, title) = (self.kind(kind), self.export_label(ExportLabel::DocTitle));
         self.pick(format!("{kind}{title}"), format!("{title}: {kind}"))
+    }
+
+    /// The title of a correction: it says so (更正件).
+    pub fn doc_title_correction(self, kind: MeetingKind) -> String {
+        self.pick(
+            format!("{}（更正件）", self.doc_title(kind)),
+            format!("{} (correction)", self.doc_title(kind)),
+        )
     }
 }
