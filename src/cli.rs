@@ -100,6 +100,9 @@ pub enum Command {
         /// Show what would be sent; send and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Also send files the reviewer returned (in this data directory's reviews).
+        #[arg(long)]
+        include_returned: bool,
         /// Uploads at once.
         #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
         jobs: u16,

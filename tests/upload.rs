@@ -599,3 +599,67 @@ fn the_same_content_twice_is_sent_once_and_json_names_every_readable_id() {
         .count();
     assert_eq!(sent, 1);
 }
+
+/// A file the reviewer returned waits for its correction: `upload` does not send it unless
+/// `--include-returned`, and says why.
+#[test]
+fn files_returned_in_review_are_held_back_unless_asked() {
+    use branchday::review::remarks::{self, Remark, Verdict};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = dir.path().join("files");
+    let share = dir.path().join("share");
+    let data_path = dir.path().join("data");
+    std::fs::create_dir_all(&files).expect("dir");
+    std::fs::create_dir_all(&share).expect("dir");
+    let made = support::corpus::simple_files(&files, 1);
+    let (path, m, _) = &made[0];
+    let data = branchday::store::DataDir::at(&data_path);
+    let digest = branchday::minutes::read(path)
+        .expect("read")
+        .computed_digest;
+    remarks::append(
+        &data,
+        &m.id,
+        Remark {
+            reviewer: "组织员 李明".into(),
+            at: chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").expect("time"),
+            verdict: Verdict::Returned,
+            comment: "缺少记录人签名".into(),
+            digest,
+        },
+    )
+    .expect("remark");
+    let run = |extra: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("branchday")
+            .expect("binary")
+            .args(["--lang", "en", "--data-dir"])
+            .arg(&data_path)
+            .arg("upload")
+            .arg(&files)
+            .arg("--to")
+            .arg(&share)
+            .arg("--json")
+            .args(extra)
+            .env_remove("BRANCHDAY_TOKEN")
+            .env_remove("BRANCHDAY_TRUST")
+            .output()
+            .expect("run");
+        let v: serde_json::Value =
+            serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().unwrap_or_default())
+                .expect("one JSON line");
+        (out.status.code(), v)
+    };
+    let (code, v) = run(&[]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["result"], "returned", "{v}");
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("--include-returned")
+    );
+    assert_eq!(std::fs::read_dir(&share).expect("share").count(), 0);
+    let (code, v) = run(&["--include-returned"]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["result"], "delivered", "{v}");
+}

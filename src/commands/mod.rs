@@ -62,6 +62,7 @@ pub fn run(cli: Cli) -> u8 {
             paths,
             to,
             dry_run,
+            include_returned,
             jobs,
             json,
         }) => upload::run(
@@ -73,6 +74,7 @@ pub fn run(cli: Cli) -> u8 {
                 jobs: usize::from(jobs),
                 json,
                 keyring,
+                include_returned,
             },
             tr,
         ),

@@ -27,6 +27,8 @@ pub struct Options<'a> {
     pub json: bool,
     /// With a keyring, a version 2 file is sent only when a listed key of its branch signed it.
     pub keyring: Option<&'a crate::keys::Keyring>,
+    /// Send files returned in review too (by default they wait for their correction).
+    pub include_returned: bool,
 }
 
 fn usage(msg: &str, tr: Tr) -> u8 {
@@ -141,6 +143,8 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         });
     }
 
+    let reviews = (!opts.include_returned)
+        .then(|| crate::review::load::ReviewIndex::scan(&data.reviews_dir()));
     let plan = Plan {
         files: &files,
         target: &key,
@@ -149,6 +153,7 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         jobs: opts.jobs,
         dry_run: opts.dry_run,
         keyring: opts.keyring,
+        held_back: reviews.as_ref(),
         seen: std::sync::Mutex::default(),
         tr,
     };

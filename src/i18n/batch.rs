@@ -359,6 +359,13 @@ impl Tr {
         )
     }
 
+    pub fn upload_returned(self) -> &'static str {
+        self.pick(
+            "审阅时已退回，等待更正件，未报送（确需报送请加 --include-returned）",
+            "returned in review and waiting for its correction: not sent (add --include-returned to send it)",
+        )
+    }
+
     pub fn upload_would_send(self) -> &'static str {
         self.pick("将发送", "would send")
     }

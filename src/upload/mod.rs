@@ -73,6 +73,8 @@ pub enum Outcome {
     Invalid(String),
     /// The same content as another file of this run: sent once, with that one.
     Duplicate(String),
+    /// Returned in review: waits for its correction (`--include-returned` sends it).
+    Returned(String),
 }
 
 impl Outcome {
@@ -86,6 +88,7 @@ impl Outcome {
             Outcome::Failed(_) => "failed",
             Outcome::Invalid(_) => "invalid",
             Outcome::Duplicate(_) => "duplicate",
+            Outcome::Returned(_) => "returned",
         }
     }
 
@@ -94,7 +97,8 @@ impl Outcome {
             Outcome::Conflict(m)
             | Outcome::Failed(m)
             | Outcome::Invalid(m)
-            | Outcome::Duplicate(m) => Some(m),
+            | Outcome::Duplicate(m)
+            | Outcome::Returned(m) => Some(m),
             _ => None,
         }
     }
@@ -108,6 +112,7 @@ impl Outcome {
                 | Outcome::Skipped
                 | Outcome::WouldSend
                 | Outcome::Duplicate(_)
+                | Outcome::Returned(_)
         )
     }
 }
@@ -165,7 +170,7 @@ impl Summary {
         match o {
             Outcome::Delivered => self.delivered += 1,
             Outcome::AlreadyThere => self.already_there += 1,
-            Outcome::Skipped | Outcome::Duplicate(_) => self.skipped += 1,
+            Outcome::Skipped | Outcome::Duplicate(_) | Outcome::Returned(_) => self.skipped += 1,
             Outcome::WouldSend => self.would_send += 1,
             Outcome::Conflict(_) => self.conflicts += 1,
             Outcome::Failed(_) => self.failed += 1,

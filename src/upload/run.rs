@@ -37,6 +37,9 @@ pub struct Plan<'a> {
     pub jobs: usize,
     pub dry_run: bool,
     pub keyring: Option<&'a crate::keys::Keyring>,
+    /// The reviews of this data directory: a file returned in review (for this very content) is
+    /// not sent; `None` with `--include-returned`.
+    pub held_back: Option<&'a crate::review::load::ReviewIndex>,
     /// Content digests seen in this run, with the file that has it: the same content is sent
     /// (or, in a dry run, listed) once.
     pub seen: std::sync::Mutex<std::collections::HashMap<String, PathBuf>>,
@@ -112,6 +115,12 @@ fn handle(
     result.digest = Some(digest.clone());
     if plan.delivered.contains(plan.target, &digest) {
         result.outcome = Outcome::Skipped;
+        return result;
+    }
+    if plan.held_back.is_some_and(|r| {
+        r.state(&minutes.id, Some(&digest)) == crate::review::model::ReviewState::Returned
+    }) {
+        result.outcome = Outcome::Returned(tr.upload_returned().to_owned());
         return result;
     }
     {
