@@ -23,8 +23,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use branchday::domain::agenda::builtin_templates;
 use branchday::domain::text::Splice;
 use branchday::domain::{
-    Branch, Event, Group, MeetingKind, MeetingSetup, Member, PersonRef, Roster, RuleSettings,
-    Standing, TextField, Timestamp,
+    Branch, Event, Group, MeetingKind, Member, Roster, Standing, TextField, Timestamp,
 };
 use branchday::i18n::{Lang, Tr};
 use branchday::session::Session;
@@ -100,23 +99,15 @@ fn screen(members: usize) -> (tempfile::TempDir, MeetingScreen) {
         .find(|t| t.kind == MeetingKind::ThemedDay)
         .expect("template")
         .stages;
-    let setup = MeetingSetup {
-        id: uuid::Uuid::now_v7(),
-        kind: MeetingKind::ThemedDay,
-        title: "2026年11月主题党日".into(),
-        theme: "学习贯彻党的二十届四中全会精神".into(),
-        place: "村党群服务中心".into(),
-        chair: Some(PersonRef::member(&roster.members[0])),
-        chair_delegated_by: None,
-        recorder: Some(PersonRef::member(&roster.members[1])),
-        group: None,
-        planned_start: None,
-        agenda,
-        roster,
-        settings: RuleSettings::default(),
-        supersedes: None,
-        correction_reason: String::new(),
-    };
+    let setup = branchday::corpus::MeetingBuilder::new(MeetingKind::ThemedDay, roster)
+        .id(uuid::Uuid::now_v7())
+        .title("2026年11月主题党日")
+        .theme("学习贯彻党的二十届四中全会精神")
+        .place("村党群服务中心")
+        .chair_member(0)
+        .recorder_member(1)
+        .agenda(agenda)
+        .build();
     let mut session = Session::create(&data, setup, at()).expect("session");
     session
         .record(Event::StageStarted { at: at(), index: 0 })

@@ -16,6 +16,18 @@ fn cmd(dir: &std::path::Path) -> Command {
     c
 }
 
+/// A committed fixture exported as Chinese text (exit 0).
+fn zh_txt_of(dir: &std::path::Path, fixture: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
+    let out = cmd(dir)
+        .args(["--lang", "zh", "export", "--format", "txt"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{fixture}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn write_sample(dir: &std::path::Path) -> std::path::PathBuf {
     let (_, bytes) = export_support::sample();
     let p = dir.join("m.json");
@@ -135,15 +147,7 @@ fn usage_errors_are_exit_2() {
 #[test]
 fn a_v2_record_prints_its_deferral_reason_and_ballot_tally() {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/valid-v2/general_assembly_revote.json");
-    let out = cmd(dir.path())
-        .args(["--lang", "zh", "export", "--format", "txt"])
-        .arg(&fixture)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = zh_txt_of(dir.path(), "fixtures/valid-v2/general_assembly_revote.json");
     assert!(text.contains("暂缓原因"), "{text}");
     assert!(text.contains("下次党员大会再议"), "{text}");
     assert!(
@@ -161,24 +165,9 @@ fn a_v2_record_prints_its_deferral_reason_and_ballot_tally() {
 #[test]
 fn a_correction_says_so_in_its_title() {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/valid-v2/committee_correction.json");
-    let out = cmd(dir.path())
-        .args(["--lang", "zh", "export", "--format", "txt"])
-        .arg(&fixture)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = zh_txt_of(dir.path(), "fixtures/valid-v2/committee_correction.json");
     assert!(text.contains("支部委员会会议会议记录（更正件）"), "{text}");
     assert!(text.contains("更正原因"), "{text}");
     assert!(text.contains("应为张志强"), "{text}");
-    let original =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/valid-v2/committee.json");
-    let out = cmd(dir.path())
-        .args(["--lang", "zh", "export", "--format", "txt"])
-        .arg(&original)
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8(out.stdout).unwrap().contains("更正件"));
+    assert!(!zh_txt_of(dir.path(), "fixtures/valid-v2/committee.json").contains("更正件"));
 }

@@ -8,9 +8,9 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::domain::MeetingKind;
 use crate::domain::agenda::builtin_templates;
 use crate::domain::rules::Outcome as VoteOutcome;
-use crate::domain::{MeetingKind, MeetingSetup, PersonRef, RuleSettings};
 use crate::i18n::Lang;
 
 fn at(min: u32) -> Timestamp {
@@ -30,23 +30,15 @@ fn screen(kind: MeetingKind, lang: Lang) -> (tempfile::TempDir, MeetingScreen) {
         .find(|t| t.kind == kind)
         .expect("template")
         .stages;
-    let setup = MeetingSetup {
-        id: uuid::Uuid::now_v7(),
-        kind,
-        title: "2026年11月主题党日".into(),
-        theme: "学习贯彻党的二十届四中全会精神".into(),
-        place: "社区党群服务中心二楼会议室".into(),
-        chair: Some(PersonRef::member(&roster.members[0])),
-        chair_delegated_by: None,
-        recorder: Some(PersonRef::member(&roster.members[2])),
-        group: None,
-        planned_start: None,
-        agenda,
-        roster,
-        settings: RuleSettings::default(),
-        supersedes: None,
-        correction_reason: String::new(),
-    };
+    let setup = crate::corpus::MeetingBuilder::new(kind, roster)
+        .id(uuid::Uuid::now_v7())
+        .title("2026年11月主题党日")
+        .theme("学习贯彻党的二十届四中全会精神")
+        .place("社区党群服务中心二楼会议室")
+        .chair_member(0)
+        .recorder_member(2)
+        .agenda(agenda)
+        .build();
     let session = Session::create(&data, setup, at(0)).expect("session");
     let mut s = MeetingScreen::new(session, crate::i18n::Tr(lang));
     assert!(s.record(Event::StageStarted {

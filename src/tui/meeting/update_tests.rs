@@ -8,9 +8,9 @@ use chrono::TimeZone;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::domain::MeetingKind;
 use crate::domain::agenda::builtin_templates;
 use crate::domain::text::Splice;
-use crate::domain::{MeetingKind, MeetingSetup, PersonRef, RuleSettings};
 use crate::i18n::Lang;
 
 fn at(min: u32) -> Timestamp {
@@ -28,23 +28,13 @@ fn meeting() -> Meeting {
         .find(|t| t.kind == MeetingKind::ThemedDay)
         .expect("template")
         .stages;
-    let setup = MeetingSetup {
-        id: uuid::Uuid::nil(),
-        kind: MeetingKind::ThemedDay,
-        title: "2026年11月主题党日".into(),
-        theme: String::new(),
-        place: String::new(),
-        chair: Some(PersonRef::member(&roster.members[0])),
-        chair_delegated_by: None,
-        recorder: Some(PersonRef::member(&roster.members[2])),
-        group: None,
-        planned_start: None,
-        agenda,
-        roster,
-        settings: RuleSettings::default(),
-        supersedes: None,
-        correction_reason: String::new(),
-    };
+    let setup = crate::corpus::MeetingBuilder::new(MeetingKind::ThemedDay, roster)
+        .id(uuid::Uuid::nil())
+        .title("2026年11月主题党日")
+        .chair_member(0)
+        .recorder_member(2)
+        .agenda(agenda)
+        .build();
     let mut m = Meeting::new(setup, at(0));
     m.apply(&Event::StageStarted {
         at: at(0),
