@@ -245,7 +245,8 @@ fn steps() -> Vec<Step> {
                 k("10"),
                 k(TAB),
                 k("1"),
-                records(CTRL_S),
+                shows(CTRL_S, "确认结束表决"),
+                records(ENTER),
             ]
         }),
         done: Box::new(|m| m.items.first().is_some_and(|i| i.vote.is_some())),

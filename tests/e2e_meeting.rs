@@ -182,6 +182,10 @@ fn run_meeting(tui: &mut Tui) {
     tui.wait_for("赞成（含书面）12，通过需 12");
     tui.wait_for("结果： 通过");
     tui.send(CTRL_S);
+    // Closing asks first, with the counts and the outcome; confirming is the default.
+    tui.wait_for("确认结束表决");
+    tui.wait_for("确认，结束表决");
+    tui.send(ENTER);
     tui.wait_for("表决结果（已固定）");
     tui.wait_for("赞成 12，反对 1，弃权 0");
 

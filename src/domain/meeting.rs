@@ -280,6 +280,25 @@ impl Meeting {
         !self.undo.is_empty()
     }
 
+    /// What `Event::MarkUndone` would undo: the member (roster index) and the mark they get back.
+    #[must_use]
+    pub fn next_undo(&self) -> Option<(usize, Option<&AttendanceMark>)> {
+        self.undo
+            .last()
+            .map(|(i, previous)| (*i, previous.as_ref()))
+    }
+
+    /// The round of an item that stands now (its position in `rounds`), if any.
+    #[must_use]
+    pub fn standing_round_index(&self, item: usize) -> Option<usize> {
+        let it = self.items.get(item)?;
+        if it.rounds.is_empty() {
+            // A record of format v1 restored for a correction: its vote is round 0.
+            return it.vote.as_ref().map(|_| 0);
+        }
+        it.rounds.iter().rposition(|r| r.annulled.is_none())
+    }
+
     /// Set (or clear) a member's mark at `at` and note it in the timeline.
     fn set_mark(&mut self, at: Timestamp, i: usize, mark: Option<&AttendanceMark>) {
         let name = self.members()[i].name.clone();
@@ -481,13 +500,27 @@ impl Meeting {
                     return Err(ApplyError::ReasonRequired);
                 }
                 let item = self.items.get_mut(*index).ok_or(no("item", *index))?;
-                let r = item.rounds.get_mut(*round).ok_or(no("round", *round))?;
-                if r.annulled.is_some() {
-                    return Err(ApplyError::AlreadyAnnulled {
-                        item: *index,
-                        round: *round,
+                // A record of format v1 restored for a correction has its vote without rounds:
+                // that vote is round 0. Checked before anything changes.
+                let v1_vote = item.rounds.is_empty() && item.vote.is_some();
+                match item.rounds.get(*round) {
+                    Some(r) if r.annulled.is_some() => {
+                        return Err(ApplyError::AlreadyAnnulled {
+                            item: *index,
+                            round: *round,
+                        });
+                    }
+                    Some(_) => {}
+                    None if v1_vote && *round == 0 => {}
+                    None => return Err(no("round", *round)),
+                }
+                if v1_vote && let Some(old) = item.vote.clone() {
+                    item.rounds.push(VoteRound {
+                        vote: old,
+                        annulled: None,
                     });
                 }
+                let r = item.rounds.get_mut(*round).ok_or(no("round", *round))?;
                 r.annulled = Some(Annulment {
                     at: *at,
                     reason: reason.clone(),

@@ -15,6 +15,7 @@ mod meeting;
 mod record;
 mod reliability;
 pub mod review;
+mod room;
 mod roster;
 mod tui;
 mod words;

@@ -6,21 +6,44 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::i18n::Tr;
 use crate::tui::keymap::{self, Context};
 
-/// One line of `key action` pairs for the context's footer bindings.
+/// One line of `key action` pairs for the context's footer bindings. Pairs are never cut: those
+/// that do not fit are left out (the help lists them all), and help and quit always stay.
 pub fn render_keys(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
-    let mut spans = Vec::new();
-    for b in keymap::bindings(ctx)
+    let pairs: Vec<(String, String, bool)> = keymap::bindings(ctx)
         .into_iter()
         .filter(|b| b.show == keymap::Show::Footer)
-    {
+        .map(|b| {
+            let pinned = matches!(b.action, keymap::Action::Help | keymap::Action::Quit);
+            (
+                keymap::key_label(b),
+                format!(" {}  ", tr.action(b.action)),
+                pinned,
+            )
+        })
+        .collect();
+    let width = |(k, d, _): &(String, String, bool)| k.width() + d.width();
+    let pinned: usize = pairs.iter().filter(|p| p.2).map(width).sum();
+    let mut room = usize::from(area.width).saturating_sub(pinned);
+    let mut spans = Vec::new();
+    for pair in &pairs {
+        let w = width(pair);
+        if pair.2 {
+            // Pinned pairs have their room kept; still never cut one.
+        } else if w <= room {
+            room -= w;
+        } else {
+            continue;
+        }
         spans.push(Span::styled(
-            keymap::key_label(b),
+            pair.0.clone(),
             Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
         ));
-        spans.push(Span::raw(format!(" {}  ", tr.action(b.action))));
+        spans.push(Span::raw(pair.1.clone()));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
@@ -56,24 +79,40 @@ pub fn render_overlay(
     buf: &mut Buffer,
 ) {
     let extra = if note.is_some() { 5 } else { 2 };
+    // When one column of keys does not fit the height, they are set in two.
+    let two = rows.len() + usize::from(extra) > usize::from(area.height.saturating_sub(2))
+        && area.width >= 60;
+    let shown = if two {
+        rows.len().div_ceil(2)
+    } else {
+        rows.len()
+    };
     let popup = crate::tui::widgets::centered(
         area,
-        area.width.saturating_sub(8).min(64),
-        u16::try_from(rows.len())
+        area.width.saturating_sub(8).min(if two { 76 } else { 64 }),
+        u16::try_from(shown)
             .unwrap_or(u16::MAX)
             .saturating_add(extra),
     );
     crate::tui::widgets::clear_popup(popup, buf);
-    let mut lines: Vec<Line> = rows
-        .iter()
-        .map(|(key, desc)| {
-            Line::from(vec![
-                Span::styled(
-                    format!("{key:>12}  "),
-                    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(desc.to_string()),
-            ])
+    let pair = |(key, desc): &(String, &str)| {
+        [
+            Span::styled(
+                format!("{key:>12}  "),
+                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(desc.to_string()),
+        ]
+    };
+    let mut lines: Vec<Line> = (0..shown)
+        .map(|r| {
+            let mut spans = pair(&rows[r]).to_vec();
+            if two && let Some(right) = rows.get(r + shown) {
+                let used = 14 + rows[r].1.width();
+                spans.push(Span::raw(" ".repeat(34usize.saturating_sub(used))));
+                spans.extend(pair(right));
+            }
+            Line::from(spans)
         })
         .collect();
     if let Some(note) = note {

@@ -30,6 +30,13 @@ pub enum Action {
     Undo,
     AddGuest,
     ClearFilter,
+    /// 早退: the highlighted member leaves before the end.
+    MarkLeft,
+    /// Back to 未签到 (a member marked by mistake).
+    ClearMark,
+    /// Every member not yet marked is present (after a confirmation).
+    AllPresent,
+    RemoveGuest,
     // Study and activities
     AddTopic,
     EditNotes,
@@ -38,6 +45,8 @@ pub enum Action {
     AddItem,
     EditDecision,
     Vote,
+    /// Annul the standing round (entered wrongly) with a reason; it stays in the record.
+    AnnulVote,
     // Wrap-up
     AddAction,
     RemoveAction,
@@ -192,8 +201,12 @@ const CHECK_IN: &[Binding] = &[
     ch('2', A::MarkLate, true),
     ch('3', A::MarkExcused, true),
     ch('4', A::MarkAbsent, true),
+    ch('5', A::MarkLeft, true),
+    ch('0', A::ClearMark, false),
     ctrl('z', A::Undo, true),
+    ctrl('a', A::AllPresent, false),
     ctrl('g', A::AddGuest, true),
+    ctrl('x', A::RemoveGuest, false),
     key(K::Esc, A::ClearFilter, false),
 ];
 
@@ -221,6 +234,7 @@ const ITEMS: &[Binding] = &[
     ch('e', A::EditNotes, false),
     ch('d', A::EditDecision, true),
     ch('v', A::Vote, true),
+    ch('u', A::AnnulVote, false),
     ch('?', A::Help, false),
 ];
 

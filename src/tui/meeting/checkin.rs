@@ -69,13 +69,27 @@ impl CheckIn {
         }
     }
 
-    /// After a mark: a filtered search is cleared for the next name; a plain list moves down.
-    pub fn after_mark(&mut self) {
-        if self.filter.is_empty() {
-            self.down();
-        } else {
+    /// After marking `member_id`: a search is cleared for the next name, and the cursor goes to the
+    /// next member not yet marked after them in the list (wrapping), else stays on them.
+    pub fn after_mark(&mut self, meeting: &Meeting, member_id: &str) {
+        let Some(pos) = self
+            .rows
+            .iter()
+            .position(|&i| meeting.members()[i].id == member_id)
+        else {
+            return;
+        };
+        if !self.filter.is_empty() {
             self.filter.clear();
             self.refilter();
+        }
+        let n = self.rows.len();
+        let next = (1..n)
+            .map(|k| (pos + k) % n)
+            .find(|&r| meeting.mark_of(self.rows[r]).is_none())
+            .unwrap_or(pos);
+        if let Some(v) = self.visible.iter().position(|&r| r == next) {
+            self.selected = v;
         }
     }
 
@@ -137,7 +151,14 @@ impl CheckIn {
                             .map(|r| tr.excuse(r).to_owned())
                             .unwrap_or_default();
                         let extra = sanitize::line(&mk.reason_text).into_owned();
-                        [base, extra]
+                        let left = mk.left.as_ref().map_or(String::new(), |d| {
+                            format!(
+                                "{} {}",
+                                tr.left_badge(&d.at.format("%H:%M").to_string()),
+                                sanitize::line(&d.reason)
+                            )
+                        });
+                        [left, base, extra]
                             .iter()
                             .filter(|s| !s.is_empty())
                             .cloned()

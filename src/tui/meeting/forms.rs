@@ -1,21 +1,29 @@
 //! The meeting's dialogs: what each asks, and what its answer records.
 
 use chrono::NaiveDate;
-use ratatui::style::{Color, Style};
-use ratatui::text::Line;
 
 use super::{Model, mark_event};
-use crate::domain::rules::{self, VoteMethod, VoteRecord};
+use crate::domain::rules::VoteRecord;
 use crate::domain::{
     ActionItem, AttendanceMark, AttendanceStatus, Event, ExcuseReason, Guest, ItemSource,
-    ItemStage, ItemType, Meeting, Opinion, PersonRef, Timestamp, WrittenOpinion,
+    ItemStage, ItemType, Meeting, PersonRef, Timestamp,
 };
 use crate::tui::effect::Effect;
-use crate::tui::keymap;
-use crate::tui::widgets::form::{Field, FieldId, Form, PersonField};
+use crate::tui::widgets::form::{Field, FieldId, Form};
+
+/// A plain 出席 mark.
+pub(super) fn present() -> AttendanceMark {
+    AttendanceMark {
+        status: AttendanceStatus::Present,
+        reason: None,
+        reason_text: String::new(),
+        approver: String::new(),
+        left: None,
+    }
+}
 
 /// What a dialog is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum FormPurpose {
     Excuse {
         member: usize,
@@ -30,6 +38,28 @@ pub enum FormPurpose {
         item: usize,
         absent: Vec<(String, String)>,
     },
+    /// The counts are in: close the round? `back` is the vote dialog as it was.
+    ConfirmVote {
+        item: usize,
+        absent: Vec<(String, String)>,
+        vote: Box<VoteRecord>,
+        back: Box<Form>,
+    },
+    /// Annul round `round` of `item` with a reason.
+    Annul {
+        item: usize,
+        round: usize,
+    },
+    /// 早退 of `member`; `now` is the time offered.
+    Leave {
+        member: usize,
+        now: Timestamp,
+    },
+    /// Mark these members (roster indices, none marked yet) present.
+    AllPresent {
+        members: Vec<usize>,
+    },
+    RemoveGuest,
     Action,
     Details,
     Finalize,
@@ -46,13 +76,6 @@ fn labels<T: Copy>(all: &[T], f: impl Fn(T) -> &'static str) -> Vec<String> {
     all.iter().map(|x| f(*x).to_owned()).collect()
 }
 
-fn people(m: &Meeting) -> Vec<(String, String)> {
-    m.members()
-        .iter()
-        .map(|m| (m.id.clone(), m.name.clone()))
-        .collect()
-}
-
 impl Model {
     pub(super) fn open_form(&mut self, m: &Meeting, purpose: FormPurpose) {
         let tr = self.tr();
@@ -61,22 +84,54 @@ impl Model {
             return;
         }
         let form = match &purpose {
-            FormPurpose::Excuse { member } => Form::new(
-                format!("{} · {}", tr.stats_col_excused(), m.members()[*member].name),
-                vec![
-                    Field::choice(
-                        FieldId::Reason,
-                        tr.reason_label(),
-                        labels(&ExcuseReason::ALL, |r| tr.excuse(r)),
-                        0,
-                    ),
-                    Field::text(FieldId::Details, tr.form_details(), ""),
-                    Field::text(FieldId::Approver, tr.form_approved_by(), ""),
-                ],
-            ),
+            FormPurpose::Excuse { member } => {
+                // Re-marking someone 请假 opens the dialog with what was there.
+                let was = m
+                    .mark_of(*member)
+                    .filter(|k| k.status == AttendanceStatus::Excused);
+                let reason = was
+                    .and_then(|k| k.reason)
+                    .and_then(|r| ExcuseReason::ALL.iter().position(|x| *x == r))
+                    .unwrap_or(0);
+                let approver = was.map(|k| PersonRef {
+                    member_id: m
+                        .members()
+                        .iter()
+                        .find(|p| p.name == k.approver)
+                        .map(|p| p.id.clone()),
+                    name: k.approver.clone(),
+                });
+                Form::new(
+                    format!("{} · {}", tr.stats_col_excused(), m.members()[*member].name),
+                    vec![
+                        Field::choice(
+                            FieldId::Reason,
+                            tr.reason_label(),
+                            labels(&ExcuseReason::ALL, |r| tr.excuse(r)),
+                            reason,
+                        ),
+                        Field::text(
+                            FieldId::Details,
+                            tr.form_details(),
+                            was.map_or("", |k| k.reason_text.as_str()),
+                        ),
+                        Field::person(
+                            FieldId::Approver,
+                            tr.form_approved_by(),
+                            self.people_field(m, approver.as_ref(), true),
+                        ),
+                    ],
+                )
+            }
             FormPurpose::Absent { member } => Form::new(
                 format!("{} · {}", tr.stats_col_absent(), m.members()[*member].name),
-                vec![Field::text(FieldId::Details, tr.form_reason_if_known(), "")],
+                vec![Field::text(
+                    FieldId::Details,
+                    tr.form_reason_if_known(),
+                    m.mark_of(*member)
+                        .filter(|k| k.status == AttendanceStatus::Absent)
+                        .map_or("", |k| k.reason_text.as_str()),
+                )],
             ),
             FormPurpose::Guest => Form::new(
                 tr.form_guest(),
@@ -92,7 +147,7 @@ impl Model {
                     Field::person(
                         FieldId::Presenter,
                         tr.presenter_label(),
-                        PersonField::new(people(m), None, true),
+                        self.people_field(m, None, true),
                     ),
                     Field::text(FieldId::Material, tr.form_material(), ""),
                 ],
@@ -110,7 +165,7 @@ impl Model {
                     Field::person(
                         FieldId::Candidate,
                         tr.form_candidate_membership(),
-                        PersonField::new(people(m), None, true),
+                        self.people_field(m, None, true),
                     ),
                     Field::choice(
                         FieldId::Stage,
@@ -130,49 +185,12 @@ impl Model {
                     ),
                 ],
             ),
-            FormPurpose::Vote { item, absent } => {
-                let it = &m.items[*item];
-                let membership = it.item_type.is_membership();
-                let method = usize::from(membership);
-                let mut fields = vec![
-                    Field::choice(
-                        FieldId::Method,
-                        tr.form_method(),
-                        labels(&VoteMethod::ALL, |v| tr.method(v)),
-                        method,
-                    ),
-                    Field::number(FieldId::Yes, tr.form_yes(), 0),
-                    Field::number(FieldId::No, tr.form_no(), 0),
-                    Field::number(FieldId::Abstain, tr.form_abstain(), 0),
-                    Field::choice(
-                        FieldId::Deferred,
-                        tr.form_defer(),
-                        vec![
-                            tr.form_no_choice().to_owned(),
-                            tr.form_yes_defer().to_owned(),
-                        ],
-                        0,
-                    ),
-                    Field::text(FieldId::DeferReason, tr.form_defer_reason(), ""),
-                ];
-                if membership {
-                    let options = vec![
-                        tr.form_no_written_opinion().to_owned(),
-                        tr.opinion(Opinion::Yes).to_owned(),
-                        tr.opinion(Opinion::No).to_owned(),
-                        tr.opinion(Opinion::Abstain).to_owned(),
-                    ];
-                    for (n, (_, name)) in absent.iter().enumerate() {
-                        fields.push(Field::choice(
-                            FieldId::Written(n),
-                            format!("{} {name}", tr.form_written_opinion()),
-                            options.clone(),
-                            0,
-                        ));
-                    }
-                }
-                Form::new(format!("{} · {}", tr.form_vote(), it.title), fields)
-            }
+            FormPurpose::Vote { item, absent } => self.vote_form(m, *item, absent),
+            FormPurpose::ConfirmVote { back, .. } => (**back).clone(),
+            FormPurpose::Annul { item, round } => self.annul_form(m, *item, *round),
+            FormPurpose::Leave { member, now } => self.leave_form(m, *member, *now),
+            FormPurpose::AllPresent { members } => self.all_present_form(members.len()),
+            FormPurpose::RemoveGuest => self.remove_guest_form(m),
             FormPurpose::Action => {
                 let items: Vec<String> = std::iter::once(tr.none_word().to_owned())
                     .chain(
@@ -190,7 +208,7 @@ impl Model {
                         Field::person(
                             FieldId::Owner,
                             tr.form_owner(),
-                            PersonField::new(people(m), None, false),
+                            self.people_field(m, None, false),
                         ),
                         Field::text(FieldId::Due, tr.form_due_yyyy_mm_dd(), ""),
                         Field::choice(FieldId::ForItem, tr.form_for_item(), items, preselect),
@@ -208,17 +226,17 @@ impl Model {
                         Field::person(
                             FieldId::Chair,
                             tr.chair_label(),
-                            PersonField::new(people(m), s.chair.as_ref(), true),
+                            self.people_field(m, s.chair.as_ref(), true),
                         ),
                         Field::person(
                             FieldId::Delegated,
                             tr.delegated_by_if_any(),
-                            PersonField::new(people(m), s.chair_delegated_by.as_ref(), true),
+                            self.people_field(m, s.chair_delegated_by.as_ref(), true),
                         ),
                         Field::person(
                             FieldId::Recorder,
                             tr.recorder_label(),
-                            PersonField::new(people(m), s.recorder.as_ref(), true),
+                            self.people_field(m, s.recorder.as_ref(), true),
                         ),
                     ],
                 )
@@ -240,110 +258,11 @@ impl Model {
         self.refresh_preview(m);
     }
 
-    /// Recompute a dialog's live preview (the vote's rule, quorum and outcome).
-    pub(super) fn refresh_preview(&mut self, m: &Meeting) {
-        let Some(Modal::Form(form, FormPurpose::Vote { item, absent })) = self.modal.as_ref()
-        else {
-            return;
-        };
-        let (item, absent) = (*item, absent.clone());
-        let result = self.vote_from_form(m, form, item, &absent);
-        let lines = self.vote_preview(&result);
-        if let Some(Modal::Form(form, _)) = self.modal.as_mut() {
-            form.preview = lines;
-        }
-    }
-
-    fn vote_from_form(
-        &self,
-        m: &Meeting,
-        form: &Form,
-        item: usize,
-        absent: &[(String, String)],
-    ) -> Result<(rules::VoteInput, rules::Judgement), String> {
-        let tr = self.tr();
-        let count = |k: FieldId| {
-            form.number(k)
-                .ok_or_else(|| tr.form_counts_must_be_whole().to_owned())
-        };
-        let (yes, no, abstain) = (
-            count(FieldId::Yes)?,
-            count(FieldId::No)?,
-            count(FieldId::Abstain)?,
-        );
-        let method = VoteMethod::ALL[form.choice(FieldId::Method).min(VoteMethod::ALL.len() - 1)];
-        // Written opinions are asked for only on membership votes (党章 第十七条).
-        let membership = m
-            .items
-            .get(item)
-            .is_some_and(|it| it.item_type.is_membership());
-        let written: Vec<WrittenOpinion> = absent
-            .iter()
-            .take(if membership { absent.len() } else { 0 })
-            .enumerate()
-            .filter_map(|(n, (id, name))| {
-                let opinion = match form.choice(FieldId::Written(n)) {
-                    1 => Opinion::Yes,
-                    2 => Opinion::No,
-                    3 => Opinion::Abstain,
-                    _ => return None,
-                };
-                Some(WrittenOpinion {
-                    member_id: id.clone(),
-                    name: name.clone(),
-                    opinion,
-                })
-            })
-            .collect();
-        let deferred = form.choice(FieldId::Deferred) == 1;
-        // A deferral (暂缓表决) is not a vote: it records no counts and no written opinions.
-        let (counts, written) = if deferred {
-            ((0, 0, 0), Vec::new())
-        } else {
-            ((yes, no, abstain), written)
-        };
-        let input = m
-            .vote_input(item, method, counts, written, deferred)
-            .map_err(|e| tr.apply_error(&e))?;
-        let judgement = rules::judge(&input).map_err(|e| tr.vote_error(&e))?;
-        Ok((input, judgement))
-    }
-
-    fn vote_preview(
-        &self,
-        result: &Result<(rules::VoteInput, rules::Judgement), String>,
-    ) -> Vec<Line<'static>> {
-        let tr = self.tr();
-        match result {
-            Err(e) => vec![Line::styled(format!("✗ {e}"), Style::new().fg(Color::Red))],
-            Ok((input, j)) => {
-                vec![
-                    Line::raw(tr.form_vote_attendance(
-                        input.entitled_expected,
-                        input.entitled_present,
-                        j.quorum_needed,
-                        j.quorum_met,
-                    )),
-                    Line::raw(tr.form_vote_yes_counted(j.yes_counted, j.yes_needed)),
-                    Line::styled(
-                        format!("{} {}", tr.outcome_label(), tr.outcome(j.outcome)),
-                        Style::new().fg(match j.outcome {
-                            rules::Outcome::Passed => Color::Green,
-                            rules::Outcome::Deferred => Color::Yellow,
-                            _ => Color::Red,
-                        }),
-                    ),
-                    Line::styled(tr.rule(j.rule), Style::new().fg(Color::DarkGray)),
-                    Line::styled(
-                        tr.form_vote_submit_hint(&keymap::key_for(
-                            keymap::Context::Form,
-                            keymap::Action::Submit,
-                        )),
-                        Style::new().fg(Color::Yellow),
-                    ),
-                ]
-            }
-        }
+    /// Keep a dialog open with what is wrong with it.
+    pub(super) fn refuse(&mut self, form: Box<Form>, purpose: FormPurpose, msg: String) {
+        let mut form = form;
+        form.error = Some(msg);
+        self.modal = Some(Modal::Form(form, purpose));
     }
 
     pub(super) fn submit_form(&mut self, m: &Meeting, at: Timestamp, fx: &mut Vec<Effect>) {
@@ -351,24 +270,22 @@ impl Model {
             return;
         };
         let tr = self.tr();
-        let fail = |this: &mut Self, form: Box<Form>, purpose: FormPurpose, msg: String| {
-            let mut form = form;
-            form.error = Some(msg);
-            this.modal = Some(Modal::Form(form, purpose));
-        };
         let missing = |what: &str| format!("{}{}{}", tr.form_please_fill_in(), tr.colon(), what);
         match &purpose {
             FormPurpose::Excuse { member } => {
                 let reason = ExcuseReason::ALL[form.choice(FieldId::Reason).min(3)];
                 let text = form.text(FieldId::Details);
                 if reason == ExcuseReason::Other && text.is_empty() {
-                    return fail(self, form, purpose, missing(tr.form_missing_details()));
+                    return self.refuse(form, purpose, missing(tr.form_missing_details()));
                 }
                 let mark = AttendanceMark {
                     status: AttendanceStatus::Excused,
                     reason: Some(reason),
                     reason_text: text,
-                    approver: form.text(FieldId::Approver),
+                    approver: form
+                        .person(FieldId::Approver)
+                        .map(|p| p.name)
+                        .unwrap_or_default(),
                     left: None,
                 };
                 fx.push(mark_event(m, *member, mark, at));
@@ -386,7 +303,7 @@ impl Model {
             FormPurpose::Guest => {
                 let name = form.text(FieldId::Name);
                 if name.is_empty() {
-                    return fail(self, form, purpose, missing(tr.form_missing_name()));
+                    return self.refuse(form, purpose, missing(tr.form_missing_name()));
                 }
                 fx.push(Effect::Record(Event::GuestAdded {
                     at,
@@ -399,7 +316,7 @@ impl Model {
             FormPurpose::Topic => {
                 let title = form.text(FieldId::Title);
                 if title.is_empty() {
-                    return fail(self, form, purpose, missing(tr.form_missing_study_title()));
+                    return self.refuse(form, purpose, missing(tr.form_missing_study_title()));
                 }
                 let presenter = form
                     .person(FieldId::Presenter)
@@ -414,7 +331,7 @@ impl Model {
             FormPurpose::Item => {
                 let title = form.text(FieldId::Title);
                 if title.is_empty() {
-                    return fail(self, form, purpose, missing(tr.form_missing_item_title()));
+                    return self.refuse(form, purpose, missing(tr.form_missing_item_title()));
                 }
                 let item_type =
                     ItemType::ALL[form.choice(FieldId::ItemType).min(ItemType::ALL.len() - 1)];
@@ -422,7 +339,7 @@ impl Model {
                     .person(FieldId::Candidate)
                     .filter(|_| item_type.is_membership());
                 if item_type.is_membership() && candidate.is_none() {
-                    return fail(self, form, purpose, missing(tr.form_missing_candidate()));
+                    return self.refuse(form, purpose, missing(tr.form_missing_candidate()));
                 }
                 let stage = form
                     .choice(FieldId::Stage)
@@ -441,28 +358,37 @@ impl Model {
                 }));
             }
             FormPurpose::Vote { item, absent } => {
-                match self.vote_from_form(m, &form, *item, absent) {
-                    Err(e) => fail(self, form, purpose, e),
-                    Ok((input, j)) => {
-                        let reason = form.text(FieldId::DeferReason).trim().to_owned();
-                        if input.deferred && reason.is_empty() {
-                            return fail(self, form, purpose, tr.form_defer_reason_required());
-                        }
-                        let mut vote = VoteRecord::freeze(&input, &j, at);
-                        if vote.outcome == rules::Outcome::Deferred {
-                            vote.deferred_reason = reason;
-                        }
-                        fx.push(Effect::Record(Event::VoteClosed { index: *item, vote }));
+                let (item, absent) = (*item, absent.clone());
+                self.submit_vote(m, form, item, absent, at);
+            }
+            FormPurpose::ConfirmVote { .. } => self.submit_confirm_vote(&form, purpose, fx),
+            FormPurpose::Annul { item, round } => {
+                let (item, round) = (*item, *round);
+                self.submit_annul(form, item, round, at, fx);
+            }
+            FormPurpose::Leave { member, now } => {
+                let (member, now) = (*member, *now);
+                self.submit_leave(m, form, member, now, fx);
+            }
+            FormPurpose::AllPresent { members } => {
+                if form.choice(FieldId::Confirm) == 1 {
+                    for &i in members {
+                        fx.push(mark_event(m, i, present(), at));
                     }
+                }
+            }
+            FormPurpose::RemoveGuest => {
+                if let Some(index) = form.choice(FieldId::GuestIndex).checked_sub(1) {
+                    fx.push(Effect::Record(Event::GuestRemoved { index }));
                 }
             }
             FormPurpose::Action => {
                 let task = form.text(FieldId::Task);
                 let Some(owner) = form.person(FieldId::Owner) else {
-                    return fail(self, form, purpose, missing(tr.form_missing_owner()));
+                    return self.refuse(form, purpose, missing(tr.form_missing_owner()));
                 };
                 if task.is_empty() {
-                    return fail(self, form, purpose, missing(tr.form_missing_task()));
+                    return self.refuse(form, purpose, missing(tr.form_missing_task()));
                 }
                 let due_text = form.text(FieldId::Due);
                 let due = if due_text.is_empty() {
@@ -471,8 +397,7 @@ impl Model {
                     match NaiveDate::parse_from_str(&due_text, "%Y-%m-%d") {
                         Ok(d) => Some(d),
                         Err(_) => {
-                            return fail(
-                                self,
+                            return self.refuse(
                                 form,
                                 purpose,
                                 tr.form_due_date_must_look().to_owned(),
@@ -493,12 +418,7 @@ impl Model {
             FormPurpose::Details => {
                 let title = form.text(FieldId::Title);
                 if title.is_empty() {
-                    return fail(
-                        self,
-                        form,
-                        purpose,
-                        missing(tr.form_missing_meeting_title()),
-                    );
+                    return self.refuse(form, purpose, missing(tr.form_missing_meeting_title()));
                 }
                 let person = |k: FieldId| {
                     form.person(k)

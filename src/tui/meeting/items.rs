@@ -29,27 +29,8 @@ impl Model {
                 let title = format!("{} · {}", m.items[self.item].title, tr.items_decision());
                 self.open_editor(m, TextField::ItemDecision(self.item), title, fx);
             }
-            Action::Vote if self.item < n => {
-                if m.setup.kind.vote_body().is_none() {
-                    self.flash = Some(tr.apply_error(&crate::domain::ApplyError::NoVotes));
-                } else if m.items[self.item].vote.is_some() {
-                    self.flash =
-                        Some(tr.apply_error(&crate::domain::ApplyError::AlreadyVoted(self.item)));
-                } else {
-                    let absent = m
-                        .body()
-                        .filter(|(i, mem)| mem.counted() && mem.standing.votes() && !m.attended(*i))
-                        .map(|(_, mem)| (mem.id.clone(), mem.name.clone()))
-                        .collect();
-                    self.open_form(
-                        m,
-                        FormPurpose::Vote {
-                            item: self.item,
-                            absent,
-                        },
-                    );
-                }
-            }
+            Action::Vote if self.item < n => self.start_vote(m),
+            Action::AnnulVote if self.item < n => self.start_annul(m),
             _ => {}
         }
     }
@@ -71,14 +52,19 @@ impl Model {
             let badge = it
                 .vote
                 .as_ref()
-                .map_or(String::new(), |v| format!(" [{}]", tr.outcome(v.outcome)));
+                .map_or(String::new(), |v| tr.outcome(v.outcome).to_owned());
             let style = if i == self.item {
                 Style::new().bg(Color::Blue).fg(Color::White)
             } else {
                 Style::new()
             };
+            let title = format!("{}. {}", i + 1, sanitize::line(&it.title));
             lines.push(Line::styled(
-                format!("{}. {}{badge}", i + 1, sanitize::line(&it.title)),
+                crate::tui::widgets::row_with_tail(
+                    &title,
+                    &badge,
+                    list_area.width.saturating_sub(2),
+                ),
                 style,
             ));
         }
@@ -156,29 +142,69 @@ impl Model {
                 .lines()
                 .map(|l| Line::raw(l.to_owned())),
         );
-        match &it.vote {
-            None => body.push(Line::styled(
-                tr.items_not_voted_heading(&keymap::key_for(
-                    keymap::Context::Items,
-                    keymap::Action::Vote,
-                )),
-                dim,
-            )),
-            Some(v) => {
-                body.push(Line::styled(tr.items_vote_frozen(), dim));
-                body.push(Line::raw(tr.items_vote_counts(v)));
-                body.push(Line::raw(tr.items_vote_attendance(v)));
-                let color = if v.outcome == Outcome::Passed {
-                    Color::Green
-                } else {
-                    Color::Yellow
-                };
-                body.push(Line::styled(
-                    format!("{} {}", tr.outcome_label(), tr.outcome(v.outcome)),
-                    Style::new().fg(color),
-                ));
-                body.push(Line::styled(tr.rule(v.rule), dim));
+        let rounds: Vec<(&crate::domain::VoteRecord, Option<&str>)> = if it.rounds.is_empty() {
+            it.vote.iter().map(|v| (v, None)).collect()
+        } else {
+            it.rounds
+                .iter()
+                .map(|r| (&r.vote, r.annulled.as_ref().map(|a| a.reason.as_str())))
+                .collect()
+        };
+        let vote_key = keymap::key_for(keymap::Context::Items, keymap::Action::Vote);
+        if rounds.is_empty() {
+            body.push(Line::styled(tr.items_not_voted_heading(&vote_key), dim));
+        } else {
+            body.push(Line::styled(tr.items_vote_frozen(), dim));
+        }
+        let several = rounds.len() > 1;
+        for (n, (v, annulled)) in rounds.iter().enumerate() {
+            let style = if annulled.is_some() {
+                dim.add_modifier(ratatui::style::Modifier::CROSSED_OUT)
+            } else {
+                Style::new()
+            };
+            if several || annulled.is_some() {
+                let why = annulled.map(sanitize::line);
+                body.push(Line::styled(tr.round_heading(n + 1, why.as_deref()), dim));
             }
+            if v.outcome == Outcome::Deferred {
+                body.push(Line::styled(
+                    format!(
+                        "{}{}{}",
+                        tr.form_defer_reason(),
+                        tr.colon(),
+                        sanitize::line(&v.deferred_reason)
+                    ),
+                    style,
+                ));
+            } else {
+                body.push(Line::styled(tr.items_vote_counts(v), style));
+                if let Some(b) = &v.ballots {
+                    body.push(Line::styled(
+                        sanitize::line(&tr.export_ballots(b)).into_owned(),
+                        style,
+                    ));
+                }
+            }
+            body.push(Line::styled(tr.items_vote_attendance(v), style));
+            let color = match (annulled, v.outcome) {
+                (Some(_), _) => Color::DarkGray,
+                (None, Outcome::Passed) => Color::Green,
+                (None, _) => Color::Yellow,
+            };
+            body.push(Line::styled(
+                format!("{} {}", tr.outcome_label(), tr.outcome(v.outcome)),
+                style.fg(color),
+            ));
+            body.push(Line::styled(tr.rule(v.rule), dim));
+        }
+        if !rounds.is_empty()
+            && it
+                .vote
+                .as_ref()
+                .is_none_or(|v| matches!(v.outcome, Outcome::NoQuorum | Outcome::Deferred))
+        {
+            body.push(Line::styled(tr.items_vote_again(&vote_key), dim));
         }
         Paragraph::new(body)
             .wrap(Wrap { trim: false })

@@ -6,11 +6,13 @@
 //! record, finalize, export, leave — and never touches the disk; `MeetingScreen::perform` carries
 //! them out through the `Session` and hands each result back (`Model::recorded`, …).
 
+mod attendance;
 mod checkin;
 mod forms;
 mod items;
 mod layout;
 mod study;
+mod vote;
 mod wrapup;
 
 use std::path::PathBuf;
@@ -177,7 +179,11 @@ impl Model {
                     self.view = View::of(stage.kind);
                 }
             }
-            Event::Marked { .. } => self.checkin.after_mark(),
+            Event::Marked {
+                member_id,
+                mark: Some(_),
+                ..
+            } => self.checkin.after_mark(m, member_id),
             Event::TopicAdded { .. } => self.topic = m.study.len().saturating_sub(1),
             Event::ItemAdded { .. } => self.item = m.items.len().saturating_sub(1),
             Event::ActionAdded { .. } => self.action = m.actions.len().saturating_sub(1),
@@ -315,8 +321,13 @@ impl Model {
     fn checkin_action(&mut self, m: &Meeting, action: Action, at: Timestamp, fx: &mut Vec<Effect>) {
         match action {
             Action::AddGuest => return self.open_form(m, FormPurpose::Guest),
+            Action::RemoveGuest => return self.start_remove_guest(m),
+            Action::AllPresent => return self.start_all_present(m),
             Action::Undo => {
-                if m.can_undo_mark() {
+                if let Some((i, back)) = m.next_undo() {
+                    let name = crate::sanitize::line(&m.members()[i].name);
+                    let from = m.mark_of(i).map(|k| k.status);
+                    self.flash = Some(self.tr.undid(&name, from, back.map(|k| k.status)));
                     fx.push(Effect::Record(Event::MarkUndone { at }));
                 }
                 return;
@@ -337,14 +348,13 @@ impl Model {
             Action::MarkLate => AttendanceStatus::Late,
             Action::MarkExcused => return self.open_form(m, FormPurpose::Excuse { member: i }),
             Action::MarkAbsent => return self.open_form(m, FormPurpose::Absent { member: i }),
+            Action::MarkLeft => return self.start_leave(m, i, at),
+            Action::ClearMark => return attendance::clear_mark(m, i, at, fx),
             _ => return,
         };
         let mark = AttendanceMark {
             status,
-            reason: None,
-            reason_text: String::new(),
-            approver: String::new(),
-            left: None,
+            ..forms::present()
         };
         fx.push(mark_event(m, i, mark, at));
     }
@@ -512,6 +522,8 @@ impl MeetingScreen {
     }
 }
 
+#[cfg(test)]
+mod room_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

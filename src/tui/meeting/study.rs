@@ -78,7 +78,12 @@ impl Model {
                 if running.is_some() { "▶ " } else { "" },
                 mmss(secs)
             );
-            let text = format!("{}. {}  {clock}", i + 1, sanitize::line(&t.title));
+            let title = format!("{}. {}", i + 1, sanitize::line(&t.title));
+            let text = crate::tui::widgets::row_with_tail(
+                &title,
+                &clock,
+                list_area.width.saturating_sub(2),
+            );
             let style = if i == self.topic {
                 Style::new().bg(Color::Blue).fg(Color::White)
             } else {

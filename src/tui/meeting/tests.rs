@@ -216,6 +216,16 @@ fn a_vote_is_judged_by_the_rules_and_frozen_against_later_check_ins() {
     press(&mut s, KeyCode::Tab);
     typing(&mut s, "1");
     ctrl(&mut s, 's');
+    // Closing asks first, with the counts, outcome and rule; until then nothing is recorded.
+    match &s.model.modal {
+        Some(Modal::Form(form, FormPurpose::ConfirmVote { .. })) => {
+            let text: String = form.preview.iter().map(ToString::to_string).collect();
+            assert!(text.contains("赞成 12") && text.contains("通过"), "{text}");
+        }
+        other => panic!("a confirmation: {other:?}"),
+    }
+    assert!(s.session.meeting.items[0].vote.is_none());
+    press(&mut s, KeyCode::Enter);
     assert!(s.model.modal.is_none());
     let vote = s.session.meeting.items[0].vote.clone().expect("voted");
     assert_eq!((vote.entitled_expected, vote.entitled_present), (23, 13));
@@ -240,6 +250,7 @@ fn yes_must_exceed_half_of_all_entitled_not_of_those_present() {
     press(&mut s, KeyCode::Tab);
     typing(&mut s, "11");
     ctrl(&mut s, 's');
+    press(&mut s, KeyCode::Enter);
     let vote = s.session.meeting.items[0].vote.clone().expect("voted");
     assert_eq!((vote.entitled_expected, vote.entitled_present), (23, 12));
     assert!(vote.quorum_met);
@@ -420,6 +431,7 @@ fn items_with_a_closed_vote_en() {
     press(&mut s, KeyCode::Tab);
     typing(&mut s, "1");
     ctrl(&mut s, 's');
+    press(&mut s, KeyCode::Enter);
     press(&mut s, KeyCode::Char('d'));
     typing(&mut s, "同意修缮，村委会负责实施。");
     press(&mut s, KeyCode::Esc);
@@ -505,6 +517,7 @@ fn a_deferral_asks_its_reason_and_records_no_counts() {
     press(&mut s, KeyCode::Tab);
     typing(&mut s, "意见分歧较大");
     ctrl(&mut s, 's');
+    press(&mut s, KeyCode::Enter);
     let vote = s.session.meeting.items[0].vote.clone().expect("deferred");
     assert_eq!(vote.outcome, crate::domain::Outcome::Deferred);
     assert_eq!((vote.yes, vote.no, vote.abstain), (0, 0, 0));

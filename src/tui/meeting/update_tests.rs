@@ -13,7 +13,7 @@ use crate::domain::agenda::builtin_templates;
 use crate::domain::text::Splice;
 use crate::i18n::Lang;
 
-fn at(min: u32) -> Timestamp {
+pub(super) fn at(min: u32) -> Timestamp {
     chrono::FixedOffset::east_opt(8 * 3600)
         .expect("offset")
         .with_ymd_and_hms(2026, 11, 26, 14, min, 0)
@@ -21,7 +21,7 @@ fn at(min: u32) -> Timestamp {
         .expect("time")
 }
 
-fn meeting() -> Meeting {
+pub(super) fn meeting() -> Meeting {
     let roster = crate::demo::roster();
     let agenda = builtin_templates()
         .into_iter()
@@ -44,24 +44,24 @@ fn meeting() -> Meeting {
     m
 }
 
-fn key(code: KeyCode) -> Msg {
+pub(super) fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-fn ctrl(c: char) -> Msg {
+pub(super) fn ctrl(c: char) -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
 }
 
-fn ch(c: char) -> Msg {
+pub(super) fn ch(c: char) -> Msg {
     key(KeyCode::Char(c))
 }
 
-fn first_member(m: &Meeting) -> String {
+pub(super) fn first_member(m: &Meeting) -> String {
     let (i, _) = m.body().next().expect("a member");
     m.members()[i].id.clone()
 }
 
-fn marked(m: &Meeting, status: AttendanceStatus) -> Event {
+pub(super) fn marked(m: &Meeting, status: AttendanceStatus) -> Event {
     Event::Marked {
         at: at(1),
         member_id: first_member(m),
@@ -76,7 +76,7 @@ fn marked(m: &Meeting, status: AttendanceStatus) -> Event {
 }
 
 /// Send `msgs` to a screen on `view` over the meeting after `scene`; the last message's effects.
-fn run(scene: &[Event], view: View, msgs: &[Msg]) -> (Model, Vec<Effect>) {
+pub(super) fn run(scene: &[Event], view: View, msgs: &[Msg]) -> (Model, Vec<Effect>) {
     let mut m = meeting();
     for e in scene {
         m.apply(e).expect("scene event");

@@ -24,6 +24,8 @@ pub struct PersonField {
     selected: usize,
     /// A name not in the roster is accepted as typed.
     pub free_text: bool,
+    /// Shown beside a typed name that is not on the roster (e.g. "（名册外）").
+    outside: String,
 }
 
 impl PersonField {
@@ -41,6 +43,7 @@ impl PersonField {
             matches: Vec::new(),
             selected: 0,
             free_text,
+            outside: String::new(),
         };
         f.refilter();
         if let Some(id) = initial.and_then(|p| p.member_id.as_deref())
@@ -77,12 +80,22 @@ impl PersonField {
         })
     }
 
+    /// The same field, saying `label` beside a typed name that is not on the roster.
+    #[must_use]
+    pub fn outside(mut self, label: &str) -> Self {
+        label.clone_into(&mut self.outside);
+        self
+    }
+
     fn shown(&self) -> String {
         match (self.matches.get(self.selected), self.matches.len()) {
             (Some(&i), n) if n > 1 => {
                 format!("→ {} ({}/{n} ↑↓)", self.people[i].1, self.selected + 1)
             }
             (Some(&i), _) => format!("→ {}", self.people[i].1),
+            (None, _) if self.free_text && !self.input.text().trim().is_empty() => {
+                self.outside.clone()
+            }
             (None, _) => String::new(),
         }
     }
@@ -136,6 +149,21 @@ pub enum FieldId {
     DeferReason,
     /// The written opinion of the n-th absent voter.
     Written(usize),
+    // Secret ballots (无记名投票)
+    Issued,
+    Returned,
+    Valid,
+    Invalid,
+    /// The n-th 监票人.
+    Scrutineer(usize),
+    /// 计票人
+    Counter,
+    /// Why a round is annulled.
+    AnnulReason,
+    // Leaving early
+    LeaveTime,
+    /// Which guest.
+    GuestIndex,
     // Action items
     Task,
     Owner,

@@ -30,6 +30,43 @@ pub fn widest<'a>(labels: impl IntoIterator<Item = &'a str>) -> u16 {
         .map_or(4, |w| u16::try_from(w).unwrap_or(u16::MAX))
 }
 
+/// `text` cut to at most `width` display columns, ending in `…` when cut.
+#[must_use]
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// One list row of `width` columns: `title` on the left (cut with `…` when needed) and `tail`
+/// (a timer, an outcome) in a column of its own at the right, never pushed off by the title.
+#[must_use]
+pub fn row_with_tail(title: &str, tail: &str, width: u16) -> String {
+    let width = usize::from(width);
+    let tail_w = tail.width();
+    if tail_w == 0 {
+        return fit(title, width);
+    }
+    let room = width.saturating_sub(tail_w + 1);
+    let left = fit(title, room);
+    let pad = width.saturating_sub(left.width() + tail_w);
+    format!("{left}{}{tail}", " ".repeat(pad))
+}
+
 /// Clear the area of a popup drawn over the screen. A wide character (Chinese) just left of the
 /// popup would spill into its first column: the terminal draws it two columns wide and ratatui
 /// then skips the popup's border cell it covers, so the border goes missing. Such a character is
@@ -51,6 +88,16 @@ pub fn clear_popup(area: Rect, buf: &mut Buffer) {
 mod tests {
     use super::*;
     use ratatui::widgets::Block;
+
+    #[test]
+    fn a_long_title_never_pushes_its_tail_off() {
+        let row = row_with_tail("1. 学习贯彻党的二十届四中全会精神专题", "▶ 12:05", 24);
+        assert_eq!(row.width(), 24);
+        assert!(row.ends_with("▶ 12:05"), "{row}");
+        assert!(row.contains('…'), "{row}");
+        assert_eq!(row_with_tail("1. 短", "通过", 11), "1. 短  通过");
+        assert_eq!(fit("党的建设", 5), "党的…");
+    }
 
     #[test]
     fn a_popup_border_beside_a_wide_character_is_drawn() {

@@ -1,0 +1,184 @@
+//! Attendance after the first mark: leaving early (早退), back to 未签到, everyone left present
+//! at once, guests removed — each a journal event, each asked for in a dialog where it matters.
+
+use chrono::{NaiveTime, TimeZone};
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+
+use super::{FormPurpose, Model};
+use crate::domain::{Event, Meeting, Timestamp};
+use crate::sanitize;
+use crate::tui::effect::Effect;
+use crate::tui::widgets::form::{Field, FieldId, Form};
+
+impl Model {
+    /// `5` on a member: ask when they left and why.
+    pub(super) fn start_leave(&mut self, m: &Meeting, member: usize, now: Timestamp) {
+        if m.here(member) {
+            self.open_form(m, FormPurpose::Leave { member, now });
+        } else {
+            self.flash = Some(
+                self.tr()
+                    .not_here(&sanitize::line(&m.members()[member].name)),
+            );
+        }
+    }
+
+    /// Ctrl+A: everyone of the body not yet marked is present, after a confirmation.
+    pub(super) fn start_all_present(&mut self, m: &Meeting) {
+        let members: Vec<usize> = m
+            .body()
+            .filter(|(i, _)| m.mark_of(*i).is_none())
+            .map(|(i, _)| i)
+            .collect();
+        if members.is_empty() {
+            self.flash = Some(self.tr().everyone_marked().to_owned());
+        } else {
+            self.open_form(m, FormPurpose::AllPresent { members });
+        }
+    }
+
+    /// Ctrl+X: remove a guest added by mistake.
+    pub(super) fn start_remove_guest(&mut self, m: &Meeting) {
+        if m.guests.is_empty() {
+            self.flash = Some(self.tr().no_guests().to_owned());
+        } else {
+            self.open_form(m, FormPurpose::RemoveGuest);
+        }
+    }
+
+    pub(super) fn leave_form(&self, m: &Meeting, member: usize, now: Timestamp) -> Form {
+        let tr = self.tr();
+        let mut form = Form::new(
+            tr.leave_title(&m.members()[member].name),
+            vec![
+                Field::text(
+                    FieldId::LeaveTime,
+                    tr.leave_time_label(),
+                    &now.format("%H:%M").to_string(),
+                ),
+                Field::text(FieldId::Details, tr.leave_reason_label(), ""),
+            ],
+        );
+        form.focus = 1;
+        form.preview = vec![Line::styled(
+            tr.leave_note(),
+            Style::new().fg(Color::DarkGray),
+        )];
+        form
+    }
+
+    pub(super) fn all_present_form(&self, n: usize) -> Form {
+        let tr = self.tr();
+        Form::new(
+            tr.all_present_title(),
+            vec![Field::choice(
+                FieldId::Confirm,
+                tr.all_present_question(n),
+                tr.cancel_or_confirm(),
+                0,
+            )],
+        )
+    }
+
+    pub(super) fn remove_guest_form(&self, m: &Meeting) -> Form {
+        let tr = self.tr();
+        let options = std::iter::once(tr.none_word().to_owned())
+            .chain(m.guests.iter().map(|g| {
+                if g.identity.is_empty() {
+                    g.name.clone()
+                } else {
+                    format!("{}（{}）", g.name, g.identity)
+                }
+            }))
+            .collect();
+        Form::new(
+            tr.remove_guest_title(),
+            vec![Field::choice(
+                FieldId::GuestIndex,
+                tr.guest_label(),
+                options,
+                1,
+            )],
+        )
+    }
+
+    /// The 早退 dialog was submitted: the time must be a clock time between arrival and now.
+    pub(super) fn submit_leave(
+        &mut self,
+        m: &Meeting,
+        form: Box<Form>,
+        member: usize,
+        now: Timestamp,
+        fx: &mut Vec<Effect>,
+    ) {
+        let tr = self.tr();
+        let purpose = FormPurpose::Leave { member, now };
+        let reason = form.text(FieldId::Details);
+        let Some(left) = leave_time(&form.text(FieldId::LeaveTime), now) else {
+            return self.refuse(form, purpose, tr.leave_time_bad());
+        };
+        if left > now {
+            return self.refuse(form, purpose, tr.leave_time_future());
+        }
+        // Times are typed to the minute: a leave in the minute of arrival is allowed.
+        if let Some((_, arrived)) = m.marks[member].as_ref()
+            && left + chrono::Duration::seconds(59) < *arrived
+        {
+            let arrived = arrived.format("%H:%M").to_string();
+            return self.refuse(form, purpose, tr.leave_time_before_arrival(&arrived));
+        }
+        if reason.is_empty() {
+            return self.refuse(form, purpose, tr.leave_reason_required());
+        }
+        // Within the minute they arrived, the leave is dated no earlier than the arrival.
+        let left = m.marks[member]
+            .as_ref()
+            .map_or(left, |(_, arrived)| left.max(*arrived));
+        fx.push(Effect::Record(Event::Left {
+            at: left,
+            member_id: m.members()[member].id.clone(),
+            reason,
+        }));
+    }
+}
+
+/// `0` on a member: back to 未签到 (a mark made by mistake).
+pub(super) fn clear_mark(m: &Meeting, member: usize, at: Timestamp, fx: &mut Vec<Effect>) {
+    if m.mark_of(member).is_some() {
+        fx.push(Effect::Record(Event::Marked {
+            at,
+            member_id: m.members()[member].id.clone(),
+            mark: None,
+        }));
+    }
+}
+
+/// `HH:MM` (or `H:MM`, full-width colon too) on the day of `now`, in its offset.
+fn leave_time(text: &str, now: Timestamp) -> Option<Timestamp> {
+    let text = text.trim().replace('：', ":");
+    let t = NaiveTime::parse_from_str(&text, "%H:%M").ok()?;
+    now.offset()
+        .from_local_datetime(&now.date_naive().and_time(t))
+        .single()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leave_times_are_read_on_the_meeting_day() {
+        let now = chrono::FixedOffset::east_opt(8 * 3600)
+            .and_then(|o| o.with_ymd_and_hms(2026, 11, 26, 15, 40, 30).single())
+            .expect("time");
+        let t = leave_time("15：05", now).expect("full-width colon");
+        assert_eq!(t.to_rfc3339(), "2026-11-26T15:05:00+08:00");
+        assert_eq!(
+            leave_time("9:05", now).map(|t| t.to_rfc3339()).as_deref(),
+            Some("2026-11-26T09:05:00+08:00")
+        );
+        assert_eq!(leave_time("25:00", now), None);
+        assert_eq!(leave_time("下午三点", now), None);
+    }
+}
