@@ -21,6 +21,16 @@ pub enum TextField {
     StageNotes(usize),
 }
 
+/// A list of the meeting whose entries can be reordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    Items,
+    Topics,
+    Guests,
+    Actions,
+}
+
 /// A change to a meeting. Journaled one per line before it is shown as saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case", deny_unknown_fields)]
@@ -100,6 +110,43 @@ pub enum Event {
     ActionAdded {
         action: ActionItem,
     },
+    /// An item's title, type, stage, source or candidate corrected. A voted item keeps its type
+    /// and candidate: its rounds were judged by them.
+    ItemEdited {
+        index: usize,
+        title: String,
+        item_type: ItemType,
+        stage: Option<ItemStage>,
+        source: Option<ItemSource>,
+        candidate: Option<PersonRef>,
+    },
+    /// An item added by mistake; never one with a closed round (the rounds stay in the record).
+    ItemRemoved {
+        index: usize,
+    },
+    TopicEdited {
+        index: usize,
+        title: String,
+        presenter: String,
+        material: String,
+    },
+    TopicRemoved {
+        index: usize,
+    },
+    GuestEdited {
+        index: usize,
+        guest: Guest,
+    },
+    ActionEdited {
+        index: usize,
+        action: ActionItem,
+    },
+    /// An entry of a list moved from one place to another (the order of the record).
+    Moved {
+        list: ListKind,
+        from: usize,
+        to: usize,
+    },
     ActionRemoved {
         index: usize,
     },
@@ -161,4 +208,8 @@ pub enum ApplyError {
     Finalized,
     #[error("there is no check-in mark to undo")]
     NothingToUndo,
+    #[error("item {0} has a closed vote: it stays, with its type and candidate")]
+    Voted(usize),
+    #[error("a title or name is required")]
+    EmptyTitle,
 }

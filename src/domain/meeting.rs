@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::Timestamp;
-pub use super::event::{ApplyError, Event, Restored, TextField};
+pub use super::event::{ApplyError, Event, ListKind, Restored, TextField};
 pub use super::record::*;
 use super::roster::{Branch, Member};
 use super::rules::{self, VoteInput, WrittenOpinion};
@@ -557,6 +557,13 @@ impl Meeting {
                 }
                 self.actions.push(action.clone());
             }
+            Event::ItemEdited { .. }
+            | Event::ItemRemoved { .. }
+            | Event::TopicEdited { .. }
+            | Event::TopicRemoved { .. }
+            | Event::GuestEdited { .. }
+            | Event::ActionEdited { .. }
+            | Event::Moved { .. } => self.apply_edit(event)?,
             Event::ActionRemoved { index } => {
                 if *index >= self.actions.len() {
                     return Err(no("action", *index));
@@ -617,6 +624,8 @@ impl Meeting {
 pub fn seconds_between(a: Timestamp, b: Timestamp) -> u64 {
     u64::try_from((b - a).num_seconds()).unwrap_or(0)
 }
+
+mod edit;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -11,8 +11,9 @@ pub mod text;
 pub use agenda::{AgendaTemplate, StageTemplate};
 pub use meeting::{
     ActionItem, AgendaStage, Annulment, ApplyError, AttendanceMark, AttendanceStatus, Departure,
-    Event, ExcuseReason, Guest, Item, ItemSource, ItemStage, Meeting, MeetingKind, MeetingSetup,
-    PersonRef, Restored, StudyTopic, TextField, TimelineEntry, TimelineEvent, VoteRound,
+    Event, ExcuseReason, Guest, Item, ItemSource, ItemStage, ListKind, Meeting, MeetingKind,
+    MeetingSetup, PersonRef, Restored, StudyTopic, TextField, TimelineEntry, TimelineEvent,
+    VoteRound,
 };
 pub use roster::{
     Branch, CommitteeRole, Exclusion, ExclusionCategory, Group, Member, Roster, Standing,

@@ -153,6 +153,20 @@ impl Tr {
                     crate::sanitize::line(id)
                 ),
             ),
+            ApplyError::Voted(i) => self.pick(
+                format!(
+                    "议题 {} 已表决：不能删除，也不能改变类型或对象（各轮表决按其判定）",
+                    i + 1
+                ),
+                format!(
+                    "item {} has a closed vote: it cannot be removed, nor its type or candidate changed",
+                    i + 1
+                ),
+            ),
+            ApplyError::EmptyTitle => self.pick(
+                "标题或姓名不能为空".into(),
+                "a title or name is required".into(),
+            ),
             ApplyError::AlreadyVoted(i) => self.pick(
                 format!("议题 {} 已表决，结果已固定", i + 1),
                 format!("item {} has been voted; its result is frozen", i + 1),

@@ -264,3 +264,23 @@ impl Tr {
         self.pick("（名册外）", "(not on the roster)")
     }
 }
+
+impl Tr {
+    #[must_use]
+    pub fn remove_title(self, what: &str) -> String {
+        self.pick(format!("删除 · {what}"), format!("Remove · {what}"))
+    }
+
+    #[must_use]
+    pub fn remove_question(self) -> &'static str {
+        self.pick("确认删除", "Remove it")
+    }
+
+    #[must_use]
+    pub fn remove_note(self) -> &'static str {
+        self.pick(
+            "删除记入会议日志；其讨论记录一并删除",
+            "the removal is kept in the meeting's journal; its notes go with it",
+        )
+    }
+}

@@ -49,7 +49,13 @@ pub enum Action {
     AnnulVote,
     // Wrap-up
     AddAction,
-    RemoveAction,
+    /// Correct the highlighted entry of a list (item, topic, action item).
+    Edit,
+    /// Remove the highlighted entry of a list.
+    Remove,
+    /// Move the highlighted entry up or down its list.
+    MoveUp,
+    MoveDown,
     EditSummary,
     EditDetails,
     Finalize,
@@ -210,10 +216,19 @@ const CHECK_IN: &[Binding] = &[
     key(K::Esc, A::ClearFilter, false),
 ];
 
+/// Keys of a list whose entries can be corrected, removed and reordered.
+const fn move_key(code: KeyCode, action: Action) -> Binding {
+    Binding::new(code, action, Show::Help).ctrl()
+}
+
 const STUDY: &[Binding] = &[
     key(K::Up, A::Up, false),
     key(K::Down, A::Down, false),
     ch('a', A::AddTopic, true),
+    ch('c', A::Edit, false),
+    key(K::Delete, A::Remove, false),
+    move_key(K::Up, A::MoveUp),
+    move_key(K::Down, A::MoveDown),
     key(K::Enter, A::EditNotes, true),
     ch('e', A::EditNotes, false),
     ch('t', A::ToggleTimer, true),
@@ -230,6 +245,10 @@ const ITEMS: &[Binding] = &[
     key(K::Up, A::Up, false),
     key(K::Down, A::Down, false),
     ch('a', A::AddItem, true),
+    ch('c', A::Edit, false),
+    key(K::Delete, A::Remove, false),
+    move_key(K::Up, A::MoveUp),
+    move_key(K::Down, A::MoveDown),
     key(K::Enter, A::EditNotes, true),
     ch('e', A::EditNotes, false),
     ch('d', A::EditDecision, true),
@@ -242,7 +261,10 @@ const WRAP_UP: &[Binding] = &[
     key(K::Up, A::Up, false),
     key(K::Down, A::Down, false),
     ch('a', A::AddAction, true),
-    key(K::Delete, A::RemoveAction, false),
+    ch('c', A::Edit, false),
+    key(K::Delete, A::Remove, false),
+    move_key(K::Up, A::MoveUp),
+    move_key(K::Down, A::MoveDown),
     ch('s', A::EditSummary, true),
     ch('m', A::EditDetails, true),
     ch('f', A::Finalize, true),

@@ -6,10 +6,32 @@ use super::{Model, mark_event};
 use crate::domain::rules::VoteRecord;
 use crate::domain::{
     ActionItem, AttendanceMark, AttendanceStatus, Event, ExcuseReason, Guest, ItemSource,
-    ItemStage, ItemType, Meeting, PersonRef, Timestamp,
+    ItemStage, ItemType, ListKind, Meeting, PersonRef, Timestamp,
 };
 use crate::tui::effect::Effect;
 use crate::tui::widgets::form::{Field, FieldId, Form};
+
+/// A name as a person: the roster member of that name, else the name alone.
+fn person_ref(m: &Meeting, name: &str) -> PersonRef {
+    PersonRef {
+        member_id: m
+            .members()
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.id.clone()),
+        name: name.to_owned(),
+    }
+}
+
+/// The event that removes entry `index` of `list`.
+fn remove_event(list: ListKind, index: usize) -> Event {
+    match list {
+        ListKind::Items => Event::ItemRemoved { index },
+        ListKind::Topics => Event::TopicRemoved { index },
+        ListKind::Guests => Event::GuestRemoved { index },
+        ListKind::Actions => Event::ActionRemoved { index },
+    }
+}
 
 /// A plain 出席 mark.
 pub(super) fn present() -> AttendanceMark {
@@ -32,8 +54,19 @@ pub enum FormPurpose {
         member: usize,
     },
     Guest,
-    Topic,
-    Item,
+    /// A new study topic, or a correction of topic `edit`.
+    Topic {
+        edit: Option<usize>,
+    },
+    /// A new item, or a correction of item `edit`.
+    Item {
+        edit: Option<usize>,
+    },
+    /// Remove entry `index` of a list, after a confirmation.
+    Remove {
+        list: ListKind,
+        index: usize,
+    },
     Vote {
         item: usize,
         absent: Vec<(String, String)>,
@@ -60,7 +93,10 @@ pub enum FormPurpose {
         members: Vec<usize>,
     },
     RemoveGuest,
-    Action,
+    /// A new action item, or a correction of action item `edit`.
+    Action {
+        edit: Option<usize>,
+    },
     Details,
     Finalize,
 }
@@ -140,58 +176,88 @@ impl Model {
                     Field::text(FieldId::Identity, tr.form_identity(), ""),
                 ],
             ),
-            FormPurpose::Topic => Form::new(
-                tr.form_study_topic(),
-                vec![
-                    Field::text(FieldId::Title, tr.form_title(), ""),
-                    Field::person(
-                        FieldId::Presenter,
-                        tr.presenter_label(),
-                        self.people_field(m, None, true),
-                    ),
-                    Field::text(FieldId::Material, tr.form_material(), ""),
-                ],
-            ),
-            FormPurpose::Item => Form::new(
-                tr.form_item(),
-                vec![
-                    Field::text(FieldId::Title, tr.form_item_title(), ""),
-                    Field::choice(
-                        FieldId::ItemType,
-                        tr.type_label(),
-                        labels(&ItemType::ALL, |t| tr.item_type(t)),
-                        0,
-                    ),
-                    Field::person(
-                        FieldId::Candidate,
-                        tr.form_candidate_membership(),
-                        self.people_field(m, None, true),
-                    ),
-                    Field::choice(
-                        FieldId::Stage,
-                        tr.form_public_deliberation_stage(),
-                        std::iter::once(tr.form_not_applicable().to_owned())
-                            .chain(labels(&ItemStage::ALL, |s| tr.item_stage(s)))
-                            .collect(),
-                        0,
-                    ),
-                    Field::choice(
-                        FieldId::Source,
-                        tr.source_label(),
-                        std::iter::once(tr.form_not_stated().to_owned())
-                            .chain(labels(&ItemSource::ALL, |s| tr.item_source(s)))
-                            .collect(),
-                        0,
-                    ),
-                ],
-            ),
+            FormPurpose::Topic { edit } => {
+                let t = edit.and_then(|i| m.study.get(i));
+                let presenter = t
+                    .filter(|t| !t.presenter.is_empty())
+                    .map(|t| person_ref(m, &t.presenter));
+                Form::new(
+                    tr.form_study_topic(),
+                    vec![
+                        Field::text(
+                            FieldId::Title,
+                            tr.form_title(),
+                            t.map_or("", |t| t.title.as_str()),
+                        ),
+                        Field::person(
+                            FieldId::Presenter,
+                            tr.presenter_label(),
+                            self.people_field(m, presenter.as_ref(), true),
+                        ),
+                        Field::text(
+                            FieldId::Material,
+                            tr.form_material(),
+                            t.map_or("", |t| t.material.as_str()),
+                        ),
+                    ],
+                )
+            }
+            FormPurpose::Item { edit } => {
+                let it = edit.and_then(|i| m.items.get(i));
+                let position = |all: &[ItemStage], x: Option<ItemStage>| {
+                    x.and_then(|x| all.iter().position(|y| *y == x))
+                        .map_or(0, |p| p + 1)
+                };
+                Form::new(
+                    tr.form_item(),
+                    vec![
+                        Field::text(
+                            FieldId::Title,
+                            tr.form_item_title(),
+                            it.map_or("", |i| i.title.as_str()),
+                        ),
+                        Field::choice(
+                            FieldId::ItemType,
+                            tr.type_label(),
+                            labels(&ItemType::ALL, |t| tr.item_type(t)),
+                            it.and_then(|i| ItemType::ALL.iter().position(|t| *t == i.item_type))
+                                .unwrap_or(0),
+                        ),
+                        Field::person(
+                            FieldId::Candidate,
+                            tr.form_candidate_membership(),
+                            self.people_field(m, it.and_then(|i| i.candidate.as_ref()), true),
+                        ),
+                        Field::choice(
+                            FieldId::Stage,
+                            tr.form_public_deliberation_stage(),
+                            std::iter::once(tr.form_not_applicable().to_owned())
+                                .chain(labels(&ItemStage::ALL, |s| tr.item_stage(s)))
+                                .collect(),
+                            position(&ItemStage::ALL, it.and_then(|i| i.stage)),
+                        ),
+                        Field::choice(
+                            FieldId::Source,
+                            tr.source_label(),
+                            std::iter::once(tr.form_not_stated().to_owned())
+                                .chain(labels(&ItemSource::ALL, |s| tr.item_source(s)))
+                                .collect(),
+                            it.and_then(|i| i.source)
+                                .and_then(|x| ItemSource::ALL.iter().position(|y| *y == x))
+                                .map_or(0, |p| p + 1),
+                        ),
+                    ],
+                )
+            }
+            FormPurpose::Remove { list, index } => self.remove_form(m, *list, *index),
             FormPurpose::Vote { item, absent } => self.vote_form(m, *item, absent),
             FormPurpose::ConfirmVote { back, .. } => (**back).clone(),
             FormPurpose::Annul { item, round } => self.annul_form(m, *item, *round),
             FormPurpose::Leave { member, now } => self.leave_form(m, *member, *now),
             FormPurpose::AllPresent { members } => self.all_present_form(members.len()),
             FormPurpose::RemoveGuest => self.remove_guest_form(m),
-            FormPurpose::Action => {
+            FormPurpose::Action { edit } => {
+                let a = edit.and_then(|i| m.actions.get(i));
                 let items: Vec<String> = std::iter::once(tr.none_word().to_owned())
                     .chain(
                         m.items
@@ -200,17 +266,32 @@ impl Model {
                             .map(|(i, it)| format!("{} {}", i + 1, it.title)),
                     )
                     .collect();
-                let preselect = if m.items.is_empty() { 0 } else { self.item + 1 };
+                let preselect = match a {
+                    Some(a) => a.item.map_or(0, |i| i + 1),
+                    None if m.items.is_empty() => 0,
+                    None => self.item + 1,
+                };
+                let due = a
+                    .and_then(|a| a.due)
+                    .map(|d| d.format("%Y-%m-%d").to_string());
                 Form::new(
                     tr.form_action_item(),
                     vec![
-                        Field::text(FieldId::Task, tr.form_task(), ""),
+                        Field::text(
+                            FieldId::Task,
+                            tr.form_task(),
+                            a.map_or("", |a| a.task.as_str()),
+                        ),
                         Field::person(
                             FieldId::Owner,
                             tr.form_owner(),
-                            self.people_field(m, None, false),
+                            self.people_field(m, a.map(|a| &a.owner), false),
                         ),
-                        Field::text(FieldId::Due, tr.form_due_yyyy_mm_dd(), ""),
+                        Field::text(
+                            FieldId::Due,
+                            tr.form_due_yyyy_mm_dd(),
+                            due.as_deref().unwrap_or(""),
+                        ),
                         Field::choice(FieldId::ForItem, tr.form_for_item(), items, preselect),
                     ],
                 )
@@ -313,7 +394,8 @@ impl Model {
                     },
                 }));
             }
-            FormPurpose::Topic => {
+            FormPurpose::Topic { edit } => {
+                let edit = *edit;
                 let title = form.text(FieldId::Title);
                 if title.is_empty() {
                     return self.refuse(form, purpose, missing(tr.form_missing_study_title()));
@@ -322,13 +404,23 @@ impl Model {
                     .person(FieldId::Presenter)
                     .map(|p| p.name)
                     .unwrap_or_default();
-                fx.push(Effect::Record(Event::TopicAdded {
-                    title,
-                    presenter,
-                    material: form.text(FieldId::Material),
+                let material = form.text(FieldId::Material);
+                fx.push(Effect::Record(match edit {
+                    None => Event::TopicAdded {
+                        title,
+                        presenter,
+                        material,
+                    },
+                    Some(index) => Event::TopicEdited {
+                        index,
+                        title,
+                        presenter,
+                        material,
+                    },
                 }));
             }
-            FormPurpose::Item => {
+            FormPurpose::Item { edit } => {
+                let edit = *edit;
                 let title = form.text(FieldId::Title);
                 if title.is_empty() {
                     return self.refuse(form, purpose, missing(tr.form_missing_item_title()));
@@ -349,12 +441,22 @@ impl Model {
                     .choice(FieldId::Source)
                     .checked_sub(1)
                     .map(|i| ItemSource::ALL[i]);
-                fx.push(Effect::Record(Event::ItemAdded {
-                    title,
-                    item_type,
-                    stage,
-                    source,
-                    candidate,
+                fx.push(Effect::Record(match edit {
+                    None => Event::ItemAdded {
+                        title,
+                        item_type,
+                        stage,
+                        source,
+                        candidate,
+                    },
+                    Some(index) => Event::ItemEdited {
+                        index,
+                        title,
+                        item_type,
+                        stage,
+                        source,
+                        candidate,
+                    },
                 }));
             }
             FormPurpose::Vote { item, absent } => {
@@ -382,7 +484,13 @@ impl Model {
                     fx.push(Effect::Record(Event::GuestRemoved { index }));
                 }
             }
-            FormPurpose::Action => {
+            FormPurpose::Remove { list, index } => {
+                if form.choice(FieldId::Confirm) == 1 {
+                    fx.push(Effect::Record(remove_event(*list, *index)));
+                }
+            }
+            FormPurpose::Action { edit } => {
+                let edit = *edit;
                 let task = form.text(FieldId::Task);
                 let Some(owner) = form.person(FieldId::Owner) else {
                     return self.refuse(form, purpose, missing(tr.form_missing_owner()));
@@ -406,13 +514,15 @@ impl Model {
                     }
                 };
                 let item = form.choice(FieldId::ForItem).checked_sub(1);
-                fx.push(Effect::Record(Event::ActionAdded {
-                    action: ActionItem {
-                        task,
-                        owner,
-                        due,
-                        item,
-                    },
+                let action = ActionItem {
+                    task,
+                    owner,
+                    due,
+                    item,
+                };
+                fx.push(Effect::Record(match edit {
+                    None => Event::ActionAdded { action },
+                    Some(index) => Event::ActionEdited { index, action },
                 }));
             }
             FormPurpose::Details => {

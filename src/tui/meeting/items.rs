@@ -20,7 +20,7 @@ impl Model {
         match action {
             Action::Up => self.item = self.item.saturating_sub(1),
             Action::Down => self.item = (self.item + 1).min(n.saturating_sub(1)),
-            Action::AddItem => self.open_form(m, FormPurpose::Item),
+            Action::AddItem => self.open_form(m, FormPurpose::Item { edit: None }),
             Action::EditNotes if self.item < n => {
                 let title = format!("{} · {}", m.items[self.item].title, tr.items_discussion());
                 self.open_editor(m, TextField::ItemNotes(self.item), title, fx);
@@ -31,6 +31,9 @@ impl Model {
             }
             Action::Vote if self.item < n => self.start_vote(m),
             Action::AnnulVote if self.item < n => self.start_annul(m),
+            Action::Edit | Action::Remove | Action::MoveUp | Action::MoveDown => {
+                self.list_action(m, crate::domain::ListKind::Items, action, fx);
+            }
             _ => {}
         }
     }

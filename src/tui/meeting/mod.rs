@@ -11,6 +11,7 @@ mod checkin;
 mod forms;
 mod items;
 mod layout;
+mod lists;
 mod study;
 mod vote;
 mod wrapup;
@@ -28,7 +29,7 @@ pub use forms::{FormPurpose, Modal};
 
 use crate::domain::agenda::StageKind;
 use crate::domain::{
-    ApplyError, AttendanceMark, AttendanceStatus, Event, Meeting, TextField, Timestamp,
+    ApplyError, AttendanceMark, AttendanceStatus, Event, ListKind, Meeting, TextField, Timestamp,
 };
 use crate::i18n::Tr;
 use crate::session::Session;
@@ -190,6 +191,17 @@ impl Model {
             Event::ActionRemoved { .. } => {
                 self.action = self.action.min(m.actions.len().saturating_sub(1));
             }
+            Event::ItemRemoved { .. } => self.item = self.item.min(m.items.len().saturating_sub(1)),
+            Event::TopicRemoved { .. } => {
+                self.topic = self.topic.min(m.study.len().saturating_sub(1));
+            }
+            // The highlight follows the entry it moved.
+            Event::Moved { list, to, .. } => match list {
+                ListKind::Items => self.item = *to,
+                ListKind::Topics => self.topic = *to,
+                ListKind::Actions => self.action = *to,
+                ListKind::Guests => {}
+            },
             Event::Restored { .. } => self.view = View::WrapUp,
             _ => {}
         }

@@ -423,3 +423,191 @@ fn the_approver_is_picked_from_the_roster_and_a_second_excuse_opens_filled() {
         Some(approver)
     );
 }
+
+fn ctrl_key(code: KeyCode) -> Msg {
+    Msg::Key(ratatui::crossterm::event::KeyEvent::new(
+        code,
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    ))
+}
+
+fn topic(title: &str) -> Event {
+    Event::TopicAdded {
+        title: title.into(),
+        presenter: String::new(),
+        material: String::new(),
+    }
+}
+
+#[test]
+fn items_topics_and_actions_are_edited_removed_and_reordered_as_events() {
+    let m = meeting();
+    let two = [
+        item(ItemType::Ordinary, None),
+        item(ItemType::Ordinary, None),
+    ];
+    // c opens the item's dialog filled with what is there; the answer is an edit.
+    let mut msgs = vec![ch('c')];
+    msgs.extend(typed("（修订）"));
+    msgs.push(ctrl('s'));
+    let (_, fx) = run(&two, View::Items, &msgs);
+    assert_eq!(
+        fx,
+        vec![Effect::Record(Event::ItemEdited {
+            index: 0,
+            title: "议题（修订）".into(),
+            item_type: ItemType::Ordinary,
+            stage: None,
+            source: None,
+            candidate: None,
+        })]
+    );
+    // Del asks first ("no" is the default).
+    let (_, fx) = run(
+        &two,
+        View::Items,
+        &[key(KeyCode::Delete), key(KeyCode::Enter)],
+    );
+    assert!(fx.is_empty());
+    let (_, fx) = run(
+        &two,
+        View::Items,
+        &[
+            key(KeyCode::Delete),
+            key(KeyCode::Right),
+            key(KeyCode::Enter),
+        ],
+    );
+    assert_eq!(fx, vec![Effect::Record(Event::ItemRemoved { index: 0 })]);
+    // Ctrl+↓ moves the highlighted item down; Ctrl+↑ on the first does nothing.
+    let (_, fx) = run(&two, View::Items, &[ctrl_key(KeyCode::Down)]);
+    assert_eq!(
+        fx,
+        vec![Effect::Record(Event::Moved {
+            list: ListKind::Items,
+            from: 0,
+            to: 1,
+        })]
+    );
+    let (_, fx) = run(&two, View::Items, &[ctrl_key(KeyCode::Up)]);
+    assert!(fx.is_empty());
+
+    // A voted item is not removed: it says why.
+    let mut scene = all_present(&m);
+    scene.push(item(ItemType::Ordinary, None));
+    let mut voted = meeting();
+    for e in &scene {
+        voted.apply(e).expect("scene");
+    }
+    let input = voted
+        .vote_input(0, VoteMethod::ShowOfHands, (20, 0, 0), vec![], false)
+        .expect("input");
+    let j = crate::domain::rules::judge(&input).expect("judged");
+    scene.push(Event::VoteClosed {
+        index: 0,
+        vote: crate::domain::VoteRecord::freeze(&input, &j, at(2)),
+    });
+    let (model, fx) = run(&scene, View::Items, &[key(KeyCode::Delete)]);
+    assert!(fx.is_empty() && model.modal.is_none());
+    assert!(model.flash.as_deref().is_some_and(|f| f.contains("已表决")));
+    // ... and keeps the type its rounds were judged by; its title can still be corrected.
+    let mut voted = meeting();
+    for e in &scene {
+        voted.apply(e).expect("scene");
+    }
+    let retype = |item_type| Event::ItemEdited {
+        index: 0,
+        title: "修缮村道".into(),
+        item_type,
+        stage: None,
+        source: None,
+        candidate: None,
+    };
+    assert_eq!(
+        voted.apply(&retype(ItemType::Admission)),
+        Err(ApplyError::Voted(0))
+    );
+    voted
+        .apply(&retype(ItemType::Ordinary))
+        .expect("title corrected");
+    assert_eq!(voted.items[0].title, "修缮村道");
+
+    // Study topics: the same keys.
+    let topics = [topic("党章第一章"), topic("党章第二章")];
+    let mut msgs = vec![ch('c'), key(KeyCode::Tab), key(KeyCode::Tab)];
+    msgs.extend(typed("第1-10条"));
+    msgs.push(ctrl('s'));
+    let (_, fx) = run(&topics, View::Study, &msgs);
+    assert_eq!(
+        fx,
+        vec![Effect::Record(Event::TopicEdited {
+            index: 0,
+            title: "党章第一章".into(),
+            presenter: String::new(),
+            material: "第1-10条".into(),
+        })]
+    );
+    let (_, fx) = run(
+        &topics,
+        View::Study,
+        &[
+            key(KeyCode::Delete),
+            key(KeyCode::Right),
+            key(KeyCode::Enter),
+        ],
+    );
+    assert_eq!(fx, vec![Effect::Record(Event::TopicRemoved { index: 0 })]);
+}
+
+#[test]
+fn action_items_follow_their_item_when_items_move_or_go() {
+    let mut m = meeting();
+    for e in [
+        item(ItemType::Ordinary, None),
+        item(ItemType::Ordinary, None),
+        item(ItemType::Ordinary, None),
+    ] {
+        m.apply(&e).expect("item");
+    }
+    let owner = PersonRef {
+        member_id: None,
+        name: "王建国".into(),
+    };
+    for i in [0, 2] {
+        m.apply(&Event::ActionAdded {
+            action: crate::domain::ActionItem {
+                task: format!("落实 {i}"),
+                owner: owner.clone(),
+                due: None,
+                item: Some(i),
+            },
+        })
+        .expect("action");
+    }
+    m.apply(&Event::Moved {
+        list: ListKind::Items,
+        from: 2,
+        to: 0,
+    })
+    .expect("move");
+    assert_eq!(
+        m.actions.iter().map(|a| a.item).collect::<Vec<_>>(),
+        vec![Some(1), Some(0)]
+    );
+    m.apply(&Event::ItemRemoved { index: 1 }).expect("remove");
+    assert_eq!(
+        m.actions.iter().map(|a| a.item).collect::<Vec<_>>(),
+        vec![None, Some(0)]
+    );
+    // Out of range: refused, nothing changed.
+    let before = m.clone();
+    assert!(
+        m.apply(&Event::Moved {
+            list: ListKind::Actions,
+            from: 0,
+            to: 5,
+        })
+        .is_err()
+    );
+    assert_eq!(m, before);
+}

@@ -38,10 +38,13 @@ impl Model {
         match action {
             Action::Up => self.topic = self.topic.saturating_sub(1),
             Action::Down => self.topic = (self.topic + 1).min(n.saturating_sub(1)),
-            Action::AddTopic => self.open_form(m, FormPurpose::Topic),
+            Action::AddTopic => self.open_form(m, FormPurpose::Topic { edit: None }),
             Action::EditNotes if self.topic < n => {
                 let title = m.study[self.topic].title.clone();
                 self.open_editor(m, TextField::StudyNotes(self.topic), title, fx);
+            }
+            Action::Edit | Action::Remove | Action::MoveUp | Action::MoveDown => {
+                self.list_action(m, crate::domain::ListKind::Topics, action, fx);
             }
             Action::ToggleTimer if self.topic < n => {
                 let running = m.study[self.topic].timer_since.is_none();

@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::{FormPurpose, Modal, Model};
-use crate::domain::{Event, Meeting, TextField, Timestamp};
+use crate::domain::{ListKind, Meeting, TextField, Timestamp};
 use crate::minutes::{self, Severity};
 use crate::sanitize;
 use crate::session::SessionError;
@@ -23,9 +23,9 @@ impl Model {
         match action {
             Action::Up => self.action = self.action.saturating_sub(1),
             Action::Down => self.action = (self.action + 1).min(n.saturating_sub(1)),
-            Action::AddAction => self.open_form(m, FormPurpose::Action),
-            Action::RemoveAction if self.action < n && m.finalized.is_none() => {
-                fx.push(Effect::Record(Event::ActionRemoved { index: self.action }));
+            Action::AddAction => self.open_form(m, FormPurpose::Action { edit: None }),
+            Action::Edit | Action::Remove | Action::MoveUp | Action::MoveDown => {
+                self.list_action(m, ListKind::Actions, action, fx);
             }
             Action::EditSummary => {
                 self.open_editor(m, TextField::Summary, tr.wrapup_summary().to_owned(), fx);
