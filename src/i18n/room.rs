@@ -250,6 +250,11 @@ impl Tr {
     }
 
     #[must_use]
+    pub fn edit_guest_title(self) -> &'static str {
+        self.pick("修改列席人员", "Edit a guest")
+    }
+
+    #[must_use]
     pub fn guest_label(self) -> &'static str {
         self.pick("列席人员", "Guest")
     }

@@ -35,6 +35,7 @@ impl Tr {
             Action::ClearMark => self.pick("改回未签到", "reset to not checked in"),
             Action::AllPresent => self.pick("其余全部出席", "all remaining present"),
             Action::RemoveGuest => self.pick("移除列席人员", "remove a guest"),
+            Action::EditGuest => self.pick("修改列席人员", "edit a guest"),
             Action::AddTopic => self.pick("添加专题", "add topic"),
             Action::EditNotes => self.pick("记录", "notes"),
             Action::ToggleTimer => self.pick("计时", "timer"),

@@ -37,6 +37,7 @@ pub enum Action {
     /// Every member not yet marked is present (after a confirmation).
     AllPresent,
     RemoveGuest,
+    EditGuest,
     // Study and activities
     AddTopic,
     EditNotes,
@@ -212,6 +213,7 @@ const CHECK_IN: &[Binding] = &[
     ctrl('z', A::Undo, true),
     ctrl('a', A::AllPresent, false),
     ctrl('g', A::AddGuest, true),
+    ctrl('e', A::EditGuest, false),
     ctrl('x', A::RemoveGuest, false),
     key(K::Esc, A::ClearFilter, false),
 ];

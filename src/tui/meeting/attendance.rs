@@ -47,6 +47,51 @@ impl Model {
         }
     }
 
+    /// Ctrl+E: correct a guest's name or identity.
+    pub(super) fn start_edit_guest(&mut self, m: &Meeting) {
+        if m.guests.is_empty() {
+            self.flash = Some(self.tr().no_guests().to_owned());
+        } else {
+            self.open_form(m, FormPurpose::EditGuest { shown: 0 });
+        }
+    }
+
+    pub(super) fn edit_guest_form(&self, m: &Meeting, shown: usize) -> Form {
+        let tr = self.tr();
+        let g = &m.guests[shown.min(m.guests.len().saturating_sub(1))];
+        Form::new(
+            tr.edit_guest_title(),
+            vec![
+                Field::choice(
+                    FieldId::GuestIndex,
+                    tr.guest_label(),
+                    m.guests.iter().map(|g| g.name.clone()).collect(),
+                    shown,
+                ),
+                Field::text(FieldId::Name, tr.name_label(), &g.name),
+                Field::text(FieldId::Identity, tr.form_identity(), &g.identity),
+            ],
+        )
+    }
+
+    /// Choosing another guest in the dialog fills in their details.
+    pub(super) fn refresh_guest_form(&mut self, m: &Meeting) {
+        let Some(super::Modal::Form(form, FormPurpose::EditGuest { shown })) = self.modal.as_ref()
+        else {
+            return;
+        };
+        let chosen = form.choice(FieldId::GuestIndex);
+        if chosen == *shown || chosen >= m.guests.len() {
+            return;
+        }
+        let mut fresh = self.edit_guest_form(m, chosen);
+        fresh.focus = form.focus;
+        self.modal = Some(super::Modal::Form(
+            Box::new(fresh),
+            FormPurpose::EditGuest { shown: chosen },
+        ));
+    }
+
     pub(super) fn leave_form(&self, m: &Meeting, member: usize, now: Timestamp) -> Form {
         let tr = self.tr();
         let mut form = Form::new(

@@ -93,6 +93,10 @@ pub enum FormPurpose {
         members: Vec<usize>,
     },
     RemoveGuest,
+    /// Correct a guest's name or identity; `shown` is the guest whose details fill the fields.
+    EditGuest {
+        shown: usize,
+    },
     /// A new action item, or a correction of action item `edit`.
     Action {
         edit: Option<usize>,
@@ -256,6 +260,7 @@ impl Model {
             FormPurpose::Leave { member, now } => self.leave_form(m, *member, *now),
             FormPurpose::AllPresent { members } => self.all_present_form(members.len()),
             FormPurpose::RemoveGuest => self.remove_guest_form(m),
+            FormPurpose::EditGuest { shown } => self.edit_guest_form(m, *shown),
             FormPurpose::Action { edit } => {
                 let a = edit.and_then(|i| m.actions.get(i));
                 let items: Vec<String> = std::iter::once(tr.none_word().to_owned())
@@ -478,6 +483,19 @@ impl Model {
                         fx.push(mark_event(m, i, present(), at));
                     }
                 }
+            }
+            FormPurpose::EditGuest { .. } => {
+                let name = form.text(FieldId::Name);
+                if name.is_empty() {
+                    return self.refuse(form, purpose, missing(tr.form_missing_name()));
+                }
+                fx.push(Effect::Record(Event::GuestEdited {
+                    index: form.choice(FieldId::GuestIndex),
+                    guest: Guest {
+                        name,
+                        identity: form.text(FieldId::Identity),
+                    },
+                }));
             }
             FormPurpose::RemoveGuest => {
                 if let Some(index) = form.choice(FieldId::GuestIndex).checked_sub(1) {

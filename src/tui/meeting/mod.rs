@@ -334,6 +334,7 @@ impl Model {
         match action {
             Action::AddGuest => return self.open_form(m, FormPurpose::Guest),
             Action::RemoveGuest => return self.start_remove_guest(m),
+            Action::EditGuest => return self.start_edit_guest(m),
             Action::AllPresent => return self.start_all_present(m),
             Action::Undo => {
                 if let Some((i, back)) = m.next_undo() {

@@ -152,6 +152,42 @@ fn marks_can_be_reset_and_guests_removed() {
     assert_eq!(fx, vec![Effect::Record(Event::GuestRemoved { index: 0 })]);
     let (model, _) = run(&[], View::CheckIn, &[ctrl('x')]);
     assert!(model.modal.is_none() && model.flash.is_some());
+
+    // Ctrl+E corrects a guest; choosing another guest fills in their details.
+    let second = Event::GuestAdded {
+        at: at(1),
+        guest: Guest {
+            name: "王五".into(),
+            identity: "居民代表".into(),
+        },
+    };
+    let first = Event::GuestAdded {
+        at: at(1),
+        guest: Guest {
+            name: "李四".into(),
+            identity: "入党积极分子".into(),
+        },
+    };
+    let mut msgs = vec![
+        ctrl('e'),
+        key(KeyCode::Right),
+        key(KeyCode::Tab),
+        key(KeyCode::Tab),
+    ];
+    msgs.extend(std::iter::repeat_n(key(KeyCode::Backspace), 4));
+    msgs.extend(typed("村民代表"));
+    msgs.push(ctrl('s'));
+    let (_, fx) = run(&[first, second], View::CheckIn, &msgs);
+    assert_eq!(
+        fx,
+        vec![Effect::Record(Event::GuestEdited {
+            index: 1,
+            guest: Guest {
+                name: "王五".into(),
+                identity: "村民代表".into(),
+            },
+        })]
+    );
 }
 
 #[test]

@@ -183,6 +183,7 @@ impl Model {
 
     /// Recompute a dialog's live preview (the vote's rule, quorum and outcome).
     pub(super) fn refresh_preview(&mut self, m: &Meeting) {
+        self.refresh_guest_form(m);
         let Some(Modal::Form(form, FormPurpose::Vote { item, absent })) = self.modal.as_ref()
         else {
             return;
