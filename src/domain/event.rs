@@ -51,6 +51,11 @@ pub enum Event {
         at: Timestamp,
         index: usize,
     },
+    /// 开始会议: the meeting's start, given explicitly after check-in began. Without it, the first
+    /// stage after check-in starts the meeting.
+    MeetingStarted {
+        at: Timestamp,
+    },
     Marked {
         at: Timestamp,
         member_id: String,
@@ -212,4 +217,6 @@ pub enum ApplyError {
     Voted(usize),
     #[error("a title or name is required")]
     EmptyTitle,
+    #[error("the meeting has already started")]
+    AlreadyStarted,
 }

@@ -280,6 +280,17 @@ impl Meeting {
         !self.undo.is_empty()
     }
 
+    /// Whether someone arriving at `at` is on time: before the meeting starts, or before its planned
+    /// start when one is set.
+    #[must_use]
+    pub fn on_time(&self, at: Timestamp) -> bool {
+        match (self.started_at, self.setup.planned_start) {
+            (None, _) => true,
+            (Some(_), Some(planned)) => at <= planned,
+            (Some(started), None) => at <= started,
+        }
+    }
+
     /// What `Event::MarkUndone` would undo: the member (roster index) and the mark they get back.
     #[must_use]
     pub fn next_undo(&self) -> Option<(usize, Option<&AttendanceMark>)> {
@@ -368,7 +379,10 @@ impl Meeting {
                     return Err(no("stage", *index));
                 }
                 self.close_stage(*at);
-                self.started_at.get_or_insert(*at);
+                // Check-in runs before the meeting starts; any other stage starts it.
+                if self.agenda[*index].kind != super::agenda::StageKind::CheckIn {
+                    self.started_at.get_or_insert(*at);
+                }
                 self.ended_at = None;
                 let stage = &mut self.agenda[*index];
                 stage.started_at.get_or_insert(*at);
@@ -389,6 +403,12 @@ impl Meeting {
                 let previous = self.mark_of(i).cloned();
                 self.set_mark(*at, i, mark.as_ref());
                 self.undo.push((i, previous));
+            }
+            Event::MeetingStarted { at } => {
+                if self.started_at.is_some() {
+                    return Err(ApplyError::AlreadyStarted);
+                }
+                self.started_at = Some(*at);
             }
             Event::MarkUndone { at } => {
                 let (i, previous) = self.undo.pop().ok_or(ApplyError::NothingToUndo)?;

@@ -163,6 +163,10 @@ impl Tr {
                     i + 1
                 ),
             ),
+            ApplyError::AlreadyStarted => self.pick(
+                "会议已经开始".into(),
+                "the meeting has already started".into(),
+            ),
             ApplyError::EmptyTitle => self.pick(
                 "标题或姓名不能为空".into(),
                 "a title or name is required".into(),

@@ -289,3 +289,23 @@ impl Tr {
         )
     }
 }
+
+impl Tr {
+    #[must_use]
+    pub fn marked_late(self, key: &str) -> String {
+        self.pick(
+            format!("会议已开始，记为迟到；按时到会的请按 {key} 记为出席"),
+            format!(
+                "the meeting has started: marked late; press {key} for someone who came on time"
+            ),
+        )
+    }
+
+    #[must_use]
+    pub fn not_started(self, key: &str) -> String {
+        self.pick(
+            format!("未开始（{key} 开始会议）"),
+            format!("not started ({key} starts)"),
+        )
+    }
+}

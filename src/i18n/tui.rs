@@ -24,6 +24,8 @@ impl Tr {
             Action::NewMeeting => self.pick("新会议", "new meeting"),
             Action::Browse => self.pick("会议记录", "minutes"),
             Action::ShowRoster => self.pick("名册", "roster"),
+            Action::MarkArrived => self.pick("签到", "check in"),
+            Action::StartMeeting => self.pick("开始会议", "start the meeting"),
             Action::MarkPresent => self.pick("出席", "present"),
             Action::MarkLate => self.pick("迟到", "late"),
             Action::MarkExcused => self.pick("请假", "excused"),

@@ -23,6 +23,10 @@ pub enum Action {
     Browse,
     ShowRoster,
     // Check-in
+    /// Enter: present before the start, offered as late after it.
+    MarkArrived,
+    /// 开始会议
+    StartMeeting,
     MarkPresent,
     MarkLate,
     MarkExcused,
@@ -203,8 +207,9 @@ const HOME: &[Binding] = &[
 const CHECK_IN: &[Binding] = &[
     key(K::Up, A::Up, false),
     key(K::Down, A::Down, false),
-    key(K::Enter, A::MarkPresent, true),
+    key(K::Enter, A::MarkArrived, true),
     ch('1', A::MarkPresent, false),
+    key(K::F(6), A::StartMeeting, true),
     ch('2', A::MarkLate, true),
     ch('3', A::MarkExcused, true),
     ch('4', A::MarkAbsent, true),

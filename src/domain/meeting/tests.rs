@@ -500,7 +500,8 @@ fn stage_time_accumulates_across_re_entry() {
     assert_eq!(m.agenda[1].actual_seconds, 170);
     assert_eq!(m.agenda[1].ended_at, Some(t(260)));
     assert_eq!(m.current_stage, None);
-    assert_eq!(m.started_at, Some(t(0)));
+    // Check-in runs before the meeting starts; the next stage starts it.
+    assert_eq!(m.started_at, Some(t(60)));
     assert_eq!(m.ended_at, Some(t(260)));
     assert_eq!(m.agenda[2].actual_seconds, 0);
     assert_eq!(m.agenda[0].planned_seconds, 5 * 60);

@@ -98,13 +98,14 @@ impl Model {
             tr.kind(m.setup.kind),
             sanitize::line(theme)
         );
-        let right = format!(
-            "  {} {}  {} {} ",
-            tr.time_label(),
-            now.format("%H:%M:%S"),
-            tr.meeting_elapsed(),
-            hms(elapsed)
-        );
+        let since = match m.started_at {
+            Some(_) => format!("{} {}", tr.meeting_elapsed(), hms(elapsed)),
+            None => tr.not_started(&crate::tui::keymap::key_for(
+                crate::tui::keymap::Context::CheckIn,
+                crate::tui::keymap::Action::StartMeeting,
+            )),
+        };
+        let right = format!("  {} {}  {since} ", tr.time_label(), now.format("%H:%M:%S"));
         let style = Style::new()
             .bg(Color::Red)
             .fg(Color::White)

@@ -336,6 +336,14 @@ impl Model {
             Action::RemoveGuest => return self.start_remove_guest(m),
             Action::EditGuest => return self.start_edit_guest(m),
             Action::AllPresent => return self.start_all_present(m),
+            Action::StartMeeting => {
+                if m.started_at.is_some() {
+                    self.flash = Some(self.tr.apply_error(&ApplyError::AlreadyStarted));
+                } else {
+                    fx.push(Effect::Record(Event::MeetingStarted { at }));
+                }
+                return;
+            }
             Action::Undo => {
                 if let Some((i, back)) = m.next_undo() {
                     let name = crate::sanitize::line(&m.members()[i].name);
@@ -357,6 +365,14 @@ impl Model {
             return;
         };
         let status = match action {
+            Action::MarkArrived if m.on_time(at) => AttendanceStatus::Present,
+            Action::MarkArrived => {
+                self.flash = Some(
+                    self.tr
+                        .marked_late(&keymap::key_for(Context::CheckIn, Action::MarkPresent)),
+                );
+                AttendanceStatus::Late
+            }
             Action::MarkPresent => AttendanceStatus::Present,
             Action::MarkLate => AttendanceStatus::Late,
             Action::MarkExcused => return self.open_form(m, FormPurpose::Excuse { member: i }),

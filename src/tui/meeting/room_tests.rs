@@ -647,3 +647,60 @@ fn action_items_follow_their_item_when_items_move_or_go() {
     );
     assert_eq!(m, before);
 }
+
+#[test]
+fn the_meeting_starts_at_its_own_step_and_later_arrivals_are_offered_as_late() {
+    let m = meeting();
+    assert_eq!(m.started_at, None, "check-in runs before the start");
+    let (_, fx) = run(&[], View::CheckIn, &[key(KeyCode::F(6))]);
+    assert_eq!(
+        fx,
+        vec![Effect::Record(Event::MeetingStarted { at: at(1) })]
+    );
+    let started = Event::MeetingStarted { at: at(0) };
+    let (model, fx) = run(
+        std::slice::from_ref(&started),
+        View::CheckIn,
+        &[key(KeyCode::F(6))],
+    );
+    assert!(fx.is_empty() && model.flash.is_some());
+
+    // Before the start, Enter is 出席; after it, Enter offers 迟到 and 1 is still 出席.
+    let (_, fx) = run(&[], View::CheckIn, &[key(KeyCode::Enter)]);
+    assert_eq!(
+        fx,
+        vec![Effect::Record(marked(&m, AttendanceStatus::Present))]
+    );
+    let (model, fx) = run(
+        std::slice::from_ref(&started),
+        View::CheckIn,
+        &[key(KeyCode::Enter)],
+    );
+    assert_eq!(fx, vec![Effect::Record(marked(&m, AttendanceStatus::Late))]);
+    assert!(
+        model
+            .flash
+            .as_deref()
+            .is_some_and(|f| f.contains("迟到") && f.contains('1'))
+    );
+    let (_, fx) = run(std::slice::from_ref(&started), View::CheckIn, &[ch('1')]);
+    assert_eq!(
+        fx,
+        vec![Effect::Record(marked(&m, AttendanceStatus::Present))]
+    );
+
+    // Started early, with a planned start still to come: arrivals until then are on time.
+    let mut early = meeting();
+    early.setup.planned_start = Some(at(30));
+    early.apply(&started).expect("start");
+    assert!(early.on_time(at(1)) && early.on_time(at(30)) && !early.on_time(at(31)));
+
+    // Without the step, the first stage after check-in starts the meeting.
+    let mut m = meeting();
+    m.apply(&Event::StageStarted {
+        at: at(5),
+        index: 1,
+    })
+    .expect("stage");
+    assert_eq!(m.started_at, Some(at(5)));
+}
