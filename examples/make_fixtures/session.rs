@@ -98,6 +98,9 @@ impl Session {
     pub fn stage(&mut self, index: usize, minutes: i64) {
         let at = self.t(minutes);
         self.ev(&Event::StageStarted { at, index });
+        if index == 0 {
+            self.ev(&Event::MeetingStarted { at });
+        }
     }
 
     fn mark(&mut self, id: &str, minutes: i64, mark: AttendanceMark) {

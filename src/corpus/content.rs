@@ -70,6 +70,10 @@ pub(super) fn play(s: &mut Script, branch: &BranchPlan, roles: &Roles) -> Timest
     let mut t = roles.start;
     for (index, (title, kind, planned)) in stages.iter().enumerate() {
         s.at(t, &Event::StageStarted { at: t, index });
+        if *kind == StageKind::CheckIn {
+            // The meeting starts as check-in opens.
+            s.at(t, &Event::MeetingStarted { at: t });
+        }
         let planned = i64::try_from(*planned).unwrap_or(600);
         let actual = (planned * i64::from(s.rng.range(85, 120)) / 100).max(60);
         let end = t + secs(actual);

@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Timestamp;
 use super::record::{
-    ActionItem, AgendaStage, AttendanceMark, Guest, Item, ItemSource, ItemStage, MeetingSetup,
-    PersonRef, StudyTopic, TimelineEntry,
+    ActionItem, AgendaStage, Appraisal, AttendanceMark, Guest, Item, ItemSource, ItemStage,
+    MeetingSetup, PersonRef, StudyTopic, TimelineEntry,
 };
 use super::rules::{ItemType, VoteRecord};
 use super::text::Splice;
@@ -98,6 +98,12 @@ pub enum Event {
     VoteClosed {
         index: usize,
         vote: VoteRecord,
+    },
+    /// 民主评议党员: the grade the branch settles for the item's member (format v2). Settling again
+    /// replaces it (the journal keeps both).
+    Appraised {
+        index: usize,
+        appraisal: Appraisal,
     },
     /// A round entered wrongly is annulled with a reason; it stays in the record (format v2).
     VoteAnnulled {
@@ -217,6 +223,8 @@ pub enum ApplyError {
     Voted(usize),
     #[error("a title or name is required")]
     EmptyTitle,
+    #[error("item {0} is not a democratic appraisal")]
+    NotAnAppraisal(usize),
     #[error("the meeting has already started")]
     AlreadyStarted,
 }

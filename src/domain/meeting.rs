@@ -475,6 +475,7 @@ impl Meeting {
                 decision: String::new(),
                 vote: None,
                 rounds: Vec::new(),
+                appraisal: None,
             }),
             Event::VoteClosed { index, vote } => {
                 if self.setup.kind.vote_body().is_none() {
@@ -576,6 +577,21 @@ impl Meeting {
                     return Err(no("item", i));
                 }
                 self.actions.push(action.clone());
+            }
+            Event::Appraised { index, appraisal } => {
+                let it = self.items.get_mut(*index).ok_or(no("item", *index))?;
+                if it.item_type != rules::ItemType::Appraisal {
+                    return Err(ApplyError::NotAnAppraisal(*index));
+                }
+                it.appraisal = Some(appraisal.clone());
+                let title = it.title.clone();
+                let detail = appraisal.grade.key().to_owned();
+                self.log(
+                    appraisal.settled_at,
+                    TimelineEvent::Appraised,
+                    title,
+                    detail,
+                );
             }
             Event::ItemEdited { .. }
             | Event::ItemRemoved { .. }

@@ -10,10 +10,10 @@ pub mod text;
 
 pub use agenda::{AgendaTemplate, StageTemplate};
 pub use meeting::{
-    ActionItem, AgendaStage, Annulment, ApplyError, AttendanceMark, AttendanceStatus, Departure,
-    Event, ExcuseReason, Guest, Item, ItemSource, ItemStage, ListKind, Meeting, MeetingKind,
-    MeetingSetup, PersonRef, Restored, StudyTopic, TextField, TimelineEntry, TimelineEvent,
-    VoteRound,
+    ActionItem, AgendaStage, Annulment, ApplyError, Appraisal, AttendanceMark, AttendanceStatus,
+    Departure, Event, ExcuseReason, Grade, GradeTallies, Guest, Item, ItemSource, ItemStage,
+    ListKind, Meeting, MeetingKind, MeetingSetup, PersonRef, Restored, StudyTopic, TextField,
+    TimelineEntry, TimelineEvent, VoteRound,
 };
 pub use roster::{
     Branch, CommitteeRole, Exclusion, ExclusionCategory, Group, Member, Roster, Standing,

@@ -216,7 +216,7 @@ pub enum ItemStage {
     Consultation,
     /// 党员大会审议
     AssemblyReview,
-    /// 村民(代表)会议决议
+    /// 村民（代表）会议 (a 村) or 居民（代表）会议 (a 社区) 决议
     ResidentsResolution,
     /// 决议公开
     DecisionPublished,
@@ -302,6 +302,72 @@ pub struct Item {
     /// stands, the last round not annulled.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rounds: Vec<VoteRound>,
+    /// 民主评议党员: the grade settled, instead of a vote (format v2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appraisal: Option<Appraisal>,
+}
+
+/// The grade of a 民主评议党员.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    /// 优秀
+    Excellent,
+    /// 合格
+    Qualified,
+    /// 基本合格
+    BasicallyQualified,
+    /// 不合格
+    Unqualified,
+}
+
+impl Grade {
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Grade::Excellent => "excellent",
+            Grade::Qualified => "qualified",
+            Grade::BasicallyQualified => "basically_qualified",
+            Grade::Unqualified => "unqualified",
+        }
+    }
+
+    pub const ALL: [Grade; 4] = [
+        Grade::Excellent,
+        Grade::Qualified,
+        Grade::BasicallyQualified,
+        Grade::Unqualified,
+    ];
+}
+
+/// The 测评 of a 民主评议党员: how many rated the member at each grade (kept when the branch keeps it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeTallies {
+    pub excellent: u32,
+    pub qualified: u32,
+    pub basically_qualified: u32,
+    pub unqualified: u32,
+}
+
+impl GradeTallies {
+    #[must_use]
+    pub fn total(&self) -> u32 {
+        self.excellent
+            .saturating_add(self.qualified)
+            .saturating_add(self.basically_qualified)
+            .saturating_add(self.unqualified)
+    }
+}
+
+/// The outcome of a 民主评议党员 item: no majority vote, the grade the branch settles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appraisal {
+    pub grade: Grade,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tallies: Option<GradeTallies>,
+    pub settled_at: Timestamp,
 }
 
 impl Item {
@@ -360,6 +426,8 @@ pub enum TimelineEvent {
     Left,
     /// A round annulled (format v2).
     VoteAnnulled,
+    /// A 民主评议党员 grade settled (format v2).
+    Appraised,
 }
 
 /// A meaningful event in the record's timeline.

@@ -32,21 +32,61 @@ pub enum ItemType {
     ProbationExtension,
     /// 取消预备党员资格.
     ProbationCancellation,
+    /// 确定入党积极分子 (细则 第九条): by the 支委会, or the 支部大会 where there is no committee; the
+    /// committee's (or the assembly's) ordinary rule. Format v2.
+    Activist,
+    /// 确定发展对象 (细则 第十三、十四条): by the 支委会 after hearing the 党小组, the 培养联系人,
+    /// members and non-members, reported to the 基层党委 for the record. Format v2.
+    DevelopmentCandidate,
+    /// 纪律处分 of a member (党章 第四十条): decided by the 支部大会 by its ordinary rule, in force
+    /// once the 基层党委 approves. Format v2.
+    Discipline,
+    /// 民主评议党员: no majority vote; the grade the branch settles, with the 测评 tallies if kept
+    /// (中组部 民主评议党员, 1988; no central rule on the tallies). Format v2.
+    Appraisal,
 }
 
 impl ItemType {
-    pub const ALL: [ItemType; 5] = [
+    pub const ALL: [ItemType; 9] = [
         ItemType::Ordinary,
         ItemType::Admission,
         ItemType::FullMembership,
         ItemType::ProbationExtension,
         ItemType::ProbationCancellation,
+        ItemType::Activist,
+        ItemType::DevelopmentCandidate,
+        ItemType::Discipline,
+        ItemType::Appraisal,
     ];
 
     /// Decisions on membership (细则 第二十、二十一、三十三条): secret ballot, written opinions count.
     #[must_use]
     pub fn is_membership(self) -> bool {
+        matches!(
+            self,
+            ItemType::Admission
+                | ItemType::FullMembership
+                | ItemType::ProbationExtension
+                | ItemType::ProbationCancellation
+        )
+    }
+
+    /// Whether the item is about one person (the candidate, the member disciplined or appraised).
+    #[must_use]
+    pub fn about_a_person(self) -> bool {
         self != ItemType::Ordinary
+    }
+
+    /// Whether the item is decided by a vote (民主评议 settles a grade instead).
+    #[must_use]
+    pub fn is_voted(self) -> bool {
+        self != ItemType::Appraisal
+    }
+
+    /// Whether format v1 has this type.
+    #[must_use]
+    pub fn in_v1(self) -> bool {
+        matches!(self, ItemType::Ordinary) || self.is_membership()
     }
 
     #[must_use]
@@ -57,6 +97,10 @@ impl ItemType {
             ItemType::FullMembership => "full_membership",
             ItemType::ProbationExtension => "probation_extension",
             ItemType::ProbationCancellation => "probation_cancellation",
+            ItemType::Activist => "activist",
+            ItemType::DevelopmentCandidate => "development_candidate",
+            ItemType::Discipline => "discipline",
+            ItemType::Appraisal => "appraisal",
         }
     }
 }
@@ -282,6 +326,12 @@ pub enum VoteError {
     WrittenDuplicate(String),
     #[error("membership decisions are taken by the 党员大会, not the committee (细则 第二十条)")]
     MembershipNeedsAssembly,
+    #[error(
+        "a disciplinary sanction is decided by the 支部大会, not the committee (党章 第四十条)"
+    )]
+    DisciplineNeedsAssembly,
+    #[error("民主评议党员 is not voted: the branch settles a grade")]
+    AppraisalIsNotVoted,
     #[error("a ballot tally belongs to a secret ballot")]
     BallotsWithoutSecretBallot,
     #[error("{issued} ballots issued to {present} entitled voters present")]
@@ -355,11 +405,17 @@ pub fn judge(input: &VoteInput) -> Result<Judgement, VoteError> {
             present: input.entitled_present,
         });
     }
-    let rule = match (input.body, input.item_type.is_membership()) {
-        (VoteBody::Assembly, false) => Rule::AssemblyOrdinary,
-        (VoteBody::Committee, false) => Rule::CommitteeOrdinary,
-        (VoteBody::Assembly, true) => Rule::Membership,
-        (VoteBody::Committee, true) => return Err(VoteError::MembershipNeedsAssembly),
+    let rule = match (input.body, input.item_type) {
+        (_, ItemType::Appraisal) => return Err(VoteError::AppraisalIsNotVoted),
+        (VoteBody::Committee, ItemType::Discipline) => {
+            return Err(VoteError::DisciplineNeedsAssembly);
+        }
+        (VoteBody::Committee, t) if t.is_membership() => {
+            return Err(VoteError::MembershipNeedsAssembly);
+        }
+        (VoteBody::Assembly, t) if t.is_membership() => Rule::Membership,
+        (VoteBody::Assembly, _) => Rule::AssemblyOrdinary,
+        (VoteBody::Committee, _) => Rule::CommitteeOrdinary,
     };
     if rule == Rule::Membership {
         if input.method != VoteMethod::SecretBallot {

@@ -390,8 +390,11 @@ impl Builder<'_> {
         }
         if let Some(c) = &item.candidate {
             f.push((self.l(L::Candidate), self.person(Some(c))));
-        } else if item.item_type.is_membership() {
+        } else if item.item_type.about_a_person() {
             f.push((self.l(L::Candidate), self.l(L::NotRecorded)));
+        }
+        if let Some(a) = &item.appraisal {
+            f.push((tr.grade_label().to_owned(), one(&tr.appraisal_value(a))));
         }
         self.blocks.push(Block::Fields(f));
         let notes = multi(&item.notes);

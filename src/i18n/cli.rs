@@ -163,6 +163,10 @@ impl Tr {
                     i + 1
                 ),
             ),
+            ApplyError::NotAnAppraisal(i) => self.pick(
+                format!("议题 {} 不是民主评议党员", i + 1),
+                format!("item {} is not a democratic appraisal", i + 1),
+            ),
             ApplyError::AlreadyStarted => self.pick(
                 "会议已经开始".into(),
                 "the meeting has already started".into(),

@@ -109,6 +109,12 @@ impl Tr {
             ItemType::ProbationCancellation => {
                 self.pick("取消预备党员资格", "cancellation of probation")
             }
+            ItemType::Activist => self.pick("确定入党积极分子", "naming an activist"),
+            ItemType::DevelopmentCandidate => {
+                self.pick("确定发展对象", "naming a candidate for development")
+            }
+            ItemType::Discipline => self.pick("党纪处分", "disciplinary sanction"),
+            ItemType::Appraisal => self.pick("民主评议党员", "democratic appraisal of a member"),
         }
     }
 
@@ -120,9 +126,10 @@ impl Tr {
             ItemStage::AssemblyReview => {
                 self.pick("党员大会审议", "Party members' assembly reviews")
             }
+            // 四议两公开 in a 村 ends with the 村民（代表）会议, in a 社区 with the 居民（代表）会议.
             ItemStage::ResidentsResolution => self.pick(
-                "村民(代表)会议决议",
-                "villagers' (representatives') meeting resolves",
+                "村（居）民（代表）会议决议",
+                "villagers' or residents' (representatives') meeting resolves",
             ),
             ItemStage::DecisionPublished => self.pick("决议公开", "decision published"),
             ItemStage::ResultPublished => self.pick("实施结果公开", "result published"),
@@ -230,6 +237,14 @@ impl Tr {
             VoteError::WrittenDuplicate(n) => self.pick(
                 format!("{n} 有两份书面意见"),
                 format!("two written opinions from {n}"),
+            ),
+            VoteError::DisciplineNeedsAssembly => self.pick(
+                "党纪处分须由支部党员大会讨论决定（党章 第四十条）".to_owned(),
+                "a disciplinary sanction is decided by the general assembly, not the committee (党章 第四十条)".to_owned(),
+            ),
+            VoteError::AppraisalIsNotVoted => self.pick(
+                "民主评议党员不进行表决：记录测评结果和支部评定的等次".to_owned(),
+                "a democratic appraisal is not voted: record the assessment and the grade the branch settles".to_owned(),
             ),
             VoteError::MembershipNeedsAssembly => self.pick(
                 "发展党员事项须由支部党员大会讨论表决（细则 第二十条）".to_owned(),
@@ -534,6 +549,14 @@ impl Tr {
             Problem::DeferredWithoutReason { item } => pick(
                 format!("议题 {item}：暂缓表决应写明原因"),
                 format!("item {item}: a deferral needs its reason"),
+            ),
+            Problem::AppraisalVoted { item } => pick(
+                format!("议题 {item}：民主评议党员不进行表决，只记录测评结果和评定等次"),
+                format!("item {item}: a democratic appraisal is not voted; it records the assessment and the grade"),
+            ),
+            Problem::GradeWithoutAppraisal { item } => pick(
+                format!("议题 {item}：不是民主评议党员，却记有评定等次"),
+                format!("item {item}: a grade on an item that is not a democratic appraisal"),
             ),
             Problem::BallotsMissing { item } => pick(
                 format!("议题 {item}：无记名投票未记录发出、收回、有效、无效票数"),

@@ -521,6 +521,7 @@ impl Tr {
             TimelineEvent::Ended => self.pick("散会", "meeting ended"),
             TimelineEvent::Left => self.pick("早退", "left early"),
             TimelineEvent::VoteAnnulled => self.pick("表决作废", "round annulled"),
+            TimelineEvent::Appraised => self.pick("评定等次", "grade settled"),
         }
     }
 

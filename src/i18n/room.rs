@@ -309,3 +309,110 @@ impl Tr {
         )
     }
 }
+
+impl Tr {
+    #[must_use]
+    pub fn grade(self, g: crate::domain::Grade) -> &'static str {
+        use crate::domain::Grade;
+        match g {
+            Grade::Excellent => self.pick("优秀", "excellent"),
+            Grade::Qualified => self.pick("合格", "qualified"),
+            Grade::BasicallyQualified => self.pick("基本合格", "basically qualified"),
+            Grade::Unqualified => self.pick("不合格", "unqualified"),
+        }
+    }
+
+    #[must_use]
+    pub fn appraisal_title(self, who: &str) -> String {
+        self.pick(
+            format!("民主评议党员 · {who}"),
+            format!("Democratic appraisal · {who}"),
+        )
+    }
+
+    #[must_use]
+    pub fn grade_label(self) -> &'static str {
+        self.pick("评定等次", "Grade settled")
+    }
+
+    #[must_use]
+    pub fn tally_label(self, g: crate::domain::Grade) -> String {
+        self.pick(
+            format!("测评“{}”票数", self.grade(g)),
+            format!("Rated {}", self.grade(g)),
+        )
+    }
+
+    #[must_use]
+    pub fn appraisal_note(self) -> &'static str {
+        self.pick(
+            "民主评议不进行多数表决：记录测评票数（如有）和支部评定的等次",
+            "an appraisal is not a majority vote: record the ratings (if kept) and the grade the branch settles",
+        )
+    }
+
+    #[must_use]
+    pub fn tallies_exceed(self, total: u32, present: u32) -> String {
+        self.pick(
+            format!("测评票数合计 {total}，超过到会党员 {present} 人"),
+            format!("{total} ratings, more than the {present} members present"),
+        )
+    }
+
+    /// `评定等次：合格（测评：优秀 3，合格 18，基本合格 1，不合格 0）`.
+    #[must_use]
+    pub fn appraisal_line(self, a: &crate::domain::Appraisal) -> String {
+        format!(
+            "{}{}{}",
+            self.grade_label(),
+            self.colon(),
+            self.appraisal_value(a)
+        )
+    }
+
+    /// `合格（测评：优秀 3，合格 18，基本合格 1，不合格 0）`.
+    #[must_use]
+    pub fn appraisal_value(self, a: &crate::domain::Appraisal) -> String {
+        use crate::domain::Grade;
+        let grade = self.grade(a.grade);
+        let Some(t) = a.tallies else {
+            return grade.to_owned();
+        };
+        let parts = [
+            (Grade::Excellent, t.excellent),
+            (Grade::Qualified, t.qualified),
+            (Grade::BasicallyQualified, t.basically_qualified),
+            (Grade::Unqualified, t.unqualified),
+        ]
+        .iter()
+        .map(|(g, n)| format!("{} {n}", self.grade(*g)))
+        .collect::<Vec<_>>()
+        .join(self.pick("，", ", "));
+        self.pick(
+            format!("{grade}（测评：{parts}）"),
+            format!("{grade} (ratings: {parts})"),
+        )
+    }
+
+    /// What the regulations say about an item of this type, where it matters in the room.
+    #[must_use]
+    pub fn item_type_note(self, t: crate::domain::ItemType) -> Option<&'static str> {
+        use crate::domain::ItemType;
+        match t {
+            ItemType::Activist => Some(self.pick(
+                "由支委会确定（未设支委会的由支部大会确定），推荐方式记入“来源”（细则 第九条）",
+                "named by the committee (the assembly where there is none); record how they were recommended as the source (细则 第九条)",
+            )),
+            ItemType::DevelopmentCandidate => Some(self.pick(
+                "由支委会确定，事先听取党小组、培养联系人、党员和群众意见，报基层党委备案（细则 第十三、十四条）",
+                "named by the committee after hearing the group, the contacts, members and non-members; reported to the Party committee (细则 第十三、十四条)",
+            )),
+            ItemType::Discipline => Some(self.pick(
+                "由支部大会讨论决定，报基层党委批准后生效；记录注明“待上级批准”（党章 第四十条）",
+                "decided by the general assembly, in force once the Party committee approves: record it as awaiting approval (党章 第四十条)",
+            )),
+            ItemType::Appraisal => Some(self.appraisal_note()),
+            _ => None,
+        }
+    }
+}

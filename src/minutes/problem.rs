@@ -198,6 +198,14 @@ pub enum Problem {
     DeferredWithoutReason {
         item: usize,
     },
+    /// A 民主评议党员 item with a vote: the appraisal settles a grade, it is not voted.
+    AppraisalVoted {
+        item: usize,
+    },
+    /// A grade on an item that is not a 民主评议党员.
+    GradeWithoutAppraisal {
+        item: usize,
+    },
     /// A secret ballot without its tally (issued, returned, valid, invalid).
     BallotsMissing {
         item: usize,
@@ -308,6 +316,8 @@ impl Problem {
             Problem::LeftWithoutReason { .. } => "left_without_reason",
             Problem::DeferredWithCounts { .. } => "deferred_with_counts",
             Problem::DeferredWithoutReason { .. } => "deferred_without_reason",
+            Problem::AppraisalVoted { .. } => "appraisal_voted",
+            Problem::GradeWithoutAppraisal { .. } => "grade_without_appraisal",
             Problem::BallotsMissing { .. } => "ballots_missing",
             Problem::NoScrutineer { .. } => "no_scrutineer",
             Problem::CorrectionWithoutReason => "correction_without_reason",

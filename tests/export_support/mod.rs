@@ -156,6 +156,7 @@ pub fn meeting_with(notes: &str, guest_identity: &str) -> Meeting {
         index: 0,
     })
     .unwrap();
+    m.apply(&Event::MeetingStarted { at: at("14:30") }).unwrap();
     for id in ["m001", "m002", "m003", "m007", "m008"] {
         mark(&mut m, "14:30", id, AttendanceStatus::Present);
     }

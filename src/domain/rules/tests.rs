@@ -800,3 +800,54 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_other_decisions_of_a_branch() {
+    use ItemType::{Activist, Appraisal, DevelopmentCandidate, Discipline};
+    run(&[
+        Case {
+            cite: "细则 第九条; 条例 第十二条",
+            what: "确定入党积极分子 in a committee of 5, 3 present, Y=3: the committee rule, passes",
+            input: vote(Committee, Activist, 5, 3, (3, 0, 0)),
+            want: judged(Passed, true, 3, 3),
+        },
+        Case {
+            cite: "细则 第十三、十四条; 条例 第十二条",
+            what: "确定发展对象, committee of 5, 4 present, Y=2 N=2: fails (2 is not > 5/2)",
+            input: vote(Committee, DevelopmentCandidate, 5, 4, (2, 2, 0)),
+            want: judged(Failed, true, 3, 3),
+        },
+        Case {
+            cite: "细则 第九条 (a branch without a committee)",
+            what: "确定入党积极分子 by the assembly: its ordinary rule, E=20 P=11 Y=11 passes",
+            input: vote(Assembly, Activist, 20, 11, (11, 0, 0)),
+            want: judged(Passed, true, 11, 11),
+        },
+        Case {
+            cite: "党章 第四十条",
+            what: "处分 by the 支部大会: Y > E/2, E=20 P=15 Y=10 fails",
+            input: vote(Assembly, Discipline, 20, 15, (10, 5, 0)),
+            want: judged(Failed, true, 11, 11),
+        },
+        Case {
+            cite: "党章 第四十条",
+            what: "处分 is not the committee's to decide",
+            input: vote(Committee, Discipline, 5, 5, (5, 0, 0)),
+            want: Want::Refused(VoteError::DisciplineNeedsAssembly),
+        },
+        Case {
+            cite: "中组部 民主评议党员 (1988)",
+            what: "民主评议党员 is not a majority vote",
+            input: vote(Assembly, Appraisal, 20, 15, (15, 0, 0)),
+            want: Want::Refused(VoteError::AppraisalIsNotVoted),
+        },
+    ]);
+    // None of them asks for a secret ballot or written opinions; only v1's types are in v1.
+    for t in [Activist, DevelopmentCandidate, Discipline, Appraisal] {
+        assert!(
+            !t.is_membership() && t.about_a_person() && !t.in_v1(),
+            "{t:?}"
+        );
+    }
+    assert!(Admission.in_v1() && Ordinary.in_v1());
+}

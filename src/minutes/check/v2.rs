@@ -30,6 +30,12 @@ pub(super) fn fields_of_v2(m: &Minutes, out: &mut Vec<Problem>) {
     {
         found("items.vote.ballots");
     }
+    if m.items
+        .iter()
+        .any(|i| !i.item_type.in_v1() || i.appraisal.is_some())
+    {
+        found("items.item_type");
+    }
 }
 
 /// What format v2 adds: rounds, 早退, deferrals, ballots, corrections.
@@ -54,6 +60,14 @@ pub(super) fn check_v2(m: &Minutes, out: &mut Vec<Problem>) {
     }
     for (i, item) in m.items.iter().enumerate() {
         let n = i + 1;
+        // 民主评议党员 settles a grade and holds no vote; a grade belongs to no other item.
+        let appraisal = item.item_type == rules::ItemType::Appraisal;
+        if appraisal && (item.vote.is_some() || !item.rounds.is_empty()) {
+            out.push(Problem::AppraisalVoted { item: n });
+        }
+        if !appraisal && item.appraisal.is_some() {
+            out.push(Problem::GradeWithoutAppraisal { item: n });
+        }
         if item.standing_round() != item.vote.as_ref() {
             out.push(Problem::StandingRoundWrong { item: n });
         }

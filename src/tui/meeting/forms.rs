@@ -71,6 +71,10 @@ pub enum FormPurpose {
         item: usize,
         absent: Vec<(String, String)>,
     },
+    /// 民主评议党员 of item `item`: the grade and the ratings.
+    Appraise {
+        item: usize,
+    },
     /// The counts are in: close the round? `back` is the vote dialog as it was.
     ConfirmVote {
         item: usize,
@@ -255,6 +259,7 @@ impl Model {
             }
             FormPurpose::Remove { list, index } => self.remove_form(m, *list, *index),
             FormPurpose::Vote { item, absent } => self.vote_form(m, *item, absent),
+            FormPurpose::Appraise { item } => self.appraisal_form(m, *item),
             FormPurpose::ConfirmVote { back, .. } => (**back).clone(),
             FormPurpose::Annul { item, round } => self.annul_form(m, *item, *round),
             FormPurpose::Leave { member, now } => self.leave_form(m, *member, *now),
@@ -434,8 +439,8 @@ impl Model {
                     ItemType::ALL[form.choice(FieldId::ItemType).min(ItemType::ALL.len() - 1)];
                 let candidate = form
                     .person(FieldId::Candidate)
-                    .filter(|_| item_type.is_membership());
-                if item_type.is_membership() && candidate.is_none() {
+                    .filter(|_| item_type.about_a_person());
+                if item_type.about_a_person() && candidate.is_none() {
                     return self.refuse(form, purpose, missing(tr.form_missing_candidate()));
                 }
                 let stage = form
@@ -469,6 +474,10 @@ impl Model {
                 self.submit_vote(m, form, item, absent, at);
             }
             FormPurpose::ConfirmVote { .. } => self.submit_confirm_vote(&form, purpose, fx),
+            FormPurpose::Appraise { item } => {
+                let item = *item;
+                self.submit_appraisal(m, form, item, at, fx);
+            }
             FormPurpose::Annul { item, round } => {
                 let (item, round) = (*item, *round);
                 self.submit_annul(form, item, round, at, fx);

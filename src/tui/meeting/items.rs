@@ -52,10 +52,11 @@ impl Model {
             ));
         }
         for (i, it) in m.items.iter().enumerate() {
-            let badge = it
-                .vote
-                .as_ref()
-                .map_or(String::new(), |v| tr.outcome(v.outcome).to_owned());
+            let badge = match (&it.vote, &it.appraisal) {
+                (Some(v), _) => tr.outcome(v.outcome).to_owned(),
+                (None, Some(a)) => tr.grade(a.grade).to_owned(),
+                (None, None) => String::new(),
+            };
             let style = if i == self.item {
                 Style::new().bg(Color::Blue).fg(Color::White)
             } else {
@@ -104,6 +105,15 @@ impl Model {
                 tr.colon(),
                 sanitize::line(&c.name)
             )));
+        }
+        if let Some(note) = tr.item_type_note(it.item_type) {
+            body.push(Line::styled(note, dim));
+        }
+        if let Some(a) = &it.appraisal {
+            body.push(Line::styled(
+                tr.appraisal_line(a),
+                Style::new().fg(Color::Green),
+            ));
         }
         if let Some(s) = it.stage {
             body.push(Line::raw(format!(
@@ -154,7 +164,9 @@ impl Model {
                 .collect()
         };
         let vote_key = keymap::key_for(keymap::Context::Items, keymap::Action::Vote);
-        if rounds.is_empty() {
+        if !it.item_type.is_voted() {
+            // Settled by a grade (above), not voted.
+        } else if rounds.is_empty() {
             body.push(Line::styled(tr.items_not_voted_heading(&vote_key), dim));
         } else {
             body.push(Line::styled(tr.items_vote_frozen(), dim));

@@ -704,3 +704,50 @@ fn the_meeting_starts_at_its_own_step_and_later_arrivals_are_offered_as_late() {
     .expect("stage");
     assert_eq!(m.started_at, Some(at(5)));
 }
+
+#[test]
+fn an_appraisal_settles_a_grade_with_its_ratings_instead_of_a_vote() {
+    let m = meeting();
+    let who = PersonRef {
+        member_id: Some(m.members()[5].id.clone()),
+        name: m.members()[5].name.clone(),
+    };
+    let mut scene = all_present(&m);
+    scene.push(item(ItemType::Appraisal, Some(who)));
+    // v opens the grade dialog: 合格 is the default; ratings 3 / 18 / 1 / 0.
+    let mut msgs = vec![ch('v')];
+    for n in ["3", "18", "1", "0"] {
+        msgs.push(key(KeyCode::Tab));
+        msgs.extend(typed(n));
+    }
+    msgs.push(ctrl('s'));
+    let (_, fx) = run(&scene, View::Items, &msgs);
+    let [
+        Effect::Record(Event::Appraised {
+            index: 0,
+            appraisal,
+        }),
+    ] = fx.as_slice()
+    else {
+        panic!("a grade: {fx:?}")
+    };
+    assert_eq!(appraisal.grade, crate::domain::Grade::Qualified);
+    assert_eq!(appraisal.tallies.map(|t| t.total()), Some(22));
+    // More ratings than people in the room: refused.
+    let mut msgs = vec![ch('v'), key(KeyCode::Tab)];
+    msgs.extend(typed("300"));
+    msgs.push(ctrl('s'));
+    let (model, fx) = run(&scene, View::Items, &msgs);
+    assert!(fx.is_empty());
+    assert!(form_error(&model).contains("300"));
+    // The domain takes a grade only on an appraisal.
+    let mut plain = meeting();
+    plain.apply(&item(ItemType::Ordinary, None)).expect("item");
+    assert_eq!(
+        plain.apply(&Event::Appraised {
+            index: 0,
+            appraisal: appraisal.clone(),
+        }),
+        Err(ApplyError::NotAnAppraisal(0))
+    );
+}

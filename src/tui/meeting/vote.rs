@@ -7,7 +7,9 @@ use ratatui::text::Line;
 
 use super::{FormPurpose, Modal, Model};
 use crate::domain::rules::{self, Ballots, Outcome, VoteMethod, VoteRecord};
-use crate::domain::{ApplyError, Event, Meeting, Opinion, Timestamp, WrittenOpinion};
+use crate::domain::{
+    ApplyError, Appraisal, Event, Grade, GradeTallies, Meeting, Opinion, Timestamp, WrittenOpinion,
+};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::widgets::form::{Field, FieldId, Form, PersonField};
@@ -33,6 +35,9 @@ impl Model {
         let Some(it) = m.items.get(self.item) else {
             return;
         };
+        if !it.item_type.is_voted() {
+            return self.open_form(m, FormPurpose::Appraise { item: self.item });
+        }
         if m.setup.kind.vote_body().is_none() {
             self.flash = Some(tr.apply_error(&ApplyError::NoVotes));
             return;
@@ -392,6 +397,101 @@ impl Model {
         } else {
             self.modal = Some(Modal::Form(back, FormPurpose::Vote { item, absent }));
         }
+    }
+
+    pub(super) fn appraisal_form(&self, m: &Meeting, item: usize) -> Form {
+        let tr = self.tr();
+        let it = &m.items[item];
+        let was = it.appraisal.as_ref();
+        let who = it
+            .candidate
+            .as_ref()
+            .map_or(it.title.as_str(), |c| c.name.as_str());
+        let grade = was
+            .and_then(|a| Grade::ALL.iter().position(|g| *g == a.grade))
+            .unwrap_or(1);
+        let t = was.and_then(|a| a.tallies).unwrap_or_default();
+        let mut form = Form::new(
+            tr.appraisal_title(who),
+            vec![
+                Field::choice(
+                    FieldId::Grade,
+                    tr.grade_label(),
+                    Grade::ALL.iter().map(|g| tr.grade(*g).to_owned()).collect(),
+                    grade,
+                ),
+                Field::number(
+                    FieldId::Tally(0),
+                    tr.tally_label(Grade::Excellent),
+                    t.excellent,
+                ),
+                Field::number(
+                    FieldId::Tally(1),
+                    tr.tally_label(Grade::Qualified),
+                    t.qualified,
+                ),
+                Field::number(
+                    FieldId::Tally(2),
+                    tr.tally_label(Grade::BasicallyQualified),
+                    t.basically_qualified,
+                ),
+                Field::number(
+                    FieldId::Tally(3),
+                    tr.tally_label(Grade::Unqualified),
+                    t.unqualified,
+                ),
+            ],
+        );
+        form.preview = vec![Line::styled(
+            tr.appraisal_note(),
+            Style::new().fg(Color::DarkGray),
+        )];
+        form
+    }
+
+    pub(super) fn submit_appraisal(
+        &mut self,
+        m: &Meeting,
+        form: Box<Form>,
+        item: usize,
+        at: Timestamp,
+        fx: &mut Vec<Effect>,
+    ) {
+        let tr = self.tr();
+        let purpose = FormPurpose::Appraise { item };
+        let mut n = [0u32; 4];
+        for (k, slot) in n.iter_mut().enumerate() {
+            match form.number(FieldId::Tally(k)) {
+                Some(v) => *slot = v,
+                None => {
+                    return self.refuse(form, purpose, tr.form_counts_must_be_whole().to_owned());
+                }
+            }
+        }
+        let tallies = GradeTallies {
+            excellent: n[0],
+            qualified: n[1],
+            basically_qualified: n[2],
+            unqualified: n[3],
+        };
+        // Those who rate are the members present and the guests (residents' representatives).
+        let raters = m
+            .counts()
+            .present_total
+            .saturating_add(u32::try_from(m.guests.len()).unwrap_or(u32::MAX));
+        if tallies.total() > raters {
+            let msg = tr.tallies_exceed(tallies.total(), raters);
+            return self.refuse(form, purpose, msg);
+        }
+        let grade = Grade::ALL[form.choice(FieldId::Grade).min(Grade::ALL.len() - 1)];
+        fx.push(Effect::Record(Event::Appraised {
+            index: item,
+            appraisal: Appraisal {
+                grade,
+                tallies: (tallies.total() > 0).then_some(tallies),
+                settled_at: at,
+            },
+        }));
     }
 
     pub(super) fn annul_form(&self, m: &Meeting, item: usize, round: usize) -> Form {

@@ -164,6 +164,10 @@ pub enum FieldId {
     LeaveTime,
     /// Which guest.
     GuestIndex,
+    // 民主评议党员
+    Grade,
+    /// Ratings at the n-th grade.
+    Tally(usize),
     // Action items
     Task,
     Owner,
