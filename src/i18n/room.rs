@@ -416,3 +416,17 @@ impl Tr {
         }
     }
 }
+
+impl Tr {
+    /// The live counts without their split, for a narrow status line.
+    #[must_use]
+    pub fn meeting_counts_short(self, c: &crate::domain::record::Counts) -> String {
+        self.pick(
+            format!("│ 应到 {} 实到 {}", c.expected_total, c.present_total),
+            format!(
+                "│ Expected {} present {}",
+                c.expected_total, c.present_total
+            ),
+        )
+    }
+}

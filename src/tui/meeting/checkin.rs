@@ -121,6 +121,8 @@ impl CheckIn {
             .render(search_area, buf);
 
         let height = usize::from(table_area.height.saturating_sub(3)).max(1);
+        // Below 72 columns the 党小组 column gives way and reason and note share one column.
+        let narrow = table_area.width < 72;
         let start = self.selected.saturating_sub(height - 1);
         let rows = self
             .visible
@@ -184,31 +186,47 @@ impl CheckIn {
                 } else {
                     Style::new().fg(Color::Magenta)
                 };
-                let row = Row::new(vec![
+                let mut cells = vec![
                     Span::raw(sanitize::line(&m.name).into_owned()),
                     Span::styled(tr.standing(m.standing), standing_style),
-                    Span::raw(sanitize::line(m.group.as_deref().unwrap_or("")).into_owned()),
+                ];
+                if !narrow {
+                    cells.push(Span::raw(
+                        sanitize::line(m.group.as_deref().unwrap_or("")).into_owned(),
+                    ));
+                }
+                cells.extend([
                     Span::styled(status, Style::new().fg(color)),
                     Span::raw(time),
-                    Span::raw(reason),
-                    Span::styled(note, Style::new().fg(Color::DarkGray)),
                 ]);
+                if narrow {
+                    // One column for the reason and the note, so neither is squeezed to a letter.
+                    let both = [reason, note]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    cells.push(Span::raw(both));
+                } else {
+                    cells.push(Span::raw(reason));
+                    cells.push(Span::styled(note, Style::new().fg(Color::DarkGray)));
+                }
+                let row = Row::new(cells);
                 if start + n == self.selected {
                     row.style(Style::new().bg(Color::Blue).fg(Color::White))
                 } else {
                     row
                 }
             });
-        let header = Row::new(vec![
-            tr.name_label(),
-            tr.standing_label(),
-            tr.group_label(),
-            tr.checkin_status(),
-            tr.time_label(),
-            tr.reason_label(),
-            tr.checkin_note(),
-        ])
-        .style(Style::new().fg(Color::Yellow));
+        let mut header = vec![tr.name_label(), tr.standing_label()];
+        if !narrow {
+            header.push(tr.group_label());
+        }
+        header.extend([tr.checkin_status(), tr.time_label(), tr.reason_label()]);
+        if !narrow {
+            header.push(tr.checkin_note());
+        }
+        let header = Row::new(header).style(Style::new().fg(Color::Yellow));
         let standing_w = widest(Standing::ALL.iter().map(|s| tr.standing(*s)));
         let status_w = widest(
             AttendanceStatus::ALL
@@ -216,21 +234,20 @@ impl CheckIn {
                 .map(|s| tr.status(*s))
                 .chain([tr.checkin_not_yet()]),
         );
-        Table::new(
-            rows,
-            [
-                Constraint::Length(10),
-                Constraint::Length(standing_w),
-                Constraint::Length(10),
-                Constraint::Length(status_w),
-                Constraint::Length(5),
-                Constraint::Fill(1),
-                Constraint::Fill(1),
-            ],
-        )
-        .header(header)
-        .block(Block::bordered())
-        .render(table_area, buf);
+        let mut widths = vec![Constraint::Length(10), Constraint::Length(standing_w)];
+        if !narrow {
+            widths.push(Constraint::Length(10));
+        }
+        widths.extend([Constraint::Length(status_w), Constraint::Length(5)]);
+        if narrow {
+            widths.push(Constraint::Fill(1));
+        } else {
+            widths.extend([Constraint::Fill(1), Constraint::Fill(1)]);
+        }
+        Table::new(rows, widths)
+            .header(header)
+            .block(Block::bordered())
+            .render(table_area, buf);
 
         if !meeting.guests.is_empty() {
             let list = meeting

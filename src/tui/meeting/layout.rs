@@ -32,8 +32,10 @@ impl Model {
         ])
         .areas(area);
         self.render_header(m, header, buf, now);
+        // The agenda gives way on a narrow terminal: its titles and clocks fit in 20 columns.
+        let side_w = if area.width < 100 { 20 } else { 26 };
         let [side, main] =
-            Layout::horizontal([Constraint::Length(26), Constraint::Min(20)]).areas(body);
+            Layout::horizontal([Constraint::Length(side_w), Constraint::Min(20)]).areas(body);
         self.render_agenda(m, side, buf, now);
         match self.view {
             View::CheckIn => self.checkin.render(m, self.tr(), main, buf),
@@ -92,12 +94,6 @@ impl Model {
         } else {
             &m.setup.theme
         };
-        let left = format!(
-            " {} · {} · {}",
-            sanitize::line(&m.branch().name),
-            tr.kind(m.setup.kind),
-            sanitize::line(theme)
-        );
         let since = match m.started_at {
             Some(_) => format!("{} {}", tr.meeting_elapsed(), hms(elapsed)),
             None => tr.not_started(&crate::tui::keymap::key_for(
@@ -105,7 +101,27 @@ impl Model {
                 crate::tui::keymap::Action::StartMeeting,
             )),
         };
-        let right = format!("  {} {}  {since} ", tr.time_label(), now.format("%H:%M:%S"));
+        // On a narrow terminal the clock drops its label and the branch's name gives way, so the
+        // theme stays in view.
+        let narrow = area.width < 100;
+        let right = if narrow {
+            format!("  {}  {since} ", now.format("%H:%M:%S"))
+        } else {
+            format!("  {} {}  {since} ", tr.time_label(), now.format("%H:%M:%S"))
+        };
+        let right_w = unicode_width::UnicodeWidthStr::width(right.as_str());
+        let room = usize::from(area.width).saturating_sub(right_w);
+        let (branch, kind, theme) = (
+            sanitize::line(&m.branch().name),
+            tr.kind(m.setup.kind),
+            sanitize::line(theme),
+        );
+        let full = format!(" {branch} · {kind} · {theme}");
+        let left = if unicode_width::UnicodeWidthStr::width(full.as_str()) <= room {
+            full
+        } else {
+            crate::tui::widgets::fit(&format!(" {kind} · {theme}"), room)
+        };
         let style = Style::new()
             .bg(Color::Red)
             .fg(Color::White)
@@ -167,38 +183,65 @@ impl Model {
         footer::render_keys(self.context(), tr, keys, buf);
         let m = &session.meeting;
         let c = m.counts();
-        let mut spans = Vec::new();
-        let s = session;
-        if let Some(fault) = &s.fault {
-            // The reason in a few words: a full message with its path would push the live counts
-            // off the line.
-            let why = tr.save_fault(fault);
-            spans.push(Span::styled(
-                tr.meeting_unsaved(s.pending(), &why),
-                Style::new().fg(Color::White).bg(Color::Red),
-            ));
-        } else if let Some(at) = s.saved_at {
-            spans.push(Span::styled(
-                format!("{} {} ", tr.meeting_saved(), at.format("%H:%M:%S")),
-                Style::new().fg(Color::Green),
-            ));
-        }
-        if let Some(msg) = &self.flash {
-            spans.push(Span::styled(
-                format!("{msg} "),
-                Style::new().fg(Color::Yellow),
-            ));
-        }
-        spans.push(Span::raw(tr.meeting_counts(&c)));
-        if let Some(body) = m.setup.kind.vote_body() {
+        let width = |t: &str| unicode_width::UnicodeWidthStr::width(t);
+        // The quorum is kept whole at the end; the counts lose their split, the save time its
+        // label and a message its tail before it would go.
+        let quorum = m.setup.kind.vote_body().map(|body| {
             let (e, p, _) = m.entitled();
             let met = e > 0 && p >= crate::domain::rules::quorum_needed(e, m.setup.settings.quorum);
             let label = match body {
                 VoteBody::Assembly => tr.meeting_voters(),
                 VoteBody::Committee => tr.meeting_committee(),
             };
+            (tr.meeting_quorum(label, p, e, met), met)
+        });
+        let mut room =
+            usize::from(status.width).saturating_sub(quorum.as_ref().map_or(0, |(q, _)| width(q)));
+        let s = session;
+        let (saved, saved_style) = if let Some(fault) = &s.fault {
+            // The reason in a few words: a full message with its path would push the live counts
+            // off the line.
+            let why = tr.save_fault(fault);
+            (
+                tr.meeting_unsaved(s.pending(), &why),
+                Style::new().fg(Color::White).bg(Color::Red),
+            )
+        } else if let Some(at) = s.saved_at {
+            (
+                format!("{} {} ", tr.meeting_saved(), at.format("%H:%M:%S")),
+                Style::new().fg(Color::Green),
+            )
+        } else {
+            (String::new(), Style::new())
+        };
+        let mut counts = tr.meeting_counts(&c);
+        let flash = self
+            .flash
+            .as_deref()
+            .map(|f| format!("{f} "))
+            .unwrap_or_default();
+        if width(&saved) + width(&counts) + width(&flash) > room {
+            counts = tr.meeting_counts_short(&c);
+        }
+        let saved = if width(&saved) + width(&counts) > room && s.fault.is_none() {
+            s.saved_at
+                .map(|at| format!("✓ {} ", at.format("%H:%M")))
+                .unwrap_or_default()
+        } else {
+            crate::tui::widgets::fit(&saved, room.saturating_sub(width(&counts)))
+        };
+        room = room.saturating_sub(width(&saved) + width(&counts));
+        let mut spans = vec![Span::styled(saved, saved_style)];
+        if !flash.is_empty() && room > 1 {
             spans.push(Span::styled(
-                tr.meeting_quorum(label, p, e, met),
+                crate::tui::widgets::fit(&flash, room),
+                Style::new().fg(Color::Yellow),
+            ));
+        }
+        spans.push(Span::raw(counts));
+        if let Some((q, met)) = quorum {
+            spans.push(Span::styled(
+                q,
                 Style::new().fg(if met { Color::Green } else { Color::Red }),
             ));
         }

@@ -554,6 +554,8 @@ impl MeetingScreen {
 #[cfg(test)]
 mod room_tests;
 #[cfg(test)]
+mod size_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod update_tests;

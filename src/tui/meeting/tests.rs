@@ -13,7 +13,7 @@ use crate::domain::agenda::builtin_templates;
 use crate::domain::rules::Outcome as VoteOutcome;
 use crate::i18n::Lang;
 
-fn at(min: u32) -> Timestamp {
+pub(super) fn at(min: u32) -> Timestamp {
     chrono::FixedOffset::east_opt(8 * 3600)
         .expect("offset")
         .with_ymd_and_hms(2026, 11, 26, 14, min, 0)
@@ -21,7 +21,7 @@ fn at(min: u32) -> Timestamp {
         .expect("time")
 }
 
-fn screen(kind: MeetingKind, lang: Lang) -> (tempfile::TempDir, MeetingScreen) {
+pub(super) fn screen(kind: MeetingKind, lang: Lang) -> (tempfile::TempDir, MeetingScreen) {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = DataDir::at(dir.path());
     let roster = crate::demo::roster();
@@ -49,7 +49,7 @@ fn screen(kind: MeetingKind, lang: Lang) -> (tempfile::TempDir, MeetingScreen) {
 }
 
 /// The data directory the screen's draft lives in (where finalize and export write).
-fn data(s: &MeetingScreen) -> DataDir {
+pub(super) fn data(s: &MeetingScreen) -> DataDir {
     let drafts = s.session.journal_path().parent().expect("drafts folder");
     DataDir::at(drafts.parent().expect("data folder"))
 }
