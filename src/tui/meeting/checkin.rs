@@ -242,7 +242,8 @@ impl CheckIn {
         if narrow {
             widths.push(Constraint::Fill(1));
         } else {
-            widths.extend([Constraint::Fill(1), Constraint::Fill(1)]);
+            // The reason carries a leave time and words; the note a role.
+            widths.extend([Constraint::Fill(3), Constraint::Fill(1)]);
         }
         Table::new(rows, widths)
             .header(header)

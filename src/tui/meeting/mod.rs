@@ -184,7 +184,8 @@ impl Model {
                 member_id,
                 mark: Some(_),
                 ..
-            } => self.checkin.after_mark(m, member_id),
+            }
+            | Event::Left { member_id, .. } => self.checkin.after_mark(m, member_id),
             Event::TopicAdded { .. } => self.topic = m.study.len().saturating_sub(1),
             Event::ItemAdded { .. } => self.item = m.items.len().saturating_sub(1),
             Event::ActionAdded { .. } => self.action = m.actions.len().saturating_sub(1),
