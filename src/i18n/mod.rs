@@ -21,6 +21,7 @@ mod tui;
 mod words;
 
 pub use export::{ExportLabel, minutes_of};
+pub use words::branch_suffixes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {

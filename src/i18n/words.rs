@@ -92,3 +92,17 @@ impl Tr {
         )
     }
 }
+
+/// The endings of a Party organisation's name (党支部, 党总支 …), longest first.
+#[must_use]
+pub fn branch_suffixes() -> &'static [&'static str] {
+    &[
+        "党总支部委员会",
+        "党支部委员会",
+        "党总支部",
+        "党总支",
+        "党支部",
+        "党委",
+        "支部",
+    ]
+}

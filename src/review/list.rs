@@ -257,7 +257,8 @@ fn draw_row(buf: &mut Buffer, line: Rect, w: &Widths, app: &App, row: usize) {
         }
         return;
     }
-    put(buf, Column::Branch, &r.branch, plain, false);
+    let branch = short_branch(&r.branch, w.get(Column::Branch));
+    put(buf, Column::Branch, &branch, plain, false);
     put(
         buf,
         Column::Kind,
@@ -289,4 +290,30 @@ fn draw_row(buf: &mut Buffer, line: Rect, w: &Widths, app: &App, row: usize) {
         review_style(r.review),
         false,
     );
+}
+
+/// A branch's name in `width` columns. Branches of one town share its prefix and every name ends
+/// in 党支部, so a long name loses that ending first and is then cut from the left
+/// ("高桥镇柳河村党支部" → "…柳河村").
+fn short_branch(name: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if name.width() <= width {
+        return name.to_owned();
+    }
+    let core = crate::i18n::branch_suffixes()
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .filter(|c| !c.is_empty())
+        .unwrap_or(name);
+    crate::tui::widgets::fit_tail(core, width)
+}
+
+#[cfg(test)]
+mod short_tests {
+    #[test]
+    fn a_long_branch_name_keeps_what_tells_it_apart() {
+        assert_eq!(super::short_branch("高桥镇柳河村党支部", 11), "…桥镇柳河村");
+        assert_eq!(super::short_branch("高桥镇柳河村党支部", 7), "…柳河村");
+        assert_eq!(super::short_branch("东风党支部", 11), "东风党支部");
+    }
 }

@@ -134,9 +134,12 @@ pub fn from_checked(path: PathBuf, checked: &Checked, reviews: &ReviewIndex) -> 
     let branch = clip(&m.branch.name, BRANCH_CHARS);
     let theme = clip(theme_src, THEME_CHARS);
     let id = m.id.to_string();
+    // The branch is found by its code and by pinyin as in check-in (东风社区 → dfsq).
+    let [initials, digraphs, full] = crate::tui::search::NameKey::new(&branch).typed_forms();
     let haystack = format!(
-        "{}\n{}\n{}\n{}\n{}\n{}",
+        "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{initials}\n{digraphs}\n{full}",
         branch,
+        clip(&m.branch.code, BRANCH_CHARS),
         theme,
         clip(&m.title, THEME_CHARS),
         name,
@@ -145,12 +148,14 @@ pub fn from_checked(path: PathBuf, checked: &Checked, reviews: &ReviewIndex) -> 
     )
     .to_lowercase()
     .into_boxed_str();
+    let branch_order = super::model::branch_order(&branch);
     Summary {
         path,
         name: name.into_boxed_str(),
         id: Some(m.id),
         started_at: Some(m.started_at),
         branch,
+        branch_order,
         kind: Some(m.kind),
         theme,
         present: m.counts.present_total,

@@ -120,6 +120,7 @@ impl Session {
         };
         let mut app = App::new(tr, source, found.len() + missing.len());
         app.keyring.clone_from(&keyring);
+        app.set_reviewer(&remarks::reviewer_for(data));
         app.set_exports_dir(data.exports_dir());
         app.add_rows(missing);
         let job = LoadJob::new(found, ReviewIndex::scan(&data.reviews_dir())).trusting(keyring);
@@ -242,5 +243,7 @@ fn save_remark(app: &App, request: &RemarkRequest, data: &DataDir) -> Result<Rev
         comment: request.comment.clone(),
         digest,
     };
-    remarks::append(data, &request.id, remark).map_err(|e| app.tr.remark_error(&e))
+    let file = remarks::append(data, &request.id, remark).map_err(|e| app.tr.remark_error(&e))?;
+    remarks::remember_reviewer(data, &request.reviewer);
+    Ok(file)
 }

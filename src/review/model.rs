@@ -147,6 +147,8 @@ pub struct Summary {
     pub started_at: Option<Timestamp>,
     /// Neutralised for display.
     pub branch: Box<str>,
+    /// The order of branches: by their names' pinyin (as a Chinese list is sorted), then the name.
+    pub branch_order: Box<str>,
     pub kind: Option<MeetingKind>,
     /// The theme, else the title; neutralised for display.
     pub theme: Box<str>,
@@ -180,6 +182,7 @@ impl Summary {
             id: None,
             started_at: None,
             branch: "".into(),
+            branch_order: "".into(),
             kind: None,
             theme: "".into(),
             present: 0,
@@ -214,6 +217,14 @@ impl Summary {
     fn has_content(&self) -> bool {
         self.started_at.is_some()
     }
+}
+
+/// How branches are ordered: by the pinyin of their names, as a Chinese list is sorted, then by
+/// the name itself.
+#[must_use]
+pub fn branch_order(name: &str) -> Box<str> {
+    let [_, _, full] = crate::tui::search::NameKey::new(name).typed_forms();
+    format!("{full}\u{0}{name}").into_boxed_str()
 }
 
 /// The file name of a path, neutralised for display.
@@ -471,7 +482,7 @@ impl Model {
         let (ra, rb) = (&self.rows[a], &self.rows[b]);
         let primary = match self.sort {
             Column::Date => by_option(ra.started_at.as_ref(), rb.started_at.as_ref()),
-            Column::Branch => by_present(ra, rb, |r| &*r.branch),
+            Column::Branch => by_present(ra, rb, |r| &*r.branch_order),
             Column::Kind => by_option(ra.kind.as_ref(), rb.kind.as_ref()),
             Column::Theme => by_present(ra, rb, |r| &*r.theme),
             Column::Attendance => by_present(ra, rb, |r| (r.present, r.expected)),

@@ -86,6 +86,45 @@ pub fn default_reviewer() -> String {
         .unwrap_or_default()
 }
 
+/// Where the name last used for a remark is kept (`reviews/reviewer.txt`).
+fn reviewer_file(data: &DataDir) -> std::path::PathBuf {
+    data.reviews_dir().join("reviewer.txt")
+}
+
+/// The reviewer's name: `BRANCHDAY_REVIEWER`, else the name last used for a remark in this data
+/// directory, else the login name.
+pub fn reviewer_for(data: &DataDir) -> String {
+    reviewer_from(data, std::env::var(REVIEWER_ENV).ok())
+}
+
+/// `reviewer_for` with the variable's value given.
+fn reviewer_from(data: &DataDir, explicit: Option<String>) -> String {
+    let explicit = explicit.filter(|v| !v.trim().is_empty());
+    if let Some(name) = &explicit {
+        return crate::sanitize::line(name.trim())
+            .chars()
+            .take(MAX_REVIEWER_CHARS)
+            .collect();
+    }
+    if explicit.is_none()
+        && let Ok(bytes) = store::read_capped(&reviewer_file(data), 1024)
+    {
+        let name = crate::sanitize::line(String::from_utf8_lossy(&bytes).trim()).into_owned();
+        if !name.is_empty() {
+            return name.chars().take(MAX_REVIEWER_CHARS).collect();
+        }
+    }
+    default_reviewer()
+}
+
+/// Keep the name a remark was signed with for the next session (atomically; best effort, a
+/// failure only means the name is asked again).
+pub fn remember_reviewer(data: &DataDir, name: &str) {
+    if store::create_dir_private(&data.reviews_dir()).is_ok() {
+        let _ = store::write_replace(&reviewer_file(data), name.as_bytes());
+    }
+}
+
 /// Read a review file; `Ok(None)` when there is none.
 pub fn read(path: &Path) -> Result<Option<ReviewFile>, RemarkError> {
     let bytes = match store::read_capped(path, MAX_BYTES) {
@@ -207,6 +246,20 @@ mod tests {
             comment: comment.into(),
             digest: Some("ab".repeat(32)),
         }
+    }
+
+    #[test]
+    fn the_reviewer_name_is_remembered_in_the_data_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::at(dir.path());
+        remember_reviewer(&data, "组织员 李明");
+        assert_eq!(reviewer_from(&data, None), "组织员 李明");
+        // The variable, when set, wins; a blank one does not count.
+        assert_eq!(reviewer_from(&data, Some("王芳".into())), "王芳");
+        assert_eq!(reviewer_from(&data, Some("  ".into())), "组织员 李明");
+        // The remembered name sits beside the review files and is never taken for one.
+        let index = crate::review::load::ReviewIndex::scan(&data.reviews_dir());
+        assert_eq!(index.state(&Uuid::now_v7(), None), ReviewState::Unreviewed);
     }
 
     #[test]

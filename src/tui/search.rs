@@ -48,6 +48,18 @@ impl NameKey {
         }
     }
 
+    /// The forms a search over a longer text matches by substring: the initials (城关镇 → cgz), the
+    /// initials with zh / ch / sh in full (chgzh) and the full pinyin (chengguanzhen).
+    #[must_use]
+    pub fn typed_forms(&self) -> [String; 3] {
+        let digraphs = self
+            .syllables
+            .iter()
+            .map(|ways| ways.last().cloned().unwrap_or_default())
+            .collect();
+        [self.initials.clone(), digraphs, self.full.clone()]
+    }
+
     /// Whether `q` is typed by the syllables from `from` on, each by one of its initials.
     fn initials_from(&self, q: &str, from: usize) -> bool {
         if q.is_empty() {

@@ -218,6 +218,8 @@ impl App {
             // The remark form has no format key; anything else edits the field.
             Some(PromptKey::Format) | None => {
                 if let Some(e) = edit_of(&ev) {
+                    // What was wrong is being fixed: the message goes.
+                    form.error = None;
                     match form.focus {
                         RemarkField::Reviewer => form.reviewer.apply(&e),
                         RemarkField::Comment => form.comment.apply(&e),

@@ -35,6 +35,7 @@ fn row(s: &Spec) -> Summary {
         id: Some(Uuid::now_v7()),
         started_at: Some(chrono::DateTime::parse_from_rfc3339(s.date).unwrap()),
         branch: s.branch.into(),
+        branch_order: crate::review::model::branch_order(s.branch),
         kind: Some(s.kind),
         theme: s.theme.into(),
         present: s.present,
@@ -148,7 +149,7 @@ fn sorts_by_every_column_in_both_directions_with_unreadable_files_last() {
     // Ascending, by column. Ties fall back to the meeting's start, then the path.
     let cases = [
         (Column::Date, "d b e c a z-broken.json"),
-        (Column::Branch, "b c e d a z-broken.json"),
+        (Column::Branch, "b c e a d z-broken.json"),
         (Column::Kind, "b d a e c z-broken.json"),
         (Column::Theme, "a e d c b z-broken.json"),
         (Column::Attendance, "e a c b d z-broken.json"),
@@ -166,7 +167,7 @@ fn sorts_by_every_column_in_both_directions_with_unreadable_files_last() {
     }
     let descending = [
         (Column::Date, "a c e b d z-broken.json"),
-        (Column::Branch, "a d e c b z-broken.json"),
+        (Column::Branch, "d a e c b z-broken.json"),
         (Column::Rate, "a d b c e z-broken.json"),
         (Column::Status, "a e b d z-broken.json c"),
     ];
@@ -302,4 +303,33 @@ fn months_and_cycles() {
     assert_eq!(cycle(None, &all), Some(1));
     assert_eq!(cycle(Some(1), &all), Some(2));
     assert_eq!(cycle(Some(2), &all), None);
+}
+
+#[test]
+fn a_branch_is_found_by_its_code_and_by_pinyin_and_sorted_by_pinyin() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/valid-v2");
+    let index = crate::review::load::ReviewIndex::scan(&dir.join("no-reviews"));
+    let row = crate::review::load::summarize(&dir.join("committee.json"), &index);
+    let name = row.branch.to_string();
+    let [initials, digraphs, _] = crate::tui::search::NameKey::new(&name).typed_forms();
+    let mut m = Model::new();
+    m.push(vec![row]);
+    for query in ["demo-0001", initials.as_str(), digraphs.as_str(), &name] {
+        m.set_filter(Filter {
+            text: query.into(),
+            ..Filter::default()
+        });
+        assert_eq!(m.view().len(), 1, "{query} finds {name}");
+    }
+    m.set_filter(Filter {
+        text: "zzzq".into(),
+        ..Filter::default()
+    });
+    assert!(m.view().is_empty());
+    // 东风 (dongfeng) sorts before 高桥 (gaoqiao) and after 柏林 (bailin), as in a Chinese list.
+    let order: Vec<_> = ["高桥村党支部", "东风社区党支部", "柏林村党支部"]
+        .iter()
+        .map(|n| crate::review::model::branch_order(n))
+        .collect();
+    assert!(order[2] < order[1] && order[1] < order[0], "{order:?}");
 }

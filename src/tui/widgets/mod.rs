@@ -52,6 +52,29 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` cut from the left to at most `width` display columns, starting with `…` when cut: the
+/// end of a branch's name tells branches of one town apart ("…柳河村党支部").
+#[must_use]
+pub fn fit_tail(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    if width == 0 {
+        return String::new();
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 /// One list row of `width` columns: `title` on the left (cut with `…` when needed) and `tail`
 /// (a timer, an outcome) in a column of its own at the right, never pushed off by the title.
 #[must_use]
@@ -97,6 +120,8 @@ mod tests {
         assert!(row.contains('…'), "{row}");
         assert_eq!(row_with_tail("1. 短", "通过", 11), "1. 短  通过");
         assert_eq!(fit("党的建设", 5), "党的…");
+        assert_eq!(fit_tail("城关镇柳河村党支部", 13), "…柳河村党支部");
+        assert_eq!(fit_tail("城关镇柳河村党支部", 18), "城关镇柳河村党支部");
     }
 
     #[test]
