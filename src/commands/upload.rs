@@ -210,6 +210,6 @@ fn text_line(r: &FileResult, tr: Tr) -> Option<String> {
         Outcome::WouldSend => Some(format!("{shown}: {}", tr.upload_would_send())),
         o => o
             .message()
-            .map(|m| format!("{shown}: {}: {}", o.key(), sanitize::line(m))),
+            .map(|m| format!("{shown}: {}: {}", tr.upload_outcome(o), sanitize::line(m))),
     }
 }

@@ -298,7 +298,10 @@ impl Tr {
                 column,
                 message,
             } => pick(
-                format!("第 {line} 行第 {column} 列 JSON 语法错误：{message}"),
+                format!(
+                    "第 {line} 行第 {column} 列 JSON 语法错误：{}",
+                    super::serde_zh::serde_zh(message)
+                ),
                 format!("JSON syntax error at line {line} column {column}: {message}"),
             ),
             Problem::NotAnObject => pick(
@@ -312,11 +315,20 @@ impl Tr {
                 ),
             ),
             Problem::UnsupportedVersion { found } => pick(
-                format!("不支持的版本 {found}；本程序读取第 1 版"),
-                format!("unsupported version {found}; this program reads version 1"),
+                format!(
+                    "不支持的版本 {found}；本程序读取第 {} 版",
+                    versions(self.pick("、", ", "))
+                ),
+                format!(
+                    "unsupported version {found}; this program reads version {}",
+                    versions(self.pick("、", ", "))
+                ),
             ),
             Problem::Schema { path, message } => pick(
-                format!("字段 {path} 不符合格式：{message}"),
+                format!(
+                    "字段 {path} 不符合格式：{}",
+                    super::serde_zh::serde_zh(message)
+                ),
                 format!("field {path} does not fit the format: {message}"),
             ),
             Problem::NotCanonicalizable { message } => pick(
@@ -588,4 +600,13 @@ impl Tr {
             crate::minutes::Severity::Warning => self.pick("警告", "warning"),
         }
     }
+}
+
+/// The format versions this program reads, joined by `sep`.
+fn versions(sep: &str) -> String {
+    crate::minutes::VERSIONS
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
 }

@@ -106,3 +106,39 @@ pub fn branch_suffixes() -> &'static [&'static str] {
         "支部",
     ]
 }
+
+impl Tr {
+    /// What happened to a file in an upload, as a person reads it (`--json` keeps the keys).
+    #[must_use]
+    pub fn upload_outcome(self, o: &crate::upload::Outcome) -> &'static str {
+        use crate::upload::Outcome;
+        match o {
+            Outcome::Delivered => self.pick("已送达", "delivered"),
+            Outcome::AlreadyThere => self.pick("对方已有", "already there"),
+            Outcome::Skipped => self.pick("已送过", "skipped"),
+            Outcome::WouldSend => self.pick("将发送", "would send"),
+            Outcome::Conflict(_) => self.pick("冲突", "conflict"),
+            Outcome::Failed(_) => self.pick("失败", "failed"),
+            Outcome::Invalid(_) => self.pick("无效", "invalid"),
+            Outcome::Duplicate(_) => self.pick("重复", "duplicate"),
+            Outcome::Returned(_) => self.pick("已退回", "returned"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::upload::Outcome;
+
+    #[test]
+    fn upload_results_are_said_in_the_screen_language() {
+        let o = Outcome::Conflict(String::new());
+        assert_eq!(Tr(Lang::Zh).upload_outcome(&o), "冲突");
+        assert_eq!(Tr(Lang::En).upload_outcome(&o), o.key());
+        let o = Outcome::Invalid(String::new());
+        assert_eq!(Tr(Lang::Zh).upload_outcome(&o), "无效");
+        assert_eq!(Tr(Lang::En).upload_outcome(&o), o.key());
+    }
+}
