@@ -103,11 +103,49 @@ fn items(d: &mut Doc, m: &Minutes, f: &[Finding]) {
 }
 
 fn vote(d: &mut Doc, item: &Item) {
+    use crate::i18n::ExportLabel as E;
     let tr = d.tr;
+    if let Some(a) = &item.appraisal {
+        d.field(6, tr.grade_label(), &tr.appraisal_value(a));
+    }
+    // Rounds annulled (format v2) are shown before the one that stands, with their reasons.
+    let annulled: Vec<_> = item
+        .rounds
+        .iter()
+        .enumerate()
+        .filter_map(|(n, r)| r.annulled.as_ref().map(|a| (n, &r.vote, a)))
+        .collect();
+    for (n, v, a) in annulled {
+        d.field(
+            6,
+            &tr.round_heading(n + 1, Some(&sanitize::line(&a.reason))),
+            &format!(
+                "{} · {}",
+                tr.method(v.method),
+                tr.yes_no_abstain(v.yes, v.no, v.abstain)
+            ),
+        );
+    }
     let Some(v) = &item.vote else {
-        d.field(6, tr.l(L::Vote), tr.l(L::NotVoted));
+        if item.appraisal.is_none() {
+            d.field(6, tr.l(L::Vote), tr.l(L::NotVoted));
+        }
         return;
     };
+    if v.outcome == crate::domain::Outcome::Deferred {
+        d.field(
+            6,
+            tr.export_label(E::DeferredReason),
+            &sanitize::line(&v.deferred_reason),
+        );
+    }
+    if let Some(b) = &v.ballots {
+        d.field(
+            6,
+            tr.export_label(E::Ballots),
+            &sanitize::line(&tr.export_ballots(b)),
+        );
+    }
     d.field(
         6,
         tr.l(L::Vote),
@@ -130,6 +168,14 @@ fn vote(d: &mut Doc, item: &Item) {
             })
             .collect();
         d.field(6, tr.l(L::Written), &list.join(tr.l(L::ListSep)));
+        // The total the rule counts, as the printed record gives it.
+        let written_yes = v
+            .written_opinions
+            .iter()
+            .filter(|w| w.opinion == crate::domain::Opinion::Yes)
+            .count();
+        let total = u64::from(v.yes) + written_yes as u64;
+        d.field(6, tr.export_label(E::YesCounted), &total.to_string());
     }
     d.field(
         6,

@@ -251,3 +251,31 @@ fn findings_are_listed_first_and_again_under_their_item() {
         .unwrap();
     assert!(findings < at[0] && at[0] < item && item < at[1]);
 }
+
+#[test]
+fn the_detail_shows_annulled_rounds_ballots_and_the_yes_count_with_written_opinions() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path().join("data"));
+    let lines_of = |name: &str| {
+        let mut app = loaded(vec![fixture(name)], &data, ZH);
+        press(&mut app, &data, [key(KeyCode::Enter)]);
+        let Screen::Detail(d) = &app.screen else {
+            panic!("not open")
+        };
+        d.lines()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    let revote = lines_of("valid-v2/general_assembly_revote.json").join("\n");
+    assert!(
+        revote.contains("第 1 轮（已作废：计票时漏计两票弃权，赞成票多计两票，重新表决）"),
+        "{revote}"
+    );
+    let admission = lines_of("valid-v2/general_assembly_admission.json").join("\n");
+    assert!(
+        admission.contains("计入的赞成票（含书面意见）"),
+        "{admission}"
+    );
+    assert!(admission.contains("监票人"), "{admission}");
+}
