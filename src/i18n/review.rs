@@ -241,6 +241,7 @@ impl Tr {
             Status::Invalid => self.pick("无效", "invalid"),
             Status::Tampered => self.pick("被改动", "tampered"),
             Status::Superseded => self.pick("已被更正", "superseded"),
+            Status::Conflict => self.pick("编号冲突", "id conflict"),
         }
     }
 
@@ -552,5 +553,13 @@ impl Tr {
             format!("没有符合筛选条件的文件；按 {key} 清除筛选"),
             format!("no file matches the filters; press {key} to clear them"),
         )
+    }
+}
+
+impl Tr {
+    /// The label of the other files that hold the same record.
+    #[must_use]
+    pub fn copies_label(self, n: usize) -> String {
+        self.pick(format!("副本（{n} 份）"), format!("Copies ({n})"))
     }
 }

@@ -65,6 +65,11 @@ impl Detail {
             superseded_by: model
                 .superseded_by(self.row)
                 .map(|r| model.row(r).name.to_string()),
+            copies: row
+                .copies
+                .iter()
+                .map(|p| crate::sanitize::path(p))
+                .collect(),
         }
     }
 

@@ -73,6 +73,7 @@ pub fn status_style(s: Status) -> Style {
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
         }
         Status::Superseded => Style::new().fg(Color::DarkGray),
+        Status::Conflict => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
     }
 }
 

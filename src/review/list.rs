@@ -266,7 +266,13 @@ fn draw_row(buf: &mut Buffer, line: Rect, w: &Widths, app: &App, row: usize) {
         plain,
         false,
     );
-    put(buf, Column::Theme, &r.theme, plain, false);
+    // One meeting found in several files is one row; the theme says how many files hold it.
+    let theme = if r.copies.is_empty() {
+        r.theme.to_string()
+    } else {
+        format!("{} ×{}", r.theme, r.copies.len() + 1)
+    };
+    put(buf, Column::Theme, &theme, plain, false);
     put(
         buf,
         Column::Attendance,

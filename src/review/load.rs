@@ -169,6 +169,7 @@ pub fn from_checked(path: PathBuf, checked: &Checked, reviews: &ReviewIndex) -> 
         supersedes: m.supersedes.filter(|s| *s != m.id),
         review: reviews.state(&m.id, checked.computed_digest.as_deref()),
         error: None,
+        copies: Vec::new(),
         haystack,
     }
 }

@@ -20,21 +20,24 @@ pub enum Status {
     Tampered,
     /// Another loaded file names this one in `supersedes`.
     Superseded,
+    /// Another loaded file has the same id and different content: which one is the record?
+    Conflict,
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Status::Valid,
         Status::Warnings,
         Status::Invalid,
         Status::Tampered,
+        Status::Conflict,
         Status::Superseded,
     ];
 
     /// Sort order: what needs attention first.
     fn rank(self) -> u8 {
         match self {
-            Status::Tampered => 0,
+            Status::Tampered | Status::Conflict => 0,
             Status::Invalid => 1,
             Status::Warnings => 2,
             Status::Superseded => 3,
@@ -167,6 +170,8 @@ pub struct Summary {
     pub supersedes: Option<Uuid>,
     pub review: ReviewState,
     pub error: Option<RowError>,
+    /// Other files with the same id and the same content: one meeting, shown once.
+    pub copies: Vec<PathBuf>,
     /// Lower-cased text the text filter searches.
     pub haystack: Box<str>,
 }
@@ -196,6 +201,7 @@ impl Summary {
             supersedes: None,
             review: ReviewState::Unreviewed,
             error: Some(error),
+            copies: Vec::new(),
             haystack,
         }
     }
@@ -322,6 +328,8 @@ pub struct Model {
     superseded_by: HashMap<Uuid, usize>,
     /// id → the first row with that id.
     by_id: HashMap<Uuid, usize>,
+    /// Ids held by two loaded files with different content.
+    conflicted: std::collections::HashSet<Uuid>,
 }
 
 impl Default for Model {
@@ -341,6 +349,7 @@ impl Model {
             filter: Filter::default(),
             superseded_by: HashMap::new(),
             by_id: HashMap::new(),
+            conflicted: std::collections::HashSet::new(),
         }
     }
 
@@ -384,7 +393,9 @@ impl Model {
     /// The status shown for row `i`: a tampered file stays tampered even when corrected.
     pub fn status(&self, i: usize) -> Status {
         let r = &self.rows[i];
-        if r.checked != Status::Tampered && self.superseded_by(i).is_some() {
+        if r.checked != Status::Tampered && r.id.is_some_and(|id| self.conflicted.contains(&id)) {
+            Status::Conflict
+        } else if r.checked != Status::Tampered && self.superseded_by(i).is_some() {
             Status::Superseded
         } else {
             r.checked
@@ -397,6 +408,18 @@ impl Model {
         let mut status_changed = false;
         for r in rows {
             let i = self.rows.len();
+            if let Some(id) = r.id
+                && let Some(&j) = self.by_id.get(&id)
+            {
+                if r.digest.is_some() && self.rows[j].digest == r.digest {
+                    // The same meeting again under another name: a copy of row j.
+                    self.rows[j].copies.push(r.path);
+                    continue;
+                }
+                // The same id with other content: both are shown as a conflict.
+                self.conflicted.insert(id);
+                status_changed |= j < start;
+            }
             if let Some(id) = r.id {
                 self.by_id.entry(id).or_insert(i);
             }

@@ -29,6 +29,8 @@ pub struct Context {
     pub supersedes: Option<(uuid::Uuid, Option<String>)>,
     /// The name of the loaded file that supersedes this one.
     pub superseded_by: Option<String>,
+    /// Other files holding exactly this record (same id, same content).
+    pub copies: Vec<String>,
 }
 
 /// The whole document for one file.
@@ -59,6 +61,13 @@ pub fn document(
         d.field_styled(0, tr.l(L::Review), tr.review_detail(r), review_style(r));
     }
     d.field(0, tr.l(L::File), &sanitize::path(path));
+    if !ctx.copies.is_empty() {
+        d.field(
+            0,
+            &tr.copies_label(ctx.copies.len()),
+            &ctx.copies.join(tr.l(L::ListSep)),
+        );
+    }
     match content {
         Err(e) => {
             d.heading(tr.l(L::Findings));

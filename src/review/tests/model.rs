@@ -49,6 +49,7 @@ fn row(s: &Spec) -> Summary {
         supersedes: None,
         review: s.review,
         error: None,
+        copies: Vec::new(),
         haystack: format!("{}\n{}\n{}", s.branch, s.theme, s.name)
             .to_lowercase()
             .into(),
@@ -332,4 +333,33 @@ fn a_branch_is_found_by_its_code_and_by_pinyin_and_sorted_by_pinyin() {
         .map(|n| crate::review::model::branch_order(n))
         .collect();
     assert!(order[2] < order[1] && order[1] < order[0], "{order:?}");
+}
+
+#[test]
+fn copies_are_one_meeting_and_other_content_under_one_id_is_a_conflict() {
+    let mut all = rows();
+    let base = all.remove(0);
+    let id = base.id.expect("id");
+    let mut copy = base.clone();
+    copy.path = PathBuf::from("/usb/copy-of-a.json");
+    let mut other = base.clone();
+    other.path = PathBuf::from("/usb/edited-a.json");
+    other.digest = Some("f".repeat(64).into());
+    let plain = all.remove(0);
+
+    // The same content twice: one row, with its copy.
+    let m = model_with(vec![base.clone(), copy.clone(), plain.clone()]);
+    assert_eq!(m.len(), 2);
+    let a = m.find_id(id).expect("row");
+    assert_eq!(m.row(a).copies, vec![PathBuf::from("/usb/copy-of-a.json")]);
+    assert_ne!(m.status(a), Status::Conflict);
+
+    // Other content under the same id, arriving in a later batch: both rows say so.
+    let mut m = model_with(vec![base, copy, plain]);
+    m.push(vec![other]);
+    assert_eq!(m.len(), 3);
+    let conflicts = (0..m.len())
+        .filter(|&i| m.status(i) == Status::Conflict)
+        .count();
+    assert_eq!(conflicts, 2);
 }
