@@ -220,13 +220,30 @@ impl Model {
             .as_deref()
             .map(|f| format!("{f} "))
             .unwrap_or_default();
-        if width(&saved) + width(&counts) + width(&flash) > room {
+        let short_saved = s
+            .saved_at
+            .filter(|_| s.fault.is_none())
+            .map(|at| format!("{} {} ", tr.meeting_saved(), at.format("%H:%M")))
+            .unwrap_or_default();
+        // A message needs room to be read (up to 20 columns) and a save fault is said whole: the
+        // counts lose their split first.
+        let wanted = if s.fault.is_some() {
+            0
+        } else {
+            width(&flash).min(20)
+        };
+        let first = if s.fault.is_some() {
+            width(&saved)
+        } else {
+            width(&short_saved)
+        };
+        if width(&counts) + first + wanted > room {
             counts = tr.meeting_counts_short(&c);
         }
-        let saved = if width(&saved) + width(&counts) > room && s.fault.is_none() {
-            s.saved_at
-                .map(|at| format!("✓ {} ", at.format("%H:%M")))
-                .unwrap_or_default()
+        let saved = if width(&saved) + width(&counts) + width(&flash) <= room {
+            saved
+        } else if s.fault.is_none() {
+            short_saved
         } else {
             crate::tui::widgets::fit(&saved, room.saturating_sub(width(&counts)))
         };
