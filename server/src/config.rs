@@ -13,7 +13,8 @@ pub const SQLITE_FILE: &str = "server.db";
 /// `branchday-server` (e.g. `~/.local/share/branchday-server`).
 pub fn data_dir(flag: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     if let Some(d) = flag.or_else(|| std::env::var_os(DATA_DIR_ENV).map(PathBuf::from)) {
-        return Ok(d);
+        return std::path::absolute(&d)
+            .map_err(|e| anyhow::anyhow!("{}: not a usable data directory ({e})", d.display()));
     }
     directories::ProjectDirs::from("", "", "branchday-server")
         .map(|p| p.data_dir().to_path_buf())

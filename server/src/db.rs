@@ -2,8 +2,8 @@
 
 use std::time::Duration;
 
-use sqlx::{AnyPool, any::AnyPoolOptions};
 use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, any::AnyPoolOptions};
 
 /// The migrations in `server/migrations`, compiled into the binary.
 pub static MIGRATOR: Migrator = sqlx::migrate!();

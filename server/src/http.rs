@@ -26,6 +26,7 @@ use axum::routing::put;
 use base64::Engine;
 use branchday::i18n::{Lang, Tr};
 use branchday::keys::Keyring;
+use branchday::minutes::check::Problem;
 use branchday::minutes::{self, Checked, MAX_BYTES, Severity};
 use http_body_util::BodyExt;
 use serde_json::json;
@@ -50,7 +51,12 @@ pub struct App {
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/minutes/{id}", put(put_minutes).get(get_minutes))
-        .fallback(|| async { error(StatusCode::NOT_FOUND, "no such resource: the server answers /minutes/{id}") })
+        .fallback(|| async {
+            error(
+                StatusCode::NOT_FOUND,
+                "no such resource: the server answers /minutes/{id}",
+            )
+        })
         .method_not_allowed_fallback(|| async {
             error(
                 StatusCode::METHOD_NOT_ALLOWED,
@@ -129,6 +135,9 @@ async fn authorize(app: &App, headers: &HeaderMap) -> Result<String, Response> {
     }
 }
 
+/// The most of an oversized body read (and dropped) before answering 413.
+const DRAIN_LIMIT: u64 = 4 * MAX_BYTES;
+
 enum BodyError {
     TooLarge,
     Slow,
@@ -140,16 +149,30 @@ async fn read_body(body: Body, limit: u64, within: Duration) -> Result<Vec<u8>, 
     let read = async move {
         let mut body = body;
         let mut buf = Vec::new();
+        let mut seen = 0u64;
+        let mut over = false;
         while let Some(frame) = body.frame().await {
             let frame = frame.map_err(|_| BodyError::Broken)?;
             if let Ok(data) = frame.into_data() {
-                if (buf.len() + data.len()) as u64 > limit {
-                    return Err(BodyError::TooLarge);
+                seen += data.len() as u64;
+                if seen > limit {
+                    // Read on (keeping nothing) so the client gets the answer rather than a
+                    // broken connection, up to a bound.
+                    over = true;
+                    buf = Vec::new();
+                    if seen > DRAIN_LIMIT {
+                        break;
+                    }
+                } else {
+                    buf.extend_from_slice(&data);
                 }
-                buf.extend_from_slice(&data);
             }
         }
-        Ok(buf)
+        if over {
+            Err(BodyError::TooLarge)
+        } else {
+            Ok(buf)
+        }
     };
     tokio::time::timeout(within, read)
         .await
@@ -159,7 +182,10 @@ async fn read_body(body: Body, limit: u64, within: Duration) -> Result<Vec<u8>, 
 fn too_large() -> Response {
     error(
         StatusCode::PAYLOAD_TOO_LARGE,
-        &format!("the file is over {} MiB, the most a minutes file may be", MAX_BYTES / (1024 * 1024)),
+        &format!(
+            "the file is over {} MiB, the most a minutes file may be",
+            MAX_BYTES / (1024 * 1024)
+        ),
     )
 }
 
@@ -179,6 +205,16 @@ fn findings_json(checked: &Checked) -> serde_json::Value {
         .collect()
 }
 
+/// A finding that only says the keyring does not vouch for the file.
+fn is_trust_verdict(p: &Problem) -> bool {
+    matches!(
+        p,
+        Problem::UnsignedUnderTrust
+            | Problem::UntrustedSigner { .. }
+            | Problem::SignerOutsideValidity { .. }
+    )
+}
+
 fn invalid(checked: &Checked, message: &str) -> Response {
     json_response(
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -196,13 +232,6 @@ async fn put_minutes(
         Ok(b) => b,
         Err(r) => return r,
     };
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_BYTES) {
-        return too_large();
-    }
     let bytes = match read_body(body, MAX_BYTES, app.body_timeout).await {
         Ok(b) => b,
         Err(BodyError::TooLarge) => return too_large(),
@@ -213,7 +242,10 @@ async fn put_minutes(
             );
         }
         Err(BodyError::Broken) => {
-            return error(StatusCode::BAD_REQUEST, "the request body was cut off; send it again");
+            return error(
+                StatusCode::BAD_REQUEST,
+                "the request body was cut off; send it again",
+            );
         }
     };
     let Some(claimed) = claimed_sha256(&headers) else {
@@ -242,8 +274,14 @@ async fn put_minutes(
             "the file could not be checked; report this to the organisation",
         );
     };
+    // The keyring's verdict (unsigned, or a key it does not list) refuses a file only under
+    // --require-signature; every other error refuses it always.
+    let refused = checked
+        .findings
+        .iter()
+        .any(|f| f.severity >= Severity::Error && !is_trust_verdict(&f.problem));
     let minutes = match &checked.minutes {
-        Some(m) if checked.is_valid() => m,
+        Some(m) if !refused => m,
         _ => return invalid(&checked, "not valid minutes: see the findings"),
     };
     if minutes.id.to_string() != id.to_ascii_lowercase() {
@@ -282,7 +320,12 @@ async fn put_minutes(
         return invalid(&checked, "not valid minutes: not UTF-8");
     };
     let signer = checked.signed_by.as_ref().and_then(|k| k.to_openssh().ok());
-    let record = Record::of(minutes, content_digest(text.as_bytes()), signer, checked.trusted);
+    let record = Record::of(
+        minutes,
+        content_digest(text.as_bytes()),
+        signer,
+        checked.trusted,
+    );
     let warnings = checked
         .findings
         .iter()
@@ -316,7 +359,12 @@ async fn get_minutes(
         Ok(b) => b,
         Err(r) => return r,
     };
-    let not_found = || error(StatusCode::NOT_FOUND, "no file under this id for this branch");
+    let not_found = || {
+        error(
+            StatusCode::NOT_FOUND,
+            "no file under this id for this branch",
+        )
+    };
     let Ok(uuid) = uuid::Uuid::parse_str(&id) else {
         return not_found();
     };
@@ -324,7 +372,10 @@ async fn get_minutes(
         Ok(Some(held)) if held.branch == branch => {
             let mut r = (StatusCode::OK, held.body).into_response();
             let h = r.headers_mut();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
             if let Ok(v) = HeaderValue::from_str(&held.content_digest) {
                 h.insert("content-digest", v);
             }
@@ -348,7 +399,10 @@ mod tests {
             HeaderValue::from_str(&format!("sha-512=:AAAA:, {d}")).unwrap(),
         );
         assert_eq!(claimed_sha256(&h).unwrap(), Sha256::digest(b"abc").to_vec());
-        h.insert("content-digest", HeaderValue::from_static("sha-256=nocolons"));
+        h.insert(
+            "content-digest",
+            HeaderValue::from_static("sha-256=nocolons"),
+        );
         assert_eq!(claimed_sha256(&h), None);
     }
 }

@@ -14,16 +14,15 @@ use crate::db::Db;
 pub async fn import(db: &Db, path: &Path) -> anyhow::Result<usize> {
     let ring = branchday::keys::read_keyring(path)
         .map_err(|e| anyhow::anyhow!("{}", Tr(Lang::En).keyring_file_error(path, &e)))?;
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        anyhow::anyhow!("{}: {e}", branchday::sanitize::path(path))
-    })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", branchday::sanitize::path(path)))?;
     let mut tx = db.pool.begin().await?;
     sqlx::query("DELETE FROM keyring_lines")
         .execute(&mut *tx)
         .await?;
     for (i, line) in text.lines().enumerate() {
         sqlx::query("INSERT INTO keyring_lines (position, line) VALUES ($1, $2)")
-            .bind(i as i64)
+            .bind(i64::try_from(i).unwrap_or(i64::MAX))
             .bind(line)
             .execute(&mut *tx)
             .await?;

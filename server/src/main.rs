@@ -12,12 +12,16 @@ use branchday_server::{config, db, files, http, keyring, org, tokens};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "branchday-server", version, about = "Receives, checks and stores branchday minutes uploads")]
+#[command(
+    name = "branchday-server",
+    version,
+    about = "Receives, checks and stores branchday minutes uploads"
+)]
 struct Cli {
     /// Where the store lives (default: the platform's data directory for branchday-server).
     #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
-    /// The database: sqlite://PATH or postgres://… (default: SQLite in the data directory).
+    /// The database, as a sqlite or postgres URL (default: SQLite in the data directory).
     #[arg(long, global = true, value_name = "URL")]
     database: Option<String>,
     #[command(subcommand)]
@@ -90,13 +94,16 @@ enum TokenCommand {
 
 #[derive(Subcommand)]
 enum KeyringCommand {
-    /// Replace the keyring with an allowed_signers file (principal = branch code).
+    /// Replace the keyring with an OpenSSH allowed signers file (principal = branch code).
     Import { file: PathBuf },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("branchday-server: error: cannot start: {e}");
@@ -164,7 +171,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let n = org::import(&db, &units)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}: {e}", branchday::sanitize::path(&file)))?;
-            println!("{n} units imported from {}", branchday::sanitize::path(&file));
+            println!(
+                "{n} units imported from {}",
+                branchday::sanitize::path(&file)
+            );
         }
         Command::Token { command } => match command {
             TokenCommand::Add { branch } => {
@@ -183,7 +193,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     }
                 } else {
                     let mut table = branchday::texttable::Table::new(
-                        ["id", "branch", "created", "revoked"].map(str::to_owned).to_vec(),
+                        ["id", "branch", "created", "revoked"]
+                            .map(str::to_owned)
+                            .to_vec(),
                     );
                     for t in listed {
                         table.push(vec![
@@ -220,9 +232,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             } else {
                 let mut table = branchday::texttable::Table::new(
-                    ["id", "branch", "version", "kind", "month", "signed", "received"]
-                        .map(str::to_owned)
-                        .to_vec(),
+                    [
+                        "id", "branch", "version", "kind", "month", "signed", "received",
+                    ]
+                    .map(str::to_owned)
+                    .to_vec(),
                 );
                 for f in listed {
                     table.push(vec![
@@ -231,8 +245,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         f.version.to_string(),
                         f.kind,
                         f.month,
-                        if f.trusted { "trusted" } else if f.signer.is_some() { "signed" } else { "no" }
-                            .to_owned(),
+                        if f.trusted {
+                            "trusted"
+                        } else if f.signer.is_some() {
+                            "signed"
+                        } else {
+                            "no"
+                        }
+                        .to_owned(),
                         f.received_at,
                     ]);
                 }

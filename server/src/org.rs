@@ -120,10 +120,17 @@ pub fn parse_rows(rows: &[Row]) -> Result<Vec<Unit>, String> {
         }
         for (what, text) in [("code", code), ("name", name), ("parent code", parent)] {
             if text.chars().count() > MAX_TEXT {
-                return Err(format!("line {line}: the {what} is longer than {MAX_TEXT} characters"));
+                return Err(format!(
+                    "line {line}: the {what} is longer than {MAX_TEXT} characters"
+                ));
             }
-            if text.chars().any(|c| c.is_control() || branchday::sanitize::line(text) != text) {
-                return Err(format!("line {line}: the {what} holds control characters; retype it"));
+            if text
+                .chars()
+                .any(|c| c.is_control() || branchday::sanitize::line(text) != text)
+            {
+                return Err(format!(
+                    "line {line}: the {what} holds control characters; retype it"
+                ));
             }
         }
         let level = level_of(cell(level_at)).ok_or_else(|| {
@@ -133,7 +140,9 @@ pub fn parse_rows(rows: &[Row]) -> Result<Vec<Unit>, String> {
             )
         })?;
         if let Some(first) = first_line.insert(code.to_owned(), line) {
-            return Err(format!("line {line}: code {code} is already used on line {first}"));
+            return Err(format!(
+                "line {line}: code {code} is already used on line {first}"
+            ));
         }
         units.push(Unit {
             code: code.to_owned(),
@@ -150,7 +159,10 @@ pub fn parse_rows(rows: &[Row]) -> Result<Vec<Unit>, String> {
 }
 
 fn rank(level: &str) -> usize {
-    LEVELS.iter().position(|l| *l == level).unwrap_or(LEVELS.len())
+    LEVELS
+        .iter()
+        .position(|l| *l == level)
+        .unwrap_or(LEVELS.len())
 }
 
 /// Add or update `units`: every parent must be in the file or already known, and a level above
@@ -169,7 +181,11 @@ pub async fn import(db: &Db, units: &[Unit]) -> anyhow::Result<usize> {
     for u in units {
         let Some(parent) = &u.parent else { continue };
         let Some(parent_level) = levels.get(parent) else {
-            anyhow::bail!("{} ({}): parent {parent} is neither in the file nor already imported", u.code, u.name);
+            anyhow::bail!(
+                "{} ({}): parent {parent} is neither in the file nor already imported",
+                u.code,
+                u.name
+            );
         };
         if rank(parent_level) >= rank(u.level) {
             anyhow::bail!(
@@ -234,8 +250,11 @@ mod tests {
         ])
         .unwrap_err();
         assert!(e.contains("line 3") && e.contains("line 2"), "{e}");
-        let e = parse_rows(&[row(1, &["code", "name", "parent", "level"]), row(2, &["B1", "x", "", "村"])])
-            .unwrap_err();
+        let e = parse_rows(&[
+            row(1, &["code", "name", "parent", "level"]),
+            row(2, &["B1", "x", "", "村"]),
+        ])
+        .unwrap_err();
         assert!(e.contains("line 2"), "{e}");
         let e = parse_rows(&[row(1, &["code", "name"])]).unwrap_err();
         assert!(e.contains("parent"), "{e}");

@@ -48,7 +48,12 @@ pub struct AttendanceRow {
 
 impl Record {
     /// The record of checked minutes; `signer` is the key line of a holding signature.
-    pub fn of(m: &Minutes, content_digest: String, signer: Option<String>, trusted: bool) -> Record {
+    pub fn of(
+        m: &Minutes,
+        content_digest: String,
+        signer: Option<String>,
+        trusted: bool,
+    ) -> Record {
         let c = &m.counts;
         Record {
             id: m.id.to_string(),

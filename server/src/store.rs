@@ -54,7 +54,7 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
     .bind(c[4])
     .bind(c[5])
     .bind(received_at)
-    .bind(body.len() as i64)
+    .bind(i64::try_from(body.len()).unwrap_or(i64::MAX))
     .bind(body)
     .execute(&mut *tx)
     .await?
@@ -83,7 +83,7 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
             let votes = it.votes.map_or([None; 3], |v| v.map(Some));
             q = q
                 .bind(&record.id)
-                .bind((chunk_no * ROWS_PER_INSERT + i) as i64)
+                .bind(i64::try_from(chunk_no * ROWS_PER_INSERT + i).unwrap_or(i64::MAX))
                 .bind(&it.item_type)
                 .bind(&it.title)
                 .bind(it.outcome.as_deref())
@@ -103,7 +103,7 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
         for (i, a) in chunk.iter().enumerate() {
             q = q
                 .bind(&record.id)
-                .bind((chunk_no * ROWS_PER_INSERT + i) as i64)
+                .bind(i64::try_from(chunk_no * ROWS_PER_INSERT + i).unwrap_or(i64::MAX))
                 .bind(&record.branch)
                 .bind(&record.month)
                 .bind(&record.kind)

@@ -13,7 +13,11 @@ use crate::db::{Db, now_text};
 pub const PREFIX: &str = "bdt_";
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    use std::fmt::Write;
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 /// The stored form of a token.
@@ -86,10 +90,11 @@ pub struct Listed {
 }
 
 pub async fn list(db: &Db) -> sqlx::Result<Vec<Listed>> {
-    let rows =
-        sqlx::query("SELECT id, branch, created_at, revoked_at FROM tokens ORDER BY branch, created_at, id")
-            .fetch_all(&db.pool)
-            .await?;
+    let rows = sqlx::query(
+        "SELECT id, branch, created_at, revoked_at FROM tokens ORDER BY branch, created_at, id",
+    )
+    .fetch_all(&db.pool)
+    .await?;
     rows.iter()
         .map(|r| {
             Ok(Listed {
@@ -104,12 +109,13 @@ pub async fn list(db: &Db) -> sqlx::Result<Vec<Listed>> {
 
 /// Revoke the token with this id; an unknown or already revoked id is an error.
 pub async fn revoke(db: &Db, id: &str) -> anyhow::Result<()> {
-    let done = sqlx::query("UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
-        .bind(now_text())
-        .bind(id)
-        .execute(&db.pool)
-        .await?
-        .rows_affected();
+    let done =
+        sqlx::query("UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+            .bind(now_text())
+            .bind(id)
+            .execute(&db.pool)
+            .await?
+            .rows_affected();
     if done == 0 {
         anyhow::bail!("no live token with id {id}: `branchday-server token list` shows the ids");
     }
