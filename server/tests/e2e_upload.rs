@@ -137,7 +137,11 @@ fn two_thousand_files(engine: Engine) {
         "{:?}",
         first.iter().find(|r| r["result"] != "delivered")
     );
-    assert_eq!(s.stored_count(), FILES as i64, "each file stored once");
+    assert_eq!(
+        s.stored_count(),
+        i64::try_from(FILES).unwrap(),
+        "each file stored once"
+    );
     for (m, bytes) in &files {
         let body = s.stored_body(&m.id.to_string()).expect("stored");
         assert_eq!(body.as_bytes(), &bytes[..], "byte-identical");
@@ -152,7 +156,7 @@ fn two_thousand_files(engine: Engine) {
         "a rerun sends nothing: {:?}",
         again.iter().find(|r| r["result"] != "skipped")
     );
-    assert_eq!(s.stored_count(), FILES as i64);
+    assert_eq!(s.stored_count(), i64::try_from(FILES).unwrap());
 
     // The same id with other content, from a laptop that never sent it: a conflict.
     let (m, original) = &files[0];
