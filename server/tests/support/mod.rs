@@ -177,8 +177,8 @@ impl Running {
     }
 
     /// How many files are stored.
-    pub fn stored_count(&self) -> i64 {
-        self.rt.block_on(async {
+    pub fn stored_count(&self) -> usize {
+        let n = self.rt.block_on(async {
             use sqlx::Row;
             sqlx::query("SELECT COUNT(*) FROM files")
                 .fetch_one(&self.db.pool)
@@ -186,7 +186,8 @@ impl Running {
                 .expect("count")
                 .try_get::<i64, _>(0)
                 .expect("a count")
-        })
+        });
+        usize::try_from(n).expect("a count")
     }
 
     /// The stored bytes of `id`.
