@@ -45,6 +45,8 @@ pub struct App {
     pub require_signature: bool,
     /// The longest a request body may take to arrive.
     pub body_timeout: Duration,
+    /// The longest a request's head may take to arrive.
+    pub header_timeout: Duration,
 }
 
 /// The routes of the protocol.

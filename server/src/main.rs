@@ -43,6 +43,9 @@ enum Command {
         /// Seconds a request body may take to arrive.
         #[arg(long, value_name = "SECONDS", default_value_t = 60)]
         body_timeout: u64,
+        /// Seconds a request's headers may take to arrive.
+        #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+        header_timeout: u64,
     },
     /// The organisation tree.
     Org {
@@ -144,6 +147,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             listen,
             require_signature,
             body_timeout,
+            header_timeout,
         } => {
             let keyring = keyring::load(&db).await?;
             if require_signature && keyring.is_none() {
@@ -160,6 +164,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 keyring,
                 require_signature,
                 body_timeout: Duration::from_secs(body_timeout.max(1)),
+                header_timeout: Duration::from_secs(header_timeout.max(1)),
             });
             println!("branchday-server: listening on http://{addr} (store: {shown})");
             branchday_server::serve(listener, app, shutdown_signal()).await?;

@@ -363,3 +363,59 @@ fn a_slow_body_times_out_without_holding_up_others() {
     assert!(answer.contains("too long"), "{answer}");
     assert_eq!(s.stored_count(), files.len() - 1);
 }
+
+#[test]
+fn slow_or_oversized_headers_are_cut_off_without_holding_up_others() {
+    let files = corpus(3, 4);
+    let branches = support::branches_of(files.iter().map(|(m, _)| m));
+    let s = Running::start(
+        Engine::Sqlite,
+        &Setup {
+            branches: branches.clone(),
+            header_timeout: Some(Duration::from_secs(1)),
+            ..Setup::default()
+        },
+    )
+    .expect("sqlite");
+    let addr = s.url.trim_start_matches("http://").to_owned();
+    // A client that never finishes its headers, and one whose headers never end.
+    let mut slow = TcpStream::connect(&addr).expect("connect");
+    slow.write_all(b"PUT /minutes/x HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        .expect("a part of the head");
+    let mut big = TcpStream::connect(&addr).expect("connect");
+    let _ = write!(
+        big,
+        "PUT /minutes/x HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n",
+        "a".repeat(200_000)
+    );
+    let started = Instant::now();
+    for (m, bytes) in &files {
+        let token = &s.tokens[branches
+            .iter()
+            .position(|(c, _)| *c == m.branch.code)
+            .expect("b")];
+        let r = put(&s.url, &m.id.to_string(), bytes, Some(token), None);
+        assert_eq!(r.status, 201, "{r:?}");
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "others were not held up"
+    );
+    for (what, mut conn) in [("slow", slow), ("oversized", big)] {
+        conn.set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("timeout");
+        let mut answer = Vec::new();
+        let _ = conn.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(
+            answer.is_empty()
+                || answer.starts_with("HTTP/1.1 408")
+                || answer.starts_with("HTTP/1.1 431"),
+            "{what}: {answer}"
+        );
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "the connections were cut off"
+    );
+}

@@ -99,6 +99,7 @@ pub struct Setup<'a> {
     pub keyring: Option<&'a str>,
     pub require_signature: bool,
     pub body_timeout: Option<Duration>,
+    pub header_timeout: Option<Duration>,
 }
 
 /// A server answering on a loopback port until dropped.
@@ -153,6 +154,7 @@ impl Running {
             keyring,
             require_signature: setup.require_signature,
             body_timeout: setup.body_timeout.unwrap_or(Duration::from_secs(30)),
+            header_timeout: setup.header_timeout.unwrap_or(Duration::from_secs(10)),
         });
         let listener = rt
             .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
