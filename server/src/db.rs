@@ -33,6 +33,19 @@ impl Engine {
 pub struct Db {
     pub pool: AnyPool,
     pub engine: Engine,
+    /// SQLite takes one writer at a time; writers queue here rather than in SQLite's busy
+    /// handler, which sleeps in steps of up to 100 ms.
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+}
+
+impl Db {
+    /// Wait for the right to write (immediate on PostgreSQL, which locks rows itself).
+    pub async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.engine {
+            Engine::Sqlite => Some(self.writer.lock().await),
+            Engine::Postgres => None,
+        }
+    }
 }
 
 /// Open the database at `url` and bring its schema up to date.
@@ -70,7 +83,11 @@ pub async fn open(url: &str) -> anyhow::Result<Db> {
         .run(&pool)
         .await
         .map_err(|e| anyhow::anyhow!("{shown}: cannot bring the schema up to date: {e}"))?;
-    Ok(Db { pool, engine })
+    Ok(Db {
+        pool,
+        engine,
+        writer: std::sync::Arc::default(),
+    })
 }
 
 /// Now, as stored: RFC 3339 in UTC to the millisecond (so the text sorts as the time does).

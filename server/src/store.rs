@@ -24,6 +24,7 @@ const ROWS_PER_INSERT: usize = 400;
 
 /// Store `record` with its exact `body`, unless the id is taken.
 pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sqlx::Result<Stored> {
+    let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
     let c = &record.counts;
     let inserted = sqlx::query(
