@@ -54,13 +54,15 @@ CREATE TABLE files (
 CREATE INDEX files_branch_month ON files (branch, month);
 CREATE INDEX files_kind_month ON files (kind, month);
 CREATE INDEX files_received ON files (received_at);
+CREATE INDEX files_supersedes ON files (supersedes);
 
--- Deliberation items with the standing vote's outcome.
+-- Deliberation items: the 四议两公开 stage and the vote's outcome (as `stats` counts them).
 CREATE TABLE file_items (
     file_id TEXT NOT NULL,
     position BIGINT NOT NULL,
     item_type TEXT NOT NULL,
     title TEXT NOT NULL,
+    stage TEXT,
     outcome TEXT,
     votes_yes BIGINT,
     votes_no BIGINT,

@@ -12,6 +12,7 @@ pub mod http;
 pub mod keyring;
 pub mod org;
 pub mod record;
+pub mod stats;
 pub mod store;
 pub mod tokens;
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use branchday::cli::{EXIT_INVALID, EXIT_USAGE};
-use branchday_server::{config, db, files, http, keyring, org, tokens};
+use branchday_server::{config, db, files, http, keyring, org, stats, tokens};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -61,6 +61,18 @@ enum Command {
     Keyring {
         #[command(subcommand)]
         command: KeyringCommand,
+    },
+    /// Statistics over the stored files, computed in the database (as `branchday stats`).
+    Stats {
+        /// First month counted (YYYY-MM).
+        #[arg(long, value_name = "YYYY-MM")]
+        from: Option<String>,
+        /// Last month counted (YYYY-MM).
+        #[arg(long, value_name = "YYYY-MM")]
+        to: Option<String>,
+        /// The whole report as one JSON object.
+        #[arg(long)]
+        json: bool,
     },
     /// List the stored files.
     Files {
@@ -228,6 +240,42 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "{n} keys imported from {}; restart the server to use them",
                 branchday::sanitize::path(&file)
             );
+        }
+        Command::Stats { from, to, json } => {
+            for m in [&from, &to].into_iter().flatten() {
+                if branchday::stats::YearMonth::parse(m).is_none() {
+                    anyhow::bail!(
+                        "{}: not a month; write it as YYYY-MM, e.g. 2026-03",
+                        branchday::sanitize::line(m)
+                    );
+                }
+            }
+            let report = stats::compute(&db, from.as_deref(), to.as_deref()).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                let kinds = branchday::domain::MeetingKind::ALL.map(|k| k.key().to_owned());
+                let mut headers = vec!["month".to_owned()];
+                headers.extend(kinds);
+                headers.push("public items".to_owned());
+                let mut table = branchday::texttable::Table::new(headers);
+                for m in &report.months {
+                    let mut row = vec![m.month.clone()];
+                    row.extend(m.per_kind.iter().map(u64::to_string));
+                    row.push(m.public_items.to_string());
+                    table.push(row);
+                }
+                for line in table.lines(200, "no meetings") {
+                    println!("{line}");
+                }
+                println!(
+                    "{} meetings of {} branches; {} items, {} members",
+                    report.meetings,
+                    report.branches.len(),
+                    report.items.total,
+                    report.members.len()
+                );
+            }
         }
         Command::Files { branch, json } => {
             let listed = files::list(&db, branch.as_deref()).await?;

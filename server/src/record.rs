@@ -32,7 +32,9 @@ pub struct Record {
 pub struct ItemRow {
     pub item_type: String,
     pub title: String,
-    /// The standing round's outcome, when the item was voted on (or deferred).
+    /// The 四议两公开 stage of a 公开议事 item.
+    pub stage: Option<String>,
+    /// The outcome of the item's vote (the round that stands), when voted on or deferred.
     pub outcome: Option<String>,
     pub votes: Option<[i64; 3]>,
 }
@@ -82,10 +84,11 @@ impl Record {
                 .items
                 .iter()
                 .map(|it| {
-                    let vote = it.standing_round();
+                    let vote = it.vote.as_ref();
                     ItemRow {
                         item_type: it.item_type.key().to_owned(),
                         title: it.title.clone(),
+                        stage: it.stage.map(|s| s.key().to_owned()),
                         outcome: vote.map(|v| v.outcome.key().to_owned()),
                         votes: vote.map(|v| [v.yes, v.no, v.abstain].map(i64::from)),
                     }

@@ -75,10 +75,10 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
     }
     for (chunk_no, chunk) in record.items.chunks(ROWS_PER_INSERT).enumerate() {
         let mut sql = String::from(
-            "INSERT INTO file_items (file_id, position, item_type, title, outcome, votes_yes, \
-             votes_no, votes_abstain) VALUES ",
+            "INSERT INTO file_items (file_id, position, item_type, title, stage, outcome, \
+             votes_yes, votes_no, votes_abstain) VALUES ",
         );
-        push_placeholders(&mut sql, chunk.len(), 8);
+        push_placeholders(&mut sql, chunk.len(), 9);
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
         for (i, it) in chunk.iter().enumerate() {
             let votes = it.votes.map_or([None; 3], |v| v.map(Some));
@@ -87,6 +87,7 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
                 .bind(i64::try_from(chunk_no * ROWS_PER_INSERT + i).unwrap_or(i64::MAX))
                 .bind(&it.item_type)
                 .bind(&it.title)
+                .bind(it.stage.as_deref())
                 .bind(it.outcome.as_deref())
                 .bind(votes[0])
                 .bind(votes[1])
