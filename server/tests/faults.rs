@@ -419,3 +419,33 @@ fn slow_or_oversized_headers_are_cut_off_without_holding_up_others() {
         "the connections were cut off"
     );
 }
+
+#[test]
+fn a_store_that_cannot_be_reached_gives_503_and_nothing_is_stored() {
+    let files = corpus(1, 8);
+    let branches = support::branches_of(files.iter().map(|(m, _)| m));
+    let s = Running::start(
+        Engine::Sqlite,
+        &Setup {
+            branches,
+            ..Setup::default()
+        },
+    )
+    .expect("sqlite");
+    let token = s.tokens[0].clone();
+    let (m, bytes) = &files[0];
+    // The pool is shared with the server: closed, every request finds the store gone.
+    s.rt.block_on(s.db.pool.close());
+    let r = put(&s.url, &m.id.to_string(), bytes, Some(&token), None);
+    assert_eq!(r.status, 503, "{r:?}");
+    assert!(r.error().contains("try again"), "{}", r.error());
+    let text = String::from_utf8_lossy(&r.body);
+    assert!(!text.contains(&token), "the token is never echoed");
+    let db =
+        s.rt.block_on(branchday_server::db::open(&s.db_url))
+            .expect("reopen");
+    let held =
+        s.rt.block_on(branchday_server::store::get(&db, &m.id.to_string()))
+            .expect("read");
+    assert!(held.is_none(), "no row");
+}
