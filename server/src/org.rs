@@ -108,7 +108,6 @@ pub fn parse_rows(rows: &[Row]) -> Result<Vec<Unit>, String> {
     );
     let mut units: Vec<Unit> = Vec::new();
     let mut first_line: HashMap<String, usize> = HashMap::new();
-    let mut lines = Vec::new();
     for r in rows {
         let cell = |i: usize| r.cells.get(i).map_or("", |s| s.trim());
         let line = r.line;
@@ -150,7 +149,6 @@ pub fn parse_rows(rows: &[Row]) -> Result<Vec<Unit>, String> {
             level,
             parent: (!parent.is_empty()).then(|| parent.to_owned()),
         });
-        lines.push(line);
     }
     if units.is_empty() {
         return Err("no units below the header".to_owned());
