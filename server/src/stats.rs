@@ -1,0 +1,213 @@
+//! Statistics computed in the database, figure for figure those of `branchday stats` over the
+//! same files: meetings per kind per month, 公开议事 items, items by outcome and by stage, and
+//! attendance per branch and per member.
+//!
+//! One record per meeting as `stats` counts it: the server holds each id once, and a file named in
+//! another stored file's `supersedes` is replaced by that correction (a file naming its own id is
+//! no correction). `--from` / `--to` select months after the corrections are resolved.
+
+use branchday::domain::rules::Outcome;
+use branchday::domain::{ItemStage, MeetingKind};
+use sqlx::Row;
+
+use crate::db::Db;
+
+/// Attendance summed over meetings (as [`branchday::stats::Tally`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Tally {
+    pub expected: u64,
+    pub attended: u64,
+    pub excused: u64,
+    pub absent: u64,
+}
+
+impl Tally {
+    fn add(&mut self, o: &Tally) {
+        self.expected += o.expected;
+        self.attended += o.attended;
+        self.excused += o.excused;
+        self.absent += o.absent;
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MonthRow {
+    pub month: String,
+    /// Meetings per kind, aligned with [`MeetingKind::ALL`].
+    pub per_kind: [u64; 6],
+    pub public_items: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BranchRow {
+    pub code: String,
+    pub name: String,
+    pub meetings: u64,
+    pub tally: Tally,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MemberRow {
+    pub branch_code: String,
+    pub branch_name: String,
+    pub member_id: String,
+    /// The name in the member's latest month (the greatest, when a month has two).
+    pub name: String,
+    pub tally: Tally,
+}
+
+/// Items by outcome (aligned with [`Outcome::ALL`]), never voted on, and 公开议事 items by stage
+/// (aligned with [`ItemStage::ALL`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ItemTally {
+    pub total: u64,
+    pub by_outcome: [u64; 4],
+    pub not_voted: u64,
+    pub public: u64,
+    pub public_by_stage: [u64; 6],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Report {
+    pub meetings: u64,
+    pub months: Vec<MonthRow>,
+    pub branches: Vec<BranchRow>,
+    pub members: Vec<MemberRow>,
+    pub items: ItemTally,
+}
+
+/// The meetings that count, in the months asked for. Binds `$1`–`$4`: from, from, to, to
+/// (`''` for no bound).
+const KEPT: &str = "WITH kept AS (SELECT f.id, f.branch, f.branch_name, f.kind, f.month FROM files f \
+     WHERE NOT EXISTS (SELECT 1 FROM files c WHERE c.supersedes = f.id AND c.id <> f.id) \
+     AND ($1 = '' OR f.month >= $2) AND ($3 = '' OR f.month <= $4)) ";
+
+fn count(v: i64) -> u64 {
+    u64::try_from(v).unwrap_or(0)
+}
+
+fn index_of(keys: impl IntoIterator<Item = &'static str>, key: &str) -> Option<usize> {
+    keys.into_iter().position(|k| k == key)
+}
+
+/// Compute the report; `from` and `to` are `YYYY-MM` months, inclusive.
+pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Result<Report> {
+    let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
+    let run = |sql: &'static str| {
+        sqlx::query(sqlx::AssertSqlSafe(format!("{KEPT}{sql}")))
+            .bind(from)
+            .bind(from)
+            .bind(to)
+            .bind(to)
+            .fetch_all(&db.pool)
+    };
+    let mut report = Report::default();
+
+    let mut months: std::collections::BTreeMap<String, MonthRow> =
+        std::collections::BTreeMap::new();
+    for r in run("SELECT month, kind, COUNT(*) FROM kept GROUP BY month, kind").await? {
+        let month: String = r.try_get(0)?;
+        let kind: String = r.try_get(1)?;
+        let n = count(r.try_get(2)?);
+        report.meetings += n;
+        let row = months.entry(month.clone()).or_insert_with(|| MonthRow {
+            month,
+            per_kind: [0; 6],
+            public_items: 0,
+        });
+        if let Some(i) = index_of(MeetingKind::ALL.map(MeetingKind::key), &kind) {
+            row.per_kind[i] += n;
+        }
+    }
+    for r in run(
+        "SELECT k.month, COUNT(*) FROM file_items i JOIN kept k ON k.id = i.file_id \
+         WHERE i.stage IS NOT NULL GROUP BY k.month",
+    )
+    .await?
+    {
+        let month: String = r.try_get(0)?;
+        if let Some(row) = months.get_mut(&month) {
+            row.public_items = count(r.try_get(1)?);
+        }
+    }
+    report.months = months.into_values().collect();
+
+    for r in run(
+        "SELECT i.outcome, i.stage, COUNT(*) FROM file_items i JOIN kept k ON k.id = i.file_id \
+         GROUP BY i.outcome, i.stage",
+    )
+    .await?
+    {
+        let outcome: Option<String> = r.try_get(0)?;
+        let stage: Option<String> = r.try_get(1)?;
+        let n = count(r.try_get(2)?);
+        let items = &mut report.items;
+        items.total += n;
+        match outcome.and_then(|o| index_of(Outcome::ALL.map(Outcome::key), &o)) {
+            Some(i) => items.by_outcome[i] += n,
+            None => items.not_voted += n,
+        }
+        if let Some(s) = stage {
+            items.public += n;
+            if let Some(i) = index_of(ItemStage::ALL.map(ItemStage::key), &s) {
+                items.public_by_stage[i] += n;
+            }
+        }
+    }
+
+    let mut branches: std::collections::BTreeMap<(String, String), BranchRow> =
+        std::collections::BTreeMap::new();
+    for r in
+        run("SELECT branch, branch_name, COUNT(*) FROM kept GROUP BY branch, branch_name").await?
+    {
+        let (code, name): (String, String) = (r.try_get(0)?, r.try_get(1)?);
+        branches.insert(
+            (code.clone(), name.clone()),
+            BranchRow {
+                code,
+                name,
+                meetings: count(r.try_get(2)?),
+                tally: Tally::default(),
+            },
+        );
+    }
+    for r in run(
+        "SELECT k.branch, k.branch_name, a.member_id, MAX(k.month || ' ' || a.name), \
+         CAST(SUM(a.counted) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.counted = 1 AND a.status = 'excused' THEN 1 ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.counted = 1 AND a.status = 'absent' THEN 1 ELSE 0 END) AS BIGINT) \
+         FROM file_attendance a JOIN kept k ON k.id = a.file_id \
+         GROUP BY k.branch, k.branch_name, a.member_id",
+    )
+    .await?
+    {
+        let latest: String = r.try_get(3)?;
+        let tally = Tally {
+            expected: count(r.try_get(4)?),
+            attended: count(r.try_get(5)?),
+            excused: count(r.try_get(6)?),
+            absent: count(r.try_get(7)?),
+        };
+        let row = MemberRow {
+            branch_code: r.try_get(0)?,
+            branch_name: r.try_get(1)?,
+            member_id: r.try_get(2)?,
+            name: latest.get(8..).unwrap_or_default().to_owned(),
+            tally,
+        };
+        if let Some(b) = branches.get_mut(&(row.branch_code.clone(), row.branch_name.clone())) {
+            b.tally.add(&tally);
+        }
+        report.members.push(row);
+    }
+    report.branches = branches.into_values().collect();
+    report.members.sort_by(|a, b| {
+        (&a.branch_code, &a.branch_name, &a.member_id).cmp(&(
+            &b.branch_code,
+            &b.branch_name,
+            &b.member_id,
+        ))
+    });
+    Ok(report)
+}

@@ -1,0 +1,173 @@
+//! Storing a checked file exactly once, and reading it back.
+//!
+//! The file's row and its item and attendance rows go in one transaction; the id is the primary
+//! key, so of two concurrent uploads of the same id one inserts and the other finds it there.
+
+use sqlx::Row;
+
+use crate::db::Db;
+use crate::record::Record;
+
+/// The effect of storing a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    /// Newly stored and committed.
+    Created,
+    /// The same bytes were already there.
+    Same,
+    /// Different content is stored under this id (nothing was changed).
+    Conflict,
+}
+
+/// Rows per multi-row INSERT (well under both engines' limit on bound parameters).
+const ROWS_PER_INSERT: usize = 400;
+
+/// Store `record` with its exact `body`, unless the id is taken.
+pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sqlx::Result<Stored> {
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool.begin().await?;
+    let c = &record.counts;
+    let inserted = sqlx::query(
+        "INSERT INTO files (id, branch, branch_name, version, kind, month, started_at, \
+         finalized_at, supersedes, digest, content_sha256, signer, trusted, expected_total, \
+         expected_full, expected_probationary, present_total, present_full, \
+         present_probationary, received_at, size, body) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+         $18, $19, $20, $21, $22) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(&record.id)
+    .bind(&record.branch)
+    .bind(&record.branch_name)
+    .bind(record.version)
+    .bind(&record.kind)
+    .bind(&record.month)
+    .bind(&record.started_at)
+    .bind(&record.finalized_at)
+    .bind(record.supersedes.as_deref())
+    .bind(&record.digest)
+    .bind(&record.content_digest)
+    .bind(record.signer.as_deref())
+    .bind(i64::from(record.trusted))
+    .bind(c[0])
+    .bind(c[1])
+    .bind(c[2])
+    .bind(c[3])
+    .bind(c[4])
+    .bind(c[5])
+    .bind(received_at)
+    .bind(i64::try_from(body.len()).unwrap_or(i64::MAX))
+    .bind(body)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if inserted == 0 {
+        let held: Option<String> = sqlx::query("SELECT content_sha256 FROM files WHERE id = $1")
+            .bind(&record.id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.try_get(0))
+            .transpose()?;
+        tx.rollback().await?;
+        return Ok(match held {
+            Some(d) if d == record.content_digest => Stored::Same,
+            _ => Stored::Conflict,
+        });
+    }
+    for (chunk_no, chunk) in record.items.chunks(ROWS_PER_INSERT).enumerate() {
+        let mut sql = String::from(
+            "INSERT INTO file_items (file_id, position, item_type, title, stage, outcome, \
+             votes_yes, votes_no, votes_abstain) VALUES ",
+        );
+        push_placeholders(&mut sql, chunk.len(), 9);
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
+        for (i, it) in chunk.iter().enumerate() {
+            let votes = it.votes.map_or([None; 3], |v| v.map(Some));
+            q = q
+                .bind(&record.id)
+                .bind(i64::try_from(chunk_no * ROWS_PER_INSERT + i).unwrap_or(i64::MAX))
+                .bind(&it.item_type)
+                .bind(&it.title)
+                .bind(it.stage.as_deref())
+                .bind(it.outcome.as_deref())
+                .bind(votes[0])
+                .bind(votes[1])
+                .bind(votes[2]);
+        }
+        q.execute(&mut *tx).await?;
+    }
+    for (chunk_no, chunk) in record.attendance.chunks(ROWS_PER_INSERT).enumerate() {
+        let mut sql = String::from(
+            "INSERT INTO file_attendance (file_id, position, branch, month, kind, member_id, \
+             name, standing, status, counted) VALUES ",
+        );
+        push_placeholders(&mut sql, chunk.len(), 10);
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
+        for (i, a) in chunk.iter().enumerate() {
+            q = q
+                .bind(&record.id)
+                .bind(i64::try_from(chunk_no * ROWS_PER_INSERT + i).unwrap_or(i64::MAX))
+                .bind(&record.branch)
+                .bind(&record.month)
+                .bind(&record.kind)
+                .bind(&a.member_id)
+                .bind(&a.name)
+                .bind(&a.standing)
+                .bind(&a.status)
+                .bind(i64::from(a.counted));
+        }
+        q.execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(Stored::Created)
+}
+
+/// `($1, …, $k), ($k+1, …)`: `rows` groups of `width` numbered placeholders.
+fn push_placeholders(sql: &mut String, rows: usize, width: usize) {
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..width {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", r * width + c + 1));
+        }
+        sql.push(')');
+    }
+}
+
+/// A stored file as served back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    pub branch: String,
+    pub content_digest: String,
+    pub body: String,
+}
+
+/// The file stored under `id`, if any.
+pub async fn get(db: &Db, id: &str) -> sqlx::Result<Option<Held>> {
+    let row = sqlx::query("SELECT branch, content_sha256, body FROM files WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|r| {
+        Ok(Held {
+            branch: r.try_get(0)?,
+            content_digest: r.try_get(1)?,
+            body: r.try_get(2)?,
+        })
+    })
+    .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn placeholders_are_numbered_in_order() {
+        let mut s = String::new();
+        super::push_placeholders(&mut s, 2, 3);
+        assert_eq!(s, "($1, $2, $3), ($4, $5, $6)");
+    }
+}
