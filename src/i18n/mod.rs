@@ -12,6 +12,7 @@ pub mod glossary;
 mod inputs;
 mod keys;
 mod meeting;
+mod packaging;
 mod record;
 mod reliability;
 pub mod review;
