@@ -143,7 +143,7 @@ package_branchday() {
   strip --strip-unneeded --remove-section=.comment --remove-section=.note "$tree/usr/bin/branchday"
 
   gen=$(mktemp -d)
-  "$bin" manpage --dir "$gen"
+  "$bin" --lang en manpage --dir "$gen"
   for man in "$gen"/*.1; do
     put_gz "$man" "$tree/usr/share/man/man1/$(basename "$man").gz"
   done

@@ -64,9 +64,21 @@ fn command() -> clap::Command {
     cmd
 }
 
-/// The man page branchday(1), in roff.
-pub fn man_page() -> std::io::Result<Vec<u8>> {
-    render(command())
+/// The man page branchday(1), in roff: what `clap_mangen` makes of the command line, then exit
+/// status, environment, files and see also, in the language of `tr`.
+pub fn man_page(tr: Tr) -> std::io::Result<Vec<u8>> {
+    let mut page = render(command())?;
+    let mut roff = clap_mangen::roff::Roff::new();
+    for section in tr.man_sections() {
+        roff.control("SH", [section.title]);
+        for (tag, text) in section.items {
+            roff.control("TP", []);
+            roff.text([clap_mangen::roff::bold(tag)]);
+            roff.text([clap_mangen::roff::roman(text)]);
+        }
+    }
+    roff.to_writer(&mut page)?;
+    Ok(page)
 }
 
 fn render(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
@@ -84,26 +96,21 @@ fn render(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
 
 /// Every man page: branchday(1) first, then one per visible command and subcommand
 /// (`branchday-validate.1`, `branchday-roster-import.1`, …), as file names and roff text. The
-/// main page's COMMANDS section refers to them by these names.
-pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
-    fn walk(cmd: clap::Command, out: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
-        let name = format!(
-            "{}.1",
-            cmd.get_display_name().unwrap_or_else(|| cmd.get_name())
-        );
-        let subs: Vec<clap::Command> = cmd
-            .get_subcommands()
-            .filter(|s| !s.is_hide_set())
-            .cloned()
-            .collect();
-        out.push((name, render(cmd)?));
-        for sub in subs {
+/// main page's SUBCOMMANDS section refers to them by these names.
+pub fn man_pages(tr: Tr) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    fn walk(cmd: &clap::Command, out: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let name = format!(
+                "{}.1",
+                sub.get_display_name().unwrap_or_else(|| sub.get_name())
+            );
+            out.push((name, render(sub.clone())?));
             walk(sub, out)?;
         }
         Ok(())
     }
-    let mut pages = Vec::new();
-    walk(command(), &mut pages)?;
+    let mut pages = vec![(format!("{BIN}.1"), man_page(tr)?)];
+    walk(&command(), &mut pages)?;
     Ok(pages)
 }
 
@@ -127,7 +134,7 @@ pub fn run_completions(shell: clap_complete::Shell, tr: Tr) -> u8 {
 #[must_use]
 pub fn run_manpage(dir: Option<&Path>, tr: Tr) -> u8 {
     let Some(dir) = dir else {
-        return match man_page() {
+        return match man_page(tr) {
             Ok(page) => write_stdout(&page, tr.man_page_name(), tr),
             Err(e) => {
                 say(&tr.generate_write_error(tr.man_page_name(), &e));
@@ -136,7 +143,7 @@ pub fn run_manpage(dir: Option<&Path>, tr: Tr) -> u8 {
         }
         .map_or(EXIT_INVALID, |()| EXIT_OK);
     };
-    let pages = match man_pages() {
+    let pages = match man_pages(tr) {
         Ok(p) => p,
         Err(e) => {
             say(&tr.generate_write_error(tr.man_page_name(), &e));
@@ -167,7 +174,11 @@ mod tests {
 
     #[test]
     fn every_page_is_named_after_its_command() {
-        let names: Vec<String> = man_pages().unwrap().into_iter().map(|(n, _)| n).collect();
+        let names: Vec<String> = man_pages(Tr::NEUTRAL)
+            .unwrap()
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         assert_eq!(names.first().map(String::as_str), Some("branchday.1"));
         for name in [
             "branchday-validate.1",
@@ -185,5 +196,26 @@ mod tests {
                 .iter()
                 .any(|n| n.contains("manpage") || n.contains("completions"))
         );
+    }
+
+    #[test]
+    fn the_main_page_ends_with_exit_status_environment_and_files_in_the_language_asked() {
+        let en = String::from_utf8(man_page(Tr(crate::i18n::Lang::En)).unwrap()).unwrap();
+        for heading in [
+            ".SH \"EXIT STATUS\"",
+            ".SH ENVIRONMENT",
+            ".SH FILES",
+            ".SH \"SEE ALSO\"",
+        ] {
+            assert!(en.contains(heading), "{heading} missing:\n{en}");
+        }
+        assert!(en.contains("BRANCHDAY_DATA_DIR"));
+        let zh = String::from_utf8(man_page(Tr(crate::i18n::Lang::Zh)).unwrap()).unwrap();
+        assert!(
+            zh.contains(".SH 环境变量") && zh.contains("数据目录"),
+            "{zh}"
+        );
+        // What clap_mangen generates stays English (it comes from `cli.rs`).
+        assert!(zh.contains(".SH OPTIONS"));
     }
 }

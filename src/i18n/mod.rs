@@ -23,6 +23,7 @@ mod tui;
 mod words;
 
 pub use export::{ExportLabel, minutes_of};
+pub use packaging::ManSection;
 pub use words::branch_suffixes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
