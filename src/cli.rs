@@ -21,6 +21,8 @@ pub fn say(line: &str) {
 #[command(
     name = "branchday",
     version,
+    // `--version` is ours (below): it also names the minutes format versions, in the UI language.
+    disable_version_flag = true,
     about = "Run Party branch meetings live and keep their minutes as verifiable JSON / 支部会议记录",
     long_about = None
 )]
@@ -39,6 +41,9 @@ pub struct Cli {
     /// when a listed key of its branch signed it.
     #[arg(long, global = true, value_name = "FILE")]
     pub trust: Option<PathBuf>,
+    /// Print the version and the minutes format versions it writes and reads.
+    #[arg(short = 'V', long)]
+    pub version: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -125,6 +130,19 @@ pub enum Command {
     Canonical {
         #[arg(value_name = "FILE")]
         file: PathBuf,
+    },
+    /// Print a shell completion script on standard output (the package installs bash, zsh and fish).
+    #[command(hide = true)]
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page branchday(1) on standard output, or write it and one page per command
+    /// (branchday-validate(1), …) into a folder.
+    #[command(hide = true)]
+    Manpage {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
     /// Write N synthetic minutes files (for tests and benchmarks; built with `--features dev`).
     #[cfg(feature = "dev")]

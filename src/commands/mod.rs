@@ -4,6 +4,7 @@
 pub mod dev_corpus;
 pub mod export;
 pub mod key;
+pub mod packaging;
 pub mod roster;
 pub mod stats;
 pub mod table;
@@ -34,6 +35,9 @@ pub fn main() -> ExitCode {
 #[must_use]
 pub fn run(cli: Cli) -> u8 {
     let tr = Tr(Lang::detect(cli.lang.as_deref()));
+    if cli.version {
+        return packaging::version(tr);
+    }
     // The keyring, when one is named: read once, for every reader of this command.
     let trust_path = cli
         .trust
@@ -102,6 +106,8 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Roster { command }) => roster::run(command, cli.data_dir, tr),
         Some(Command::Key { command }) => key::run(command, cli.data_dir, tr),
         Some(Command::Canonical { file }) => key::canonical(&file, tr),
+        Some(Command::Completions { shell }) => packaging::run_completions(shell, tr),
+        Some(Command::Manpage { dir }) => packaging::run_manpage(dir.as_deref(), tr),
         None => interactive(cli.data_dir, cli.demo, keyring.cloned(), tr),
     }
 }

@@ -12,6 +12,7 @@ pub mod glossary;
 mod inputs;
 mod keys;
 mod meeting;
+mod packaging;
 mod record;
 mod reliability;
 pub mod review;
@@ -22,6 +23,7 @@ mod tui;
 mod words;
 
 pub use export::{ExportLabel, minutes_of};
+pub use packaging::ManSection;
 pub use words::branch_suffixes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
