@@ -98,7 +98,11 @@ pub fn run(cli: Cli) -> u8 {
             signed.then_some(cli.data_dir.as_deref()),
             tr,
         ),
-        Some(Command::Export { file, format }) => export::run(&file, format, tr),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+        }) => export::run(&file, format, output.as_deref(), cli.data_dir, tr),
         Some(Command::Roster { command }) => roster::run(command, cli.data_dir, tr),
         Some(Command::Key { command }) => key::run(command, cli.data_dir, tr),
         Some(Command::Canonical { file }) => key::canonical(&file, tr),

@@ -12,6 +12,7 @@ pub mod glossary;
 mod inputs;
 mod keys;
 mod meeting;
+mod print;
 mod record;
 mod reliability;
 pub mod review;
@@ -21,6 +22,7 @@ mod tui;
 mod words;
 
 pub use export::{ExportLabel, minutes_of};
+pub use print::{PrintLabel, fonts};
 pub use words::branch_suffixes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
