@@ -132,6 +132,9 @@ pub enum Command {
         /// One JSON object on standard output, stable for scripts.
         #[arg(long)]
         json: bool,
+        /// Also write the tables as an Excel workbook (one sheet per table).
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
     },
     /// Send valid, finalized minutes to a server (HTTP PUT) or copy them into a folder, exactly
     /// once; the ledger makes a rerun send only what is not yet delivered.

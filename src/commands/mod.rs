@@ -57,7 +57,16 @@ pub fn run(cli: Cli) -> u8 {
             from,
             to,
             json,
-        }) => stats::run(&paths, from.as_deref(), to.as_deref(), json, keyring, tr),
+            xlsx,
+        }) => stats::run(
+            &paths,
+            from.as_deref(),
+            to.as_deref(),
+            json,
+            xlsx.as_deref(),
+            keyring,
+            tr,
+        ),
         Some(Command::Upload {
             paths,
             to,

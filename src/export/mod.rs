@@ -12,7 +12,7 @@ mod md;
 pub mod output;
 mod paper;
 mod txt;
-mod xlsx;
+pub mod xlsx;
 
 pub use crate::cli::ExportFormat;
 pub use paper::offset_is_notable;

@@ -37,31 +37,12 @@ pub enum PrintLabel {
     ReviewerSignature,
     /// 盖章.
     Seal,
-    // Sheet names and headers of the statistics workbook.
+    // Sheet names of the statistics workbook.
     SheetMeetings,
     SheetAttendanceBranch,
     SheetAttendanceMember,
     SheetAbsence,
     SheetItems,
-    Month,
-    Kind,
-    Meetings,
-    Branch,
-    BranchCode,
-    MemberId,
-    Member,
-    Expected,
-    Attended,
-    Rate,
-    Excused,
-    Absent,
-    AbsentFrom,
-    AbsentTo,
-    AbsentMonths,
-    Warning,
-    Outcome,
-    Items,
-    Total,
 }
 
 impl Tr {
@@ -87,25 +68,6 @@ impl Tr {
             P::SheetAttendanceMember => self.pick("党员出勤", "Attendance by member"),
             P::SheetAbsence => self.pick("连续缺席", "Absence runs"),
             P::SheetItems => self.pick("议题结果", "Items by outcome"),
-            P::Month => self.pick("月份", "Month"),
-            P::Kind => self.pick("会议类型", "Kind"),
-            P::Meetings => self.pick("会议次数", "Meetings"),
-            P::Branch => self.pick("党支部", "Branch"),
-            P::BranchCode => self.pick("支部代码", "Branch code"),
-            P::MemberId => self.pick("党员编号", "Member id"),
-            P::Member => self.pick("姓名", "Name"),
-            P::Expected => self.pick("应到人次", "Expected"),
-            P::Attended => self.pick("实到人次", "Present"),
-            P::Rate => self.pick("出勤率", "Rate"),
-            P::Excused => self.pick("请假", "Excused"),
-            P::Absent => self.pick("缺席", "Absent"),
-            P::AbsentFrom => self.pick("起始月份", "From"),
-            P::AbsentTo => self.pick("截止月份", "To"),
-            P::AbsentMonths => self.pick("连续月数", "Months"),
-            P::Warning => self.pick("提示", "Note"),
-            P::Outcome => self.pick("表决结果", "Outcome"),
-            P::Items => self.pick("议题数", "Items"),
-            P::Total => self.pick("合计", "Total"),
         }
     }
 
@@ -121,21 +83,6 @@ impl Tr {
             format!("{status}，早退 {at}"),
             format!("{status}, left early {at}"),
         )
-    }
-
-    /// The warning of an absence run in the statistics workbook.
-    pub fn print_absence_warning(self, months: u32) -> &'static str {
-        if months >= 6 {
-            self.pick(
-                "连续六个月以上未参加组织生活，提请支部大会研究",
-                "6+ months without attending: for the general assembly to consider",
-            )
-        } else {
-            self.pick(
-                "连续三个月以上未参加组织生活，请谈心谈话",
-                "3+ months without attending: talk with the member",
-            )
-        }
     }
 
     /// Where an export was written (the full path).
@@ -159,26 +106,6 @@ impl Tr {
             ),
             format!(
                 "{format} is a binary format and cannot go to a terminal: give --output FILE, or redirect standard output to a file"
-            ),
-        )
-    }
-
-    /// The export file already exists (exports never overwrite).
-    pub fn export_exists(self, path: &str) -> String {
-        self.pick(
-            format!("{path}：文件已存在，未覆盖；请用 --output 指定别的文件名"),
-            format!(
-                "{path}: already exists and was not overwritten; give another name with --output"
-            ),
-        )
-    }
-
-    /// Writing an export file failed.
-    pub fn export_file_failed(self, path: &str, err: &str) -> String {
-        self.pick(
-            format!("{path}：无法写入导出文件（{err}）；请检查文件夹是否存在且可写"),
-            format!(
-                "{path}: cannot write the export ({err}); check the folder exists and is writable"
             ),
         )
     }
