@@ -438,6 +438,28 @@ fn finish(xml: &mut docx_rs::XMLDocx) -> Result<(), ExportError> {
     Ok(())
 }
 
+/// The package with every part compressed: docx-rs stores its parts uncompressed, which makes a
+/// 500-member record ten times the size it needs to be.
+fn deflate(stored: &[u8]) -> Result<Vec<u8>, ExportError> {
+    use std::io::Cursor;
+    let package = |e: &dyn std::fmt::Display| ExportError::Package(e.to_string());
+    let mut src = zip::ZipArchive::new(Cursor::new(stored)).map_err(|e| package(&e))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 4)));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..src.len() {
+        let mut part = src.by_index(i).map_err(|e| package(&e))?;
+        let name = part.name().map_err(|e| package(&e))?.into_owned();
+        if part.is_dir() {
+            out.add_directory(name, options).map_err(|e| package(&e))?;
+            continue;
+        }
+        out.start_file(name, options).map_err(|e| package(&e))?;
+        std::io::copy(&mut part, &mut out).map_err(|e| package(&e))?;
+    }
+    Ok(out.finish().map_err(|e| package(&e))?.into_inner())
+}
+
 /// The record as the bytes of a `.docx` file.
 pub fn render(d: &Document) -> Result<Vec<u8>, ExportError> {
     let mut xml = build(d).build();
@@ -445,5 +467,5 @@ pub fn render(d: &Document) -> Result<Vec<u8>, ExportError> {
     let mut out = std::io::Cursor::new(Vec::with_capacity(64 * 1024));
     xml.pack(&mut out)
         .map_err(|e| ExportError::Package(e.to_string()))?;
-    Ok(out.into_inner())
+    deflate(&out.into_inner())
 }
