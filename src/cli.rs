@@ -53,6 +53,47 @@ pub enum ExportFormat {
     Md,
     Txt,
     Html,
+    /// A Word document (Office Open XML), for WPS and Word.
+    Docx,
+    /// The meeting's sign-in sheet as an Excel workbook.
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// Every format, in the order the export dialogs offer them.
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Md,
+        ExportFormat::Txt,
+        ExportFormat::Html,
+        ExportFormat::Docx,
+        ExportFormat::Xlsx,
+    ];
+
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Md => "md",
+            ExportFormat::Txt => "txt",
+            ExportFormat::Html => "html",
+            ExportFormat::Docx => "docx",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    /// Whether the output is text (it may go to a terminal).
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            ExportFormat::Md | ExportFormat::Txt | ExportFormat::Html
+        )
+    }
+
+    /// The next format in [`ExportFormat::ALL`], wrapping around.
+    #[must_use]
+    pub fn next(self) -> ExportFormat {
+        let i = Self::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,12 +112,16 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Write the printable 会议记录 of a minutes file to standard output.
+    /// Write the printable 会议记录 of a minutes file (md, txt, html, docx) or its sign-in sheet
+    /// (xlsx) into the Documents folder under branchday/, and print the full path.
     Export {
         #[arg(value_name = "FILE")]
         file: PathBuf,
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// Write here instead (`-` for standard output; text formats only on a terminal).
+        #[arg(long, short = 'o', value_name = "PATH")]
+        output: Option<PathBuf>,
     },
     /// Meetings per kind and month, attendance per branch and member, items by outcome and
     /// consecutive months of absence, over minutes files or folders.
@@ -92,6 +137,9 @@ pub enum Command {
         /// One JSON object on standard output, stable for scripts.
         #[arg(long)]
         json: bool,
+        /// Also write the tables as an Excel workbook (one sheet per table).
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
     },
     /// Send valid, finalized minutes to a server (HTTP PUT) or copy them into a folder, exactly
     /// once; the ledger makes a rerun send only what is not yet delivered.

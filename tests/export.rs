@@ -3,7 +3,7 @@
 
 mod export_support;
 
-use branchday::cli::ExportFormat;
+use branchday::export::TextFormat as ExportFormat;
 use branchday::export::{render, render_marked};
 use branchday::i18n::{Lang, Tr};
 use branchday::texttable::width;
@@ -12,7 +12,14 @@ const ZH: Tr = Tr(Lang::Zh);
 const EN: Tr = Tr(Lang::En);
 const FORMATS: [ExportFormat; 3] = [ExportFormat::Md, ExportFormat::Txt, ExportFormat::Html];
 
+/// What a reader sees of an html export: the spans that keep names on one line removed.
+fn visible(out: &str) -> String {
+    out.replace("<span class=\"nw\">", "")
+        .replace("</span>", "")
+}
+
 fn assert_has(out: &str, needles: &[&str]) {
+    let out = &visible(out);
     for n in needles {
         assert!(out.contains(n), "missing {n:?} in:\n{out}");
     }
@@ -24,7 +31,7 @@ const ZH_REQUIRED: &[&str] = &[
     "支部党员大会会议记录",
     "2026年第二季度支部党员大会",
     "2026年5月20日 星期三",
-    "14:30 至 16:05（UTC+08:00）",
+    "14:30 至 16:05",
     "社区党群服务中心二楼会议室",
     "王建国",
     "张志强",
@@ -111,7 +118,7 @@ fn english_record_uses_english_labels() {
                 category,
                 "Minutes: General assembly",
                 "Wednesday 20 May 2026",
-                "14:30 to 16:05 (UTC+08:00)",
+                "14:30 to 16:05",
                 "8 (7 full, 1 probationary)",
                 "sick leave: 住院治疗",
                 "secret ballot",
@@ -338,4 +345,12 @@ fn times_are_shown_in_the_files_offset() {
         .with_timezone(&chrono::FixedOffset::east_opt(0).unwrap());
     let out = render(&m, ExportFormat::Txt, ZH);
     assert!(out.contains("2026年5月20日 15:20"), "{out}");
+    // A time recorded in another offset: the time line says which clock the record follows.
+    assert!(out.contains("14:30 至 16:05（UTC+08:00）"), "{out}");
+    let (plain, _) = export_support::sample();
+    let out = render(&plain, ExportFormat::Txt, ZH);
+    assert!(
+        !out.contains("UTC"),
+        "every time in the branch's own offset: none printed\n{out}"
+    );
 }

@@ -7,9 +7,14 @@ mod export_support;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+/// The binary with its data directory, home and XDG folders inside `dir`: an export never lands in
+/// the real home.
 fn cmd(dir: &std::path::Path) -> Command {
     let mut c = Command::cargo_bin("branchday").unwrap();
     c.env("BRANCHDAY_DATA_DIR", dir.join("data"))
+        .env("HOME", dir.join("home"))
+        .env("XDG_CONFIG_HOME", dir.join("home/.config"))
+        .env("XDG_DATA_HOME", dir.join("home/.local/share"))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C");
@@ -20,7 +25,7 @@ fn cmd(dir: &std::path::Path) -> Command {
 fn zh_txt_of(dir: &std::path::Path, fixture: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
     let out = cmd(dir)
-        .args(["--lang", "zh", "export", "--format", "txt"])
+        .args(["--lang", "zh", "export", "--output", "-", "--format", "txt"])
         .arg(&path)
         .output()
         .unwrap();
@@ -45,7 +50,7 @@ fn exports_each_format_with_exit_0() {
         ("html", "<!DOCTYPE html>"),
     ] {
         cmd(dir.path())
-            .args(["--lang", "zh", "export", "--format", f])
+            .args(["--lang", "zh", "export", "--output", "-", "--format", f])
             .arg(&p)
             .assert()
             .code(0)
@@ -54,7 +59,7 @@ fn exports_each_format_with_exit_0() {
             .stderr(predicate::str::is_empty());
     }
     cmd(dir.path())
-        .args(["--lang", "en", "export", "--format", "txt"])
+        .args(["--lang", "en", "export", "-o", "-", "--format", "txt"])
         .arg(&p)
         .assert()
         .code(0)
@@ -115,7 +120,7 @@ fn a_tampered_file_exports_with_a_warning_and_a_banner() {
     let p = dir.path().join("tampered.json");
     std::fs::write(&p, text).unwrap();
     cmd(dir.path())
-        .args(["--lang", "zh", "export", "--format", "txt"])
+        .args(["--lang", "zh", "export", "--output", "-", "--format", "txt"])
         .arg(&p)
         .assert()
         .code(0)
@@ -170,4 +175,79 @@ fn a_correction_says_so_in_its_title() {
     assert!(text.contains("更正原因"), "{text}");
     assert!(text.contains("应为张志强"), "{text}");
     assert!(!zh_txt_of(dir.path(), "fixtures/valid-v2/committee.json").contains("更正件"));
+}
+
+/// Without `--output` the record goes into the Documents folder under branchday/, and the full
+/// path is printed.
+#[test]
+fn exports_go_to_the_documents_folder_and_the_path_is_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_sample(dir.path());
+    let config = dir.path().join("home/.config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("user-dirs.dirs"),
+        "XDG_DOCUMENTS_DIR=\"$HOME/文档\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("home/文档")).unwrap();
+    for (f, ext) in [("docx", "docx"), ("xlsx", "xlsx"), ("html", "html")] {
+        let out = dir.path().join(format!("home/文档/branchday/m.zh.{ext}"));
+        cmd(dir.path())
+            .args(["--lang", "zh", "export", "--format", f])
+            .arg(&p)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::diff(format!("已导出：{}\n", out.display())))
+            .stderr(predicate::str::is_empty());
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(!bytes.is_empty(), "{f}");
+    }
+}
+
+/// No Documents folder: `~/branchday`, and a line on standard error says so.
+#[test]
+fn without_a_documents_folder_exports_fall_back_to_the_home_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_sample(dir.path());
+    let out = dir.path().join("home/branchday/m.en.txt");
+    cmd(dir.path())
+        .args(["--lang", "en", "export", "--format", "txt"])
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::diff(format!(
+            "exported to {}\n",
+            out.display()
+        )))
+        .stderr(one_line_naming("no Documents folder"));
+    assert!(
+        std::fs::read_to_string(out)
+            .unwrap()
+            .contains("(End of meeting)")
+    );
+}
+
+/// `--output FILE` writes there; `--output -` sends even a binary format down a pipe.
+#[test]
+fn output_names_the_file_or_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write_sample(dir.path());
+    let file = dir.path().join("签到表.xlsx");
+    cmd(dir.path())
+        .args(["--lang", "zh", "export", "--format", "xlsx", "--output"])
+        .arg(&file)
+        .arg(&p)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(file.to_string_lossy().as_ref()));
+    assert!(std::fs::read(&file).unwrap().starts_with(b"PK"));
+    let out = cmd(dir.path())
+        .args(["export", "--format", "docx", "--output", "-"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"PK"), "a zip package");
+    assert!(!dir.path().join("home/branchday").exists());
 }

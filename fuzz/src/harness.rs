@@ -7,7 +7,7 @@
 use branchday::corpus::MeetingBuilder;
 use branchday::domain::agenda::builtin_templates;
 use branchday::domain::{Branch, Event, Meeting, MeetingKind, MeetingSetup, Roster};
-use branchday::export::{self, ExportFormat};
+use branchday::export::{self, TextFormat as ExportFormat};
 use branchday::i18n::{Lang, Tr};
 use branchday::minutes::{self, Severity, check::counts_of};
 use branchday::roster_import::{self as import, Format};

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use super::table::Table;
-use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, say};
 use crate::domain::{ItemStage, MeetingKind, Outcome};
 use crate::i18n::Tr;
 use crate::minutes::files;
@@ -22,6 +22,7 @@ pub fn run(
     from: Option<&str>,
     to: Option<&str>,
     json: bool,
+    xlsx: Option<&Path>,
     keyring: Option<&crate::keys::Keyring>,
     tr: Tr,
 ) -> u8 {
@@ -69,6 +70,15 @@ pub fn run(
             eprintln!("{}: error: {msg}{}", sanitize::path(p), tr.stats_skipped());
         }
         print!("{}", render(&report, invalid.len(), tr));
+    }
+    if let Some(path) = xlsx {
+        match stats::xlsx::write(&report, path, tr) {
+            Ok(()) => say(&tr.stats_xlsx_written(&sanitize::path(path))),
+            Err(message) => {
+                say(&message);
+                return EXIT_INVALID;
+            }
+        }
     }
     if invalid.is_empty() {
         EXIT_OK

@@ -10,6 +10,8 @@ use crate::minutes::{AttendanceEntry, Minutes};
 use crate::sanitize;
 use crate::texttable::Table;
 
+pub use super::paper::{Archive, SignIn};
+
 /// One part of the record, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -29,6 +31,8 @@ pub enum Block {
     End(String),
     /// Signature lines: role, printed name, date label.
     Signatures(Vec<Signature>),
+    /// The places for the branch's seal and the superior organisation's review opinion.
+    Archive(Archive),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +60,15 @@ pub struct Document {
     pub footer_note: String,
     pub colon: &'static str,
     pub none: &'static str,
+    /// Between items of a list of names.
+    pub list_sep: &'static str,
+    /// The page footer around the page number and the page count.
+    pub page_of: [&'static str; 3],
+    /// The sign-in sheet, printed on its own page after the record.
+    pub sign_in: SignIn,
+    /// The names of the people in the record (members, guests), longest first: a printed page
+    /// keeps each on one line.
+    pub names: Vec<String>,
 }
 
 /// Single-line text from the file: control characters, bidi controls and line breaks neutralised.
@@ -154,11 +167,16 @@ impl Builder<'_> {
         } else {
             self.when(m.ended_at)
         };
-        let offset = start.format("%:z").to_string();
-        f.push((
-            self.l(L::Time),
-            tr.export_time_span(&self.hm(m.started_at), &to, &offset),
-        ));
+        let span = if super::paper::offset_is_notable(m) {
+            tr.export_time_span(
+                &self.hm(m.started_at),
+                &to,
+                &start.format("%:z").to_string(),
+            )
+        } else {
+            tr.export_time_span_local(&self.hm(m.started_at), &to)
+        };
+        f.push((self.l(L::Time), span));
         f.push((self.l(L::Place), self.or_missing(one(&m.place))));
         let chair = match (&m.chair, &m.chair_delegated_by) {
             (Some(c), Some(by)) => tr.export_delegated(&one(&c.name), &one(&by.name)),
@@ -582,6 +600,7 @@ pub fn build(m: &Minutes, tr: Tr, errors: &[String]) -> Document {
             date_label: b.l(L::SignDate),
         },
     ]));
+    b.blocks.push(Block::Archive(super::paper::archive(tr)));
     let mut footer = vec![
         (b.l(L::FileId), m.id.to_string()),
         (b.l(L::Digest), one(&m.integrity.digest)),
@@ -614,5 +633,9 @@ pub fn build(m: &Minutes, tr: Tr, errors: &[String]) -> Document {
         footer_note: tr.export_generated().to_owned(),
         colon: tr.export_colon(),
         none: tr.export_label(L::None),
+        list_sep: tr.export_list_sep(),
+        page_of: tr.print_page_of(),
+        sign_in: super::paper::sign_in(m, tr, b.offset),
+        names: super::paper::names(m),
     }
 }

@@ -136,19 +136,24 @@ pub fn render(d: &Document) -> String {
             Block::Note(n) => paragraphs(&mut out, n),
             Block::End(e) => out.push_str(&format!("{}\n\n", esc(e, true))),
             Block::Signatures(sigs) => {
-                let blank = |n: usize| "\\_".repeat(n);
                 for s in sigs {
-                    let name = esc(&s.name, false);
-                    out.push_str(&format!(
-                        "{}{}{}{name}　　{}{}{}\n\n",
-                        esc(&s.role, true),
-                        d.colon,
-                        blank(20),
-                        esc(&s.date_label, false),
-                        d.colon,
-                        blank(14),
-                    ));
+                    signature_line(&mut out, &s.role, &s.name, &s.date_label, d.colon);
                 }
+            }
+            Block::Archive(a) => {
+                signature_line(&mut out, &a.seal, "", &a.date_label, d.colon);
+                out.push_str(&format!(
+                    "**{}**{}\n\n　  \n　  \n　\n\n",
+                    esc(&a.review, false),
+                    d.colon.trim_end()
+                ));
+                signature_line(
+                    &mut out,
+                    &a.reviewer,
+                    &a.review_seal,
+                    &a.date_label,
+                    d.colon,
+                );
             }
         }
     }
@@ -164,7 +169,28 @@ pub fn render(d: &Document) -> String {
     out.push('\n');
     out.push_str(&esc(&d.footer_note, true));
     out.push('\n');
+    // The sign-in sheet: a page of its own when printed.
+    out.push_str(&format!(
+        "\n---\n\n## {}\n\n{}\n\n",
+        esc(&d.sign_in.title, false),
+        esc(&d.sign_in.subtitle, true)
+    ));
+    table(&mut out, &d.sign_in.table, "");
     out
+}
+
+fn signature_line(out: &mut String, role: &str, name: &str, date_label: &str, colon: &str) {
+    let blank = |n: usize| "\\_".repeat(n);
+    out.push_str(&format!(
+        "{}{}{}{}　　{}{}{}\n\n",
+        esc(role, true),
+        colon,
+        blank(20),
+        esc(name, false),
+        esc(date_label, false),
+        colon,
+        blank(14),
+    ));
 }
 
 #[cfg(test)]

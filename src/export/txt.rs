@@ -42,6 +42,14 @@ fn push_wrapped(out: &mut Vec<String>, text: &str, indent: usize) {
     }
 }
 
+fn signature_line(role: &str, name: &str, date_label: &str, colon: &str) -> String {
+    format!(
+        "  {role}{colon}{}{name}    {date_label}{colon}{}",
+        "_".repeat(20),
+        "_".repeat(16),
+    )
+}
+
 /// The document as plain text, lines ending in `\n`.
 pub fn render(d: &Document) -> String {
     let mut out: Vec<String> = Vec::new();
@@ -97,18 +105,23 @@ pub fn render(d: &Document) -> String {
                 for s in sigs {
                     out.push(String::new());
                     out.push(String::new());
-                    let name = &s.name;
-                    out.push(format!(
-                        "  {}{}{}{}    {}{}{}",
-                        s.role,
-                        d.colon,
-                        "_".repeat(20),
-                        name,
-                        s.date_label,
-                        d.colon,
-                        "_".repeat(16),
-                    ));
+                    out.push(signature_line(&s.role, &s.name, &s.date_label, d.colon));
                 }
+            }
+            Block::Archive(a) => {
+                out.push(String::new());
+                out.push(String::new());
+                out.push(signature_line(&a.seal, "", &a.date_label, d.colon));
+                out.push(String::new());
+                out.push(format!("  {}{}", a.review, d.colon.trim_end()));
+                // Room to write the opinion by hand.
+                out.extend(std::iter::repeat_n(String::new(), 5));
+                out.push(signature_line(
+                    &a.reviewer,
+                    &a.review_seal,
+                    &a.date_label,
+                    d.colon,
+                ));
             }
         }
     }
@@ -119,6 +132,24 @@ pub fn render(d: &Document) -> String {
         out.push(format!("{l}{}{v}", d.colon));
     }
     push_wrapped(&mut out, &d.footer_note, 0);
+    // The sign-in sheet: a page of its own when printed.
+    out.push(String::new());
+    out.push("=".repeat(PAGE));
+    out.push(center(&d.sign_in.title, PAGE));
+    for line in wrap(&d.sign_in.subtitle, PAGE) {
+        out.push(center(&line, PAGE));
+    }
+    out.push(String::new());
+    let mut t = d.sign_in.table.clone();
+    let last = t.headers.len().saturating_sub(1);
+    for row in &mut t.rows {
+        if let Some(c) = row.get_mut(last) {
+            *c = "_".repeat(14);
+        }
+    }
+    for line in t.lines(PAGE - 2, "-") {
+        out.push(format!("  {line}").trim_end().to_owned());
+    }
     let mut s = out.join("\n");
     s.push('\n');
     s

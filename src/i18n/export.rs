@@ -230,6 +230,11 @@ impl Tr {
         )
     }
 
+    /// The meeting's time when every time of the record is in the branch's own offset.
+    pub fn export_time_span_local(self, from: &str, to: &str) -> String {
+        self.pick(format!("{from} 至 {to}"), format!("{from} to {to}"))
+    }
+
     /// Head counts: `23 人（正式党员 21 人，预备党员 1 人）`.
     pub fn export_head_count(self, total: u32, full: u32, probationary: u32, other: u32) -> String {
         let mut s = self.pick(

@@ -13,6 +13,7 @@ mod inputs;
 mod keys;
 mod meeting;
 mod packaging;
+mod print;
 mod record;
 mod reliability;
 pub mod review;
@@ -24,6 +25,7 @@ mod words;
 
 pub use export::{ExportLabel, minutes_of};
 pub use packaging::ManSection;
+pub use print::{PrintLabel, fonts};
 pub use words::branch_suffixes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -175,7 +175,7 @@ pub fn perform(app: &mut App, effect: Effect, data: &DataDir) -> bool {
             false
         }
         Effect::Export(request) => {
-            let result = export(app, &request, data);
+            let result = export(app, &request);
             app.exported(result);
             false
         }
@@ -212,7 +212,7 @@ fn open(app: &App, row: usize, data: &DataDir) -> Opened {
 
 /// Write the printable record of the row's file (read again now) as a new file, never over an
 /// existing one. A file that fails validation is exported with its errors in a banner on top.
-fn export(app: &App, request: &ExportRequest, data: &DataDir) -> Result<PathBuf, String> {
+fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
     let tr = app.tr;
     let checked = read_checked(&app.model.row(request.row).path, app.keyring.as_deref())
         .map_err(|e| tr.row_error(&e))?;
@@ -220,10 +220,11 @@ fn export(app: &App, request: &ExportRequest, data: &DataDir) -> Result<PathBuf,
     crate::export::write_marked(&checked, request.format, tr, &mut text).map_err(|e| match e {
         ExportError::NotMinutes { .. } => tr.l(crate::i18n::review::L::CannotExport).to_owned(),
         ExportError::Write(e) => tr.export_write_failed(&e.to_string()),
+        ExportError::Package(e) => tr.export_write_failed(&e),
     })?;
-    let exports = data.exports_dir();
-    if request.path.parent() == Some(exports.as_path()) {
-        crate::store::create_dir_private(&exports).map_err(|e| tr.store_error(&e))?;
+    let exports = app.exports_dir();
+    if request.path.parent() == Some(exports) {
+        crate::store::create_dir_private(exports).map_err(|e| tr.store_error(&e))?;
     }
     crate::store::write_new(&request.path, &text).map_err(|e| tr.store_error(&e))?;
     Ok(request.path.clone())

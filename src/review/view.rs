@@ -466,7 +466,7 @@ fn export_form(tr: Tr, form: &ExportForm, app: &App, area: Rect, buf: &mut Buffe
         Style::new().fg(Color::Gray),
     );
     let mut spans = vec![Span::raw(format!("{}{}", tr.l(L::Format), tr.l(L::Colon)))];
-    for f in [ExportFormat::Md, ExportFormat::Txt, ExportFormat::Html] {
+    for f in ExportFormat::ALL {
         let style = if f == form.format {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
         } else {

@@ -7,6 +7,7 @@
 
 pub mod absence;
 pub mod resolve;
+pub mod xlsx;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;

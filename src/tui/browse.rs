@@ -33,8 +33,10 @@ impl BrowseScreen {
         tr: Tr,
         keyring: Option<Arc<crate::keys::Keyring>>,
     ) -> BrowseScreen {
-        let crate::review::Session { job, app } =
+        let crate::review::Session { job, mut app } =
             crate::review::Session::trusting(paths, data, tr, keyring);
+        // Exports go where the reviewer finds them: the Documents folder under branchday/.
+        app.set_exports_dir(crate::export::output::Place::find(data).dir);
         let job = Arc::new(job);
         let (tx, rx) = mpsc::channel();
         let readers = Arc::clone(&job);

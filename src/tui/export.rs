@@ -1,43 +1,27 @@
-//! Writing the printable record of a finalized minutes file from the interactive program.
+//! Writing the printable record of a finalized minutes file from the interactive program: every
+//! format at once (html, md, txt, docx and the xlsx sign-in sheet) into the Documents folder under
+//! `branchday/`, so the secretary can print, send or archive whichever is needed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cli::ExportFormat;
-use crate::export::{self, ExportError};
+use crate::export::output::{self, Place};
 use crate::i18n::Tr;
-use crate::minutes::{self, ReadError};
-use crate::store::{self, DataDir};
+use crate::store::DataDir;
 
-/// Render the minutes at `path` as HTML and Markdown into the data directory's `exports/` folder.
-/// Returns the written paths, or a one-line error.
-pub fn write_exports(path: &Path, data: &DataDir, tr: Tr) -> Result<Vec<PathBuf>, String> {
-    let checked = minutes::read(path)
-        .or_else(ReadError::judged)
-        .map_err(|e| tr.read_error(path, e))?;
-    let Some(m) = &checked.minutes else {
-        let first = checked
-            .findings
-            .first()
-            .map(|f| tr.problem(&f.problem))
-            .unwrap_or_default();
-        return Err(format!("{}: {first}", crate::sanitize::path(path)));
-    };
-    let dir = data.root().join("exports");
-    store::create_dir_private(&dir).map_err(|e| tr.store_error(&e))?;
-    let stem = path
-        .file_stem()
-        .map_or_else(|| m.id.to_string(), |s| s.to_string_lossy().into_owned());
-    let lang = if tr.is_zh() { "zh" } else { "en" };
+/// Render the minutes at `path` in every format into the exports folder. Returns the lines to show:
+/// the full path of each file written, then where exports go when it is a fallback; or a one-line
+/// error.
+pub fn write_exports(path: &Path, data: &DataDir, tr: Tr) -> Result<Vec<String>, String> {
+    let place = Place::find(data);
     let mut written = Vec::new();
-    for (format, ext) in [(ExportFormat::Html, "html"), (ExportFormat::Md, "md")] {
-        let mut text = Vec::new();
-        export::write_marked(&checked, format, tr, &mut text).map_err(|e| match e {
-            ExportError::NotMinutes { why } => format!("{}: {why}", crate::sanitize::path(path)),
-            ExportError::Write(e) => tr.export_write_failed(&e.to_string()),
-        })?;
-        let out = dir.join(format!("{stem}.{lang}.{ext}"));
-        store::write_replace(&out, &text).map_err(|e| tr.store_error(&e))?;
-        written.push(out);
+    for format in ExportFormat::ALL {
+        let out = place.file_for(path, format, tr);
+        output::export_file(path, format, &out, tr)?;
+        written.push(output::shown(&out));
+    }
+    if let Some(note) = place.note(tr) {
+        written.push(note);
     }
     Ok(written)
 }

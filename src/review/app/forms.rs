@@ -61,11 +61,7 @@ pub struct ExportRequest {
 
 /// The extension of an export format.
 pub fn extension(f: ExportFormat) -> &'static str {
-    match f {
-        ExportFormat::Md => "md",
-        ExportFormat::Txt => "txt",
-        ExportFormat::Html => "html",
-    }
+    f.extension()
 }
 
 impl App {
@@ -130,11 +126,7 @@ impl App {
         match keys::prompt_key(keys::EXPORT, &ev) {
             Some(PromptKey::Cancel) => return Effect::None,
             Some(PromptKey::Format) => {
-                let next = match form.format {
-                    ExportFormat::Md => ExportFormat::Txt,
-                    ExportFormat::Txt => ExportFormat::Html,
-                    ExportFormat::Html => ExportFormat::Md,
-                };
+                let next = form.format.next();
                 // The path follows the format when it ends in the old extension.
                 let old = format!(".{}", extension(form.format));
                 if let Some(base) = form.path.text().strip_suffix(&old) {
@@ -171,7 +163,7 @@ impl App {
         match result {
             Ok(path) => {
                 self.modal = None;
-                let text = self.tr.exported(&crate::sanitize::path(&path));
+                let text = self.tr.exported(&crate::export::output::shown(&path));
                 self.say(text, false);
             }
             Err(message) => {

@@ -35,6 +35,10 @@ fn export_writes_the_open_file_in_the_chosen_format_and_never_overwrites() {
     assert!(text.contains("导出会议记录"), "{text}");
     let formats = text.lines().find(|l| l.contains("格式：")).unwrap();
     assert!(formats.contains(" md ") && formats.contains(" txt ") && formats.contains(" html "));
+    assert!(
+        formats.contains(" docx ") && formats.contains(" xlsx "),
+        "{formats}"
+    );
     let pos = term.get_cursor_position().unwrap();
     assert!(pos.x > 10 && pos.y > 5, "{pos:?}");
 
@@ -49,6 +53,13 @@ fn export_writes_the_open_file_in_the_chosen_format_and_never_overwrites() {
         path_in_form(&app),
         format!("{}.html", md.with_extension("").display())
     );
+    for ext in ["docx", "xlsx"] {
+        press(&mut app, &data, [key(KeyCode::Tab)]);
+        assert_eq!(
+            path_in_form(&app),
+            format!("{}.{ext}", md.with_extension("").display())
+        );
+    }
     press(&mut app, &data, [key(KeyCode::Tab), key(KeyCode::Enter)]);
     assert!(app.modal.is_none(), "{:?}", app.modal);
     assert!(app.message.as_ref().unwrap().text.starts_with("已导出："));

@@ -86,11 +86,11 @@ impl Model {
     }
 
     /// The loop wrote the printable record (or failed to).
-    pub fn exported(&mut self, result: Result<Vec<PathBuf>, String>) {
+    /// `lines` are the full paths written (already neutralised for the screen).
+    pub fn exported(&mut self, result: Result<Vec<String>, String>) {
         let tr = self.tr();
         match result {
-            Ok(paths) => {
-                let lines = paths.iter().map(|p| sanitize::path(p)).collect();
+            Ok(lines) => {
                 self.modal = Some(Modal::Message(tr.wrapup_exported().to_owned(), lines));
             }
             Err(e) => self.flash = Some(e),

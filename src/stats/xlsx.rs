@@ -1,0 +1,247 @@
+//! `stats … --xlsx FILE`: the statistics as an Excel workbook (台账), one sheet per table —
+//! meetings per month per kind, attendance per branch and per member, absence runs, items by
+//! outcome — with the header row frozen and repeated on print, and widths fitted to Chinese text.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+
+use super::{Report, Tally};
+use crate::domain::{ItemStage, MeetingKind, Outcome};
+use crate::export::xlsx::{cell_format, fitted_width, header_format};
+use crate::i18n::{PrintLabel as P, Tr};
+use crate::sanitize;
+
+/// One cell of a sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Count(usize),
+    /// A share between 0 and 1, shown as a percentage; `None` when nothing was expected.
+    Rate(Option<f64>),
+}
+
+/// One sheet: its name, its header row and its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+fn text(s: &str) -> Cell {
+    Cell::Text(sanitize::line(s).into_owned())
+}
+
+fn tally(t: &Tally) -> [Cell; 5] {
+    [
+        Cell::Count(t.expected),
+        Cell::Count(t.attended),
+        Cell::Count(t.excused),
+        Cell::Count(t.absent),
+        Cell::Rate(t.rate()),
+    ]
+}
+
+fn heads(cols: &[&str]) -> Vec<String> {
+    cols.iter().map(|c| (*c).to_owned()).collect()
+}
+
+/// The sheets of the workbook, in order, in the language of `tr`.
+pub fn sheets(r: &Report, tr: Tr) -> Vec<Sheet> {
+    let mut months_head = vec![tr.stats_col_month().to_owned()];
+    months_head.extend(
+        MeetingKind::ALL
+            .iter()
+            .map(|k| tr.kind_short(*k).to_owned()),
+    );
+    months_head.push(tr.stats_col_public().to_owned());
+    months_head.push(tr.stats_col_total().to_owned());
+    let months = Sheet {
+        name: tr.print_label(P::SheetMeetings).to_owned(),
+        headers: months_head,
+        rows: r
+            .months
+            .iter()
+            .map(|m| {
+                let mut row = vec![Cell::Text(m.month.to_string())];
+                row.extend(m.per_kind.iter().map(|n| Cell::Count(*n)));
+                row.push(Cell::Count(m.public_items));
+                row.push(Cell::Count(m.total()));
+                row
+            })
+            .collect(),
+    };
+    let attendance_cols = [
+        tr.stats_col_expected(),
+        tr.stats_col_attended(),
+        tr.stats_col_excused(),
+        tr.stats_col_absent(),
+        tr.stats_col_rate(),
+    ];
+    let mut branch_head = heads(&[
+        tr.stats_col_branch(),
+        tr.stats_col_code(),
+        tr.stats_col_meetings(),
+    ]);
+    branch_head.extend(attendance_cols.iter().map(|c| (*c).to_owned()));
+    let branches = Sheet {
+        name: tr.print_label(P::SheetAttendanceBranch).to_owned(),
+        headers: branch_head,
+        rows: r
+            .branches
+            .iter()
+            .map(|b| {
+                let mut row = vec![
+                    text(&b.branch.name),
+                    text(&b.branch.code),
+                    Cell::Count(b.meetings),
+                ];
+                row.extend(tally(&b.tally));
+                row
+            })
+            .collect(),
+    };
+    let mut member_head = heads(&[
+        tr.stats_col_branch(),
+        tr.stats_col_member(),
+        tr.stats_col_member_id(),
+    ]);
+    member_head.extend(attendance_cols.iter().map(|c| (*c).to_owned()));
+    let members = Sheet {
+        name: tr.print_label(P::SheetAttendanceMember).to_owned(),
+        headers: member_head,
+        rows: r
+            .members
+            .iter()
+            .map(|m| {
+                let mut row = vec![text(&m.branch.name), text(&m.name), text(&m.member_id)];
+                row.extend(tally(&m.tally));
+                row
+            })
+            .collect(),
+    };
+    let absences = Sheet {
+        name: tr.print_label(P::SheetAbsence).to_owned(),
+        headers: heads(&[
+            tr.stats_col_branch(),
+            tr.stats_col_member(),
+            tr.stats_col_member_id(),
+            tr.stats_col_length(),
+            tr.stats_col_level(),
+            tr.stats_col_months_list(),
+        ]),
+        rows: r
+            .absences
+            .iter()
+            .map(|a| {
+                let months: Vec<String> = a.months.iter().map(ToString::to_string).collect();
+                let ongoing = if a.ongoing { tr.stats_ongoing() } else { "" };
+                vec![
+                    text(&a.branch.name),
+                    text(&a.name),
+                    text(&a.member_id),
+                    Cell::Count(a.months.len()),
+                    Cell::Text(tr.stats_level(a.level).to_owned()),
+                    Cell::Text(format!("{}{ongoing}", months.join(" "))),
+                ]
+            })
+            .collect(),
+    };
+    let mut item_rows: Vec<Vec<Cell>> = Outcome::ALL
+        .iter()
+        .zip(r.items.by_outcome)
+        .map(|(o, n)| vec![Cell::Text(tr.outcome(*o).to_owned()), Cell::Count(n)])
+        .collect();
+    item_rows.push(vec![
+        Cell::Text(tr.stats_not_voted().to_owned()),
+        Cell::Count(r.items.not_voted),
+    ]);
+    item_rows.push(vec![
+        Cell::Text(tr.stats_items_total().to_owned()),
+        Cell::Count(r.items.total),
+    ]);
+    item_rows.push(vec![
+        Cell::Text(tr.stats_public_items().to_owned()),
+        Cell::Count(r.items.public),
+    ]);
+    for (st, n) in ItemStage::ALL.iter().zip(r.items.public_by_stage) {
+        if n > 0 {
+            item_rows.push(vec![
+                Cell::Text(format!("  {}", tr.item_stage(*st))),
+                Cell::Count(n),
+            ]);
+        }
+    }
+    let items = Sheet {
+        name: tr.print_label(P::SheetItems).to_owned(),
+        headers: heads(&[tr.stats_col_outcome(), tr.stats_col_count()]),
+        rows: item_rows,
+    };
+    vec![months, branches, members, absences, items]
+}
+
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
+    ws.set_name(&sheet.name)?;
+    let head = header_format();
+    let body = cell_format();
+    let number = cell_format().set_align(FormatAlign::Right);
+    let rate = Format::new()
+        .set_font_name(crate::export::xlsx::FONT)
+        .set_border(rust_xlsxwriter::FormatBorder::Thin)
+        .set_num_format("0.0%");
+    for (c, h) in sheet.headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &head)?;
+    }
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Text(s) => ws.write_string_with_format(r, c, s, &body)?,
+                Cell::Count(n) => ws.write_number_with_format(r, c, *n as f64, &number)?,
+                Cell::Rate(Some(x)) => ws.write_number_with_format(r, c, *x, &rate)?,
+                Cell::Rate(None) => ws.write_string_with_format(r, c, "—", &number)?,
+            };
+        }
+    }
+    for c in 0..sheet.headers.len() {
+        let texts: Vec<String> = std::iter::once(sheet.headers[c].clone())
+            .chain(
+                sheet
+                    .rows
+                    .iter()
+                    .filter_map(|row| row.get(c))
+                    .map(|cell| match cell {
+                        Cell::Text(s) => s.clone(),
+                        Cell::Count(n) => n.to_string(),
+                        Cell::Rate(_) => "100.0%".to_owned(),
+                    }),
+            )
+            .collect();
+        ws.set_column_width(
+            c as u16,
+            fitted_width(texts.iter().map(String::as_str), 6.0, 60.0),
+        )?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_paper_size(9);
+    Ok(())
+}
+
+/// The workbook's bytes.
+pub fn render(r: &Report, tr: Tr) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    for sheet in sheets(r, tr) {
+        write_sheet(wb.add_worksheet(), &sheet)?;
+    }
+    wb.save_to_buffer()
+}
+
+/// Write the workbook to `path` atomically; a one-line message naming the file when it fails.
+pub fn write(r: &Report, path: &Path, tr: Tr) -> Result<(), String> {
+    let shown = sanitize::path(path);
+    let bytes = render(r, tr).map_err(|e| tr.stats_xlsx_failed(&shown, &e.to_string()))?;
+    crate::store::write_replace(path, &bytes).map_err(|e| tr.store_error(&e))
+}
