@@ -163,9 +163,27 @@ pub enum RosterCommand {
         /// The branch's code (default: kept from the current roster).
         #[arg(long, value_name = "CODE")]
         code: Option<String>,
+        /// The sheet of a workbook to read, by name or number (default: the first with a header).
+        #[arg(long, value_name = "NAME|N")]
+        sheet: Option<String>,
     },
     /// Print the current roster.
     Show,
+    /// Write the roster out as a workbook or as CSV (UTF-8 with a BOM, so Excel opens it).
+    Export {
+        #[arg(long, value_enum)]
+        format: RosterFormat,
+        /// Where to write (default: roster.xlsx or roster.csv in the current folder).
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The formats `roster export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RosterFormat {
+    Xlsx,
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]

@@ -16,7 +16,8 @@ pub use meeting::{
     TimelineEntry, TimelineEvent, VoteRound,
 };
 pub use roster::{
-    Branch, CommitteeRole, Exclusion, ExclusionCategory, Group, Member, Roster, Standing,
+    Branch, CommitteeRole, Exclusion, ExclusionCategory, Group, Member, OutOfContact, Roster,
+    Standing, TransferOut,
 };
 pub use rules::{
     Ballots, ItemType, Judgement, Opinion, Outcome, QuorumComparison, Rule, RuleSettings, VoteBody,

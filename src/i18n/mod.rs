@@ -17,6 +17,7 @@ mod reliability;
 pub mod review;
 mod room;
 mod roster;
+mod roster_import;
 mod serde_zh;
 mod tui;
 mod words;

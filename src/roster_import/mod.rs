@@ -3,16 +3,22 @@
 //! `commands::roster` does the reading, asking and writing.
 
 pub mod diff;
+pub mod export;
 pub mod fields;
 pub mod read;
 
 use std::collections::{HashMap, HashSet};
 
 pub use diff::{Change, Diff, FieldChange, diff};
-pub use fields::Field;
-pub use read::{Format, MAX_COLUMNS, MAX_ROWS, Row};
+pub mod warnings;
 
-use crate::domain::{Branch, CommitteeRole, Exclusion, Group, Member, Roster, Standing};
+pub use fields::{Field, GroupRole, NotAMember};
+pub use read::{Book, Format, MAX_COLUMNS, MAX_ROWS, Row, Sheet, TextEncoding};
+pub use warnings::Warning;
+
+use chrono::NaiveDate;
+
+use crate::domain::{Branch, Exclusion, Group, Member, Roster, Standing};
 use crate::sanitize;
 
 /// Longest name, group and approval reference accepted, in characters.
@@ -54,6 +60,15 @@ pub enum FileError {
     },
     /// No row with a name column near the top of any sheet.
     NoHeader,
+    /// `--sheet` names no sheet of the workbook; the sheets there are listed.
+    NoSuchSheet {
+        wanted: String,
+        sheets: Vec<String>,
+    },
+    /// The sheet chosen with `--sheet` has no header row near its top.
+    NoHeaderInSheet {
+        sheet: String,
+    },
     DuplicateColumn {
         line: usize,
         field: Field,
@@ -83,6 +98,10 @@ pub enum RowProblem {
     /// A spreadsheet error value such as `#N/A`.
     CellError(Field, String),
     TooLong(Field),
+    /// A date that is not one (`入党时间`, `转正时间`).
+    BadDate(Field, String),
+    /// Two committee places, or two places in the 党小组, in one 职务 cell.
+    TwoDuties(String),
 }
 
 /// One bad row: its line (CSV) or row number (spreadsheet) and the problem.
@@ -104,6 +123,23 @@ impl From<FileError> for ImportError {
     }
 }
 
+/// A row left out because it is not a member, with its line (or row) number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Skipped {
+    pub line: usize,
+    pub why: Skip,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// A title row (or merged title cell) above the header.
+    Title,
+    Total,
+    Footer,
+    /// The header repeated under itself (a two-line or merged header).
+    Header,
+}
+
 /// A roster read from a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
@@ -112,6 +148,26 @@ pub struct Imported {
     pub ignored_columns: Vec<String>,
     /// Names that occur more than once (allowed, but worth a look).
     pub repeated_names: Vec<String>,
+    /// The encoding a CSV file was read in.
+    pub encoding: Option<TextEncoding>,
+    /// The sheet of a workbook the members came from.
+    pub sheet: Option<String>,
+    /// Rows that are not members, left out.
+    pub skipped: Vec<Skipped>,
+    /// What the secretary should look at before confirming.
+    pub warnings: Vec<Warning>,
+}
+
+/// How to read a roster file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The branch the roster is of.
+    pub branch: Branch,
+    /// The sheet of a workbook to read (its name, or its number from 1); else the first sheet with a
+    /// recognisable header.
+    pub sheet: Option<String>,
+    /// Today, for the warnings that depend on the date (probation ended).
+    pub today: Option<NaiveDate>,
 }
 
 /// Read a roster of the given format. `branch` names the branch; `old` is the roster kept so far,
@@ -123,8 +179,25 @@ pub fn import(
     branch: Branch,
     old: Option<&Roster>,
 ) -> Result<Imported, ImportError> {
-    let sheets = read::rows(format, bytes)?;
-    parse(&sheets, branch, old)
+    let opts = Options {
+        branch,
+        sheet: None,
+        today: None,
+    };
+    import_with(format, bytes, &opts, old)
+}
+
+/// [`import`] with every option.
+pub fn import_with(
+    format: Format,
+    bytes: &[u8],
+    opts: &Options,
+    old: Option<&Roster>,
+) -> Result<Imported, ImportError> {
+    let book = read::rows(format, bytes)?;
+    let mut imported = parse_book(&book, opts, old)?;
+    imported.encoding = book.encoding;
+    Ok(imported)
 }
 
 /// Where the header row is and what its columns hold.
@@ -135,9 +208,36 @@ struct Header {
     ignored: Vec<String>,
 }
 
-/// The header row and its column map in the first sheet that has one.
-fn find_header(sheets: &[Vec<Row>]) -> Result<Header, FileError> {
-    for (sheet, rows) in sheets.iter().enumerate() {
+/// The sheet `--sheet` names: by name, else by number from 1.
+fn chosen_sheet(sheets: &[Sheet], wanted: &str) -> Result<usize, FileError> {
+    let w = wanted.trim();
+    if let Some(i) = sheets.iter().position(|s| s.name.as_deref() == Some(w)) {
+        return Ok(i);
+    }
+    if let Ok(n) = w.parse::<usize>()
+        && (1..=sheets.len()).contains(&n)
+    {
+        return Ok(n - 1);
+    }
+    Err(FileError::NoSuchSheet {
+        wanted: one(w),
+        sheets: sheets
+            .iter()
+            .filter_map(|s| s.name.as_deref())
+            .map(one)
+            .collect(),
+    })
+}
+
+/// The header row and its column map in the chosen sheet, else the first sheet that has one.
+fn find_header(sheets: &[Sheet], wanted: Option<&str>) -> Result<Header, FileError> {
+    let only = wanted.map(|w| chosen_sheet(sheets, w)).transpose()?;
+    for (sheet, rows) in sheets
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| only.is_none_or(|o| o == *i))
+        .map(|(i, s)| (i, &s.rows))
+    {
         for (r, row) in rows.iter().enumerate().take(HEADER_SEARCH) {
             if !row
                 .cells
@@ -173,7 +273,15 @@ fn find_header(sheets: &[Vec<Row>]) -> Result<Header, FileError> {
             });
         }
     }
-    Err(FileError::NoHeader)
+    match only {
+        Some(i) => Err(FileError::NoHeaderInSheet {
+            sheet: sheets[i]
+                .name
+                .as_deref()
+                .map_or_else(|| (i + 1).to_string(), one),
+        }),
+        None => Err(FileError::NoHeader),
+    }
 }
 
 fn one(s: &str) -> String {
@@ -227,6 +335,24 @@ struct Draft {
     line: usize,
     id: Option<String>,
     member: Member,
+    group_role: Option<GroupRole>,
+}
+
+fn date_cell(
+    row: &Row,
+    map: &HashMap<Field, usize>,
+    f: Field,
+    bad: &mut impl FnMut(RowProblem),
+) -> Option<NaiveDate> {
+    let raw = cell(row, map, f);
+    if fields::is_none_word(raw) {
+        return None;
+    }
+    let d = fields::date(raw);
+    if d.is_none() {
+        bad(RowProblem::BadDate(f, one(raw)));
+    }
+    d
 }
 
 fn cell<'a>(row: &'a Row, map: &HashMap<Field, usize>, f: Field) -> &'a str {
@@ -293,11 +419,25 @@ fn parse_row(row: &Row, map: &HashMap<Field, usize>, errors: &mut Vec<RowError>)
             .ok()
     };
     let raw = cell(row, map, Field::Role);
-    let committee_role: Option<CommitteeRole> =
-        fields::role(raw).unwrap_or_else(|fields::Unrecognized| {
+    let duty = fields::duty(raw).unwrap_or_else(|fields::Unrecognized| {
+        let parts = raw
+            .split(['、', ',', '，', ';', '；', '/', '|'])
+            .filter(|p| !fields::is_none_word(p))
+            .count();
+        if parts > 1
+            && raw
+                .split(['、', ',', '，', ';', '；', '/', '|'])
+                .all(|p| fields::is_none_word(p) || fields::duty(p).is_ok())
+        {
+            bad(RowProblem::TwoDuties(one(raw)));
+        } else {
             bad(RowProblem::UnknownRole(one(raw)));
-            None
-        });
+        }
+        fields::Duty::default()
+    });
+    let committee_role = duty.committee;
+    let joined = date_cell(row, map, Field::Joined, &mut bad);
+    let confirmed = date_cell(row, map, Field::Confirmed, &mut bad);
     let excl_raw = cell(row, map, Field::Exclusion);
     let category = fields::exclusion(excl_raw).unwrap_or_else(|fields::Unrecognized| {
         bad(RowProblem::UnknownExclusion(one(excl_raw)));
@@ -331,20 +471,56 @@ fn parse_row(row: &Row, map: &HashMap<Field, usize>, errors: &mut Vec<RowError>)
         line: row.line,
         id,
         member: Member {
-            id: String::new(),
-            name,
-            standing,
             group,
             committee_role,
             exclusion,
+            joined,
+            confirmed,
+            ..Member::new(String::new(), name, standing)
         },
+        group_role: duty.group,
     })
 }
 
-/// Parse the sheets read from a file.
+/// Parse the sheets read from a file, the branch given, no sheet chosen.
 pub fn parse(
     sheets: &[Vec<Row>],
     branch: Branch,
+    old: Option<&Roster>,
+) -> Result<Imported, ImportError> {
+    let book = Book {
+        encoding: None,
+        sheets: sheets
+            .iter()
+            .map(|rows| Sheet {
+                name: None,
+                rows: rows.clone(),
+            })
+            .collect(),
+    };
+    let opts = Options {
+        branch,
+        sheet: None,
+        today: None,
+    };
+    parse_book(&book, &opts, old)
+}
+
+/// Why a row under the header is not a member, if it is not.
+fn skip_reason(row: &Row, map: &HashMap<Field, usize>) -> Option<Skip> {
+    let first = row.cells.iter().find(|c| !c.is_empty())?;
+    match fields::not_a_member(first) {
+        Some(NotAMember::Total) => return Some(Skip::Total),
+        Some(NotAMember::Footer) => return Some(Skip::Footer),
+        None => {}
+    }
+    (fields::header_field(cell(row, map, Field::Name)) == Some(Field::Name)).then_some(Skip::Header)
+}
+
+/// Parse the sheets of a book.
+pub fn parse_book(
+    book: &Book,
+    opts: &Options,
     old: Option<&Roster>,
 ) -> Result<Imported, ImportError> {
     let Header {
@@ -352,11 +528,26 @@ pub fn parse(
         row: header,
         columns: map,
         ignored: ignored_columns,
-    } = find_header(sheets)?;
+    } = find_header(&book.sheets, opts.sheet.as_deref())?;
+    let rows = &book.sheets[s].rows;
+    let mut skipped: Vec<Skipped> = rows[..header]
+        .iter()
+        .map(|r| Skipped {
+            line: r.line,
+            why: Skip::Title,
+        })
+        .collect();
     let mut errors = Vec::new();
     let mut drafts = Vec::new();
     let mut first_line: HashMap<String, usize> = HashMap::new();
-    for row in &sheets[s][header + 1..] {
+    for row in &rows[header + 1..] {
+        if let Some(why) = skip_reason(row, &map) {
+            skipped.push(Skipped {
+                line: row.line,
+                why,
+            });
+            continue;
+        }
         // A row with nothing in the columns used (only a 序号, say) is a blank row.
         if map
             .values()
@@ -389,41 +580,65 @@ pub fn parse(
     if drafts.is_empty() {
         return Err(FileError::NoMembers.into());
     }
+    let group_roles: Vec<Option<GroupRole>> = drafts.iter().map(|d| d.group_role).collect();
     let members = assign_ids(drafts, old);
     let mut count: HashMap<&str, usize> = HashMap::new();
     for m in &members {
         *count.entry(m.name.as_str()).or_default() += 1;
     }
-    let mut repeated_names: Vec<String> = members
-        .iter()
-        .filter(|m| count[m.name.as_str()] > 1)
-        .map(|m| m.name.clone())
-        .collect();
-    repeated_names.dedup();
+    let mut repeated_names: Vec<String> = Vec::new();
+    for m in &members {
+        if count[m.name.as_str()] > 1 && !repeated_names.contains(&m.name) {
+            repeated_names.push(m.name.clone());
+        }
+    }
     let ids: HashSet<&str> = members.iter().map(|m| m.id.as_str()).collect();
     let mut groups: Vec<Group> = Vec::new();
     for g in members.iter().filter_map(|m| m.group.as_ref()) {
         if groups.iter().any(|x| &x.name == g) {
             continue;
         }
-        let leader = old
-            .and_then(|o| o.groups.iter().find(|x| &x.name == g))
-            .and_then(|x| x.leader.clone())
-            .filter(|l| ids.contains(l.as_str()));
+        let kept = old.and_then(|o| o.groups.iter().find(|x| &x.name == g));
+        let in_file = |role: GroupRole| -> Option<String> {
+            members
+                .iter()
+                .zip(&group_roles)
+                .find(|(m, r)| m.group.as_ref() == Some(g) && **r == Some(role))
+                .map(|(m, _)| m.id.clone())
+        };
+        let any_in_file = group_roles.iter().any(Option::is_some);
+        let (leader, deputy) = if any_in_file {
+            (in_file(GroupRole::Leader), in_file(GroupRole::Deputy))
+        } else {
+            (
+                kept.and_then(|x| x.leader.clone())
+                    .filter(|l| ids.contains(l.as_str())),
+                kept.and_then(|x| x.deputy.clone())
+                    .filter(|l| ids.contains(l.as_str())),
+            )
+        };
         groups.push(Group {
             name: g.clone(),
             leader,
+            deputy,
         });
     }
+    let warnings = warnings::of(&members, &group_roles, opts.today);
     let roster = Roster {
-        branch,
+        branch: opts.branch.clone(),
         groups,
         members,
+        departed: old.map(|o| o.departed.clone()).unwrap_or_default(),
     };
+    skipped.sort_by_key(|k| k.line);
     Ok(Imported {
         roster,
         ignored_columns,
         repeated_names,
+        encoding: None,
+        sheet: book.sheets[s].name.clone(),
+        skipped,
+        warnings,
     })
 }
 
@@ -435,6 +650,7 @@ fn assign_ids(drafts: Vec<Draft>, old: Option<&Roster>) -> Vec<Member> {
     let empty = Roster::default();
     let old = old.unwrap_or(&empty);
     taken.extend(old.members.iter().map(|m| m.id.clone()));
+    taken.extend(old.departed.iter().map(|d| d.member.id.clone()));
     let mut names_in_file: HashMap<&str, usize> = HashMap::new();
     for d in drafts.iter().filter(|d| d.id.is_none()) {
         *names_in_file.entry(d.member.name.as_str()).or_default() += 1;
