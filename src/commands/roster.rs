@@ -194,6 +194,43 @@ pub fn import(
     }
 }
 
+/// Read and import `file` for the screen: the import and its preview text, or one message naming
+/// the file and what to do (the first bad rows with their lines).
+pub fn prepare(
+    file: &Path,
+    opts: &roster_import::Options,
+    old: Option<&Roster>,
+    tr: Tr,
+) -> Result<(roster_import::Imported, String), String> {
+    /// Bad rows named in the message; the count says how many more.
+    const SHOWN: usize = 3;
+    let shown = sanitize::path(file);
+    let Some(format) = Format::of(file) else {
+        return Err(tr.roster_unsupported(&shown));
+    };
+    let bytes = store::read_capped(file, MAX_CONFIG_BYTES).map_err(|e| tr.store_error(&e))?;
+    let imported = match roster_import::import_with(format, &bytes, opts, old) {
+        Ok(i) => i,
+        Err(ImportError::File(e)) => return Err(format!("{shown}: {}", tr.roster_file_error(&e))),
+        Err(ImportError::Rows(errors)) => {
+            let mut lines: Vec<String> = errors
+                .iter()
+                .take(SHOWN)
+                .map(|e| format!("{shown}:{}: {}", e.line, tr.roster_row_problem(&e.problem)))
+                .collect();
+            lines.push(tr.roster_rows_failed(&shown, errors.len()));
+            return Err(lines.join(" · "));
+        }
+    };
+    let base = old.cloned().unwrap_or_default();
+    let mut diff = roster_import::diff(&base, &imported.roster);
+    if old.is_none() {
+        diff.branch = None;
+    }
+    let text = preview(&imported, &diff, tr);
+    Ok((imported, text))
+}
+
 fn member_row(m: &Member, tr: Tr) -> Vec<String> {
     vec![
         sanitize::line(&m.id).into_owned(),

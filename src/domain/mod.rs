@@ -5,6 +5,7 @@ pub mod event;
 pub mod meeting;
 pub mod record;
 pub mod roster;
+pub mod roster_change;
 pub mod rules;
 pub mod text;
 

@@ -18,6 +18,7 @@ pub mod review;
 mod room;
 mod roster;
 mod roster_import;
+mod roster_screen;
 mod serde_zh;
 mod tui;
 mod words;

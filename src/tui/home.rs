@@ -29,6 +29,8 @@ pub enum Entry {
     /// Start a correction of a finalized record.
     Correct,
     Roster,
+    /// Import a 花名册 from a file, from the screen.
+    Import,
     /// Switch to a throw-away data directory with the demo branch.
     Demo,
     Quit,
@@ -69,6 +71,12 @@ impl Home {
         }
         if roster.is_some() {
             entries.push(Entry::Roster);
+        } else {
+            // The two ways on with no roster: import a 花名册, or try the demo branch.
+            entries.insert(0, Entry::Import);
+        }
+        if roster.is_some() {
+            entries.push(Entry::Import);
         }
         if !demo {
             entries.push(Entry::Demo);
@@ -120,6 +128,7 @@ impl Home {
             Entry::Browse => tr.home_browse(self.minutes),
             Entry::Correct => tr.home_correct_finalized_minutes().to_owned(),
             Entry::Roster => tr.home_roster(self.members),
+            Entry::Import => tr.home_import_roster().to_owned(),
             Entry::Demo => tr.home_try_demo_branch_throw().to_owned(),
             Entry::Quit => tr.home_quit().to_owned(),
         }
@@ -130,7 +139,7 @@ impl Home {
             Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
         let branch = match &self.branch {
             Some(b) => sanitize::line(b).into_owned(),
-            None => tr.home_no_roster_yet_import().to_owned(),
+            None => tr.home_no_roster_ways().to_owned(),
         };
         let mut head = vec![
             Line::styled(
