@@ -84,6 +84,13 @@ pub enum Command {
         /// Last month counted (inclusive).
         #[arg(long, value_name = "YYYY-MM")]
         to: Option<String>,
+        /// What 三会一课 asks this month and quarter, per branch: held, due or overdue (with the
+        /// frequencies in the data directory's cadence.json), and absences still open.
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        due: bool,
+        /// The day `--due` is judged on (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "due")]
+        as_of: Option<String>,
         /// One JSON object on standard output, stable for scripts.
         #[arg(long)]
         json: bool,

@@ -2,6 +2,7 @@
 
 #[cfg(feature = "dev")]
 pub mod dev_corpus;
+pub mod due;
 pub mod export;
 pub mod key;
 pub mod roster;
@@ -54,9 +55,17 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Validate { paths, json }) => validate::run(&paths, json, keyring, tr),
         Some(Command::Stats {
             paths,
+            due: true,
+            as_of,
+            json,
+            ..
+        }) => due::run(&paths, as_of.as_deref(), json, cli.data_dir, tr),
+        Some(Command::Stats {
+            paths,
             from,
             to,
             json,
+            ..
         }) => stats::run(&paths, from.as_deref(), to.as_deref(), json, keyring, tr),
         Some(Command::Upload {
             paths,

@@ -6,6 +6,7 @@
 mod batch;
 mod cli;
 mod corpus;
+mod due;
 mod export;
 mod forms;
 pub mod glossary;

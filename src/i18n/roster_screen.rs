@@ -165,7 +165,7 @@ impl Tr {
             ),
             ChangeError::NotExcluded => self.pick(
                 "该党员本就计入应到会".into(),
-                "the member is counted already".into(),
+                "the member is counted in expected attendance already".into(),
             ),
             ChangeError::PlaceWithoutGroup => self.pick(
                 "担任组长或副组长须先填写党小组".into(),

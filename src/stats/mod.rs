@@ -6,6 +6,7 @@
 //! filter, the tallies in this module and the absence runs in [`absence`].
 
 pub mod absence;
+pub mod due;
 pub mod resolve;
 
 use std::collections::{BTreeMap, HashMap};

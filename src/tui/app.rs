@@ -82,6 +82,7 @@ impl App {
                 members: 0,
                 minutes: 0,
                 demo,
+                year: None,
             }),
             help: None,
             flash: None,
@@ -142,7 +143,12 @@ impl App {
 
     pub fn go_home(&mut self) {
         let roster = self.roster();
-        let home = Home::load(&self.data, roster.as_ref(), self.demo);
+        let mut home = Home::load(&self.data, roster.as_ref(), self.demo);
+        let (year, msg) = super::home::YearInputs::load(&self.data, roster.as_ref(), self.tr);
+        home.year = Some(year);
+        if msg.is_some() {
+            self.flash = msg;
+        }
         self.screen = Screen::Home(home);
     }
 
@@ -537,7 +543,7 @@ impl App {
                 let buf = frame.buffer_mut();
                 let cursor = match other {
                     Screen::Home(h) => {
-                        h.render(self.tr, body, buf);
+                        h.render(self.tr, at.date_naive(), body, buf);
                         None
                     }
                     Screen::Roster(r) => {
