@@ -202,6 +202,7 @@ fn options() -> ImportOptions {
         code: None,
         sheet: None,
         today: None,
+        at: None,
         interactive: true,
     }
 }

@@ -89,6 +89,12 @@ fn export_as_csv_and_xlsx_imports_back_unchanged() {
         .assert()
         .code(0);
     let kept = DataDir::at(dir.path()).load_roster().unwrap().unwrap();
+    // The import is kept in the roster history.
+    let history = branchday::roster_history::load(&DataDir::at(dir.path())).unwrap();
+    assert!(matches!(
+        history.as_slice(),
+        [h] if matches!(h.change, branchday::domain::roster_change::RosterChange::Imported { members: 7, .. })
+    ));
     for (lang, format, name) in [
         ("zh", "csv", "out.csv"),
         ("en", "csv", "out_en.csv"),

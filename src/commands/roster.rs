@@ -35,13 +35,15 @@ pub fn run(command: RosterCommand, data_dir: Option<PathBuf>, tr: Tr) -> u8 {
             code,
             sheet,
         } => {
+            let now = crate::clock::now();
             let opts = ImportOptions {
                 yes,
                 dry_run,
                 branch,
                 code,
                 sheet,
-                today: Some(crate::clock::now().date_naive()),
+                today: Some(now.date_naive()),
+                at: Some(now),
                 interactive: std::io::stdin().is_terminal(),
             };
             import(&data, &file, &opts, tr, &mut std::io::stdin().lock())
@@ -61,6 +63,8 @@ pub struct ImportOptions {
     pub sheet: Option<String>,
     /// Today, for the warnings that depend on the date.
     pub today: Option<chrono::NaiveDate>,
+    /// When the import is recorded in the roster history (default: now).
+    pub at: Option<crate::domain::Timestamp>,
     /// Someone can answer the question (standard input is a terminal).
     pub interactive: bool,
 }
@@ -176,7 +180,20 @@ pub fn import(
             return EXIT_INVALID;
         }
     }
-    match data.save_roster(&imported.roster) {
+    let entry = crate::domain::roster_change::HistoryEntry {
+        at: opts.at.unwrap_or_else(crate::clock::now),
+        by: imported
+            .roster
+            .committee()
+            .find(|m| m.committee_role == Some(crate::domain::CommitteeRole::Secretary))
+            .map(|m| m.name.clone())
+            .unwrap_or_default(),
+        change: crate::domain::roster_change::RosterChange::Imported {
+            file: shown.clone(),
+            members: imported.roster.members.len(),
+        },
+    };
+    match crate::roster_history::record(data, &entry, &imported.roster) {
         Ok(()) => {
             out(&format!(
                 "{}\n",
