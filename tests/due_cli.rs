@@ -90,3 +90,35 @@ fn text_names_each_branch_and_frequencies_are_data() {
             "cadence.json: the meeting frequencies cannot be read",
         ));
 }
+
+#[test]
+fn stats_carries_the_fulfilment_table_and_counts_per_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cmd(dir.path(), "en")
+        .args(["stats", "--json", "--from", "2026-01", "--to", "2026-03"])
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v["fulfilment"].as_array().unwrap();
+    let themed = rows
+        .iter()
+        .find(|r| r["branch_code"] == "DEMO-0001" && r["kind"] == "themed_day")
+        .unwrap();
+    assert_eq!(themed["held"]["2026-03"], 1);
+    assert_eq!(themed["held"]["2026-01"], 0);
+    assert_eq!(themed["missing"], serde_json::json!(["2026-01", "2026-02"]));
+    let demo = v["branches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["code"] == "DEMO-0001")
+        .unwrap();
+    assert_eq!(demo["per_kind"]["themed_day"], 1);
+    cmd(dir.path(), "zh")
+        .args(["stats", "--from", "2026-01", "--to", "2026-03"])
+        .arg(fixtures())
+        .assert()
+        .stdout(predicate::str::contains("三会一课落实情况"))
+        .stdout(predicate::str::contains("✗"));
+}

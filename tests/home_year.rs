@@ -113,6 +113,7 @@ fn themed_day(month: &str) -> Facts {
                 approved_leave: false,
             })
             .collect(),
+        group: None,
     }
 }
 

@@ -66,7 +66,15 @@ pub fn run(cli: Cli) -> u8 {
             to,
             json,
             ..
-        }) => stats::run(&paths, from.as_deref(), to.as_deref(), json, keyring, tr),
+        }) => stats::run(
+            &paths,
+            from.as_deref(),
+            to.as_deref(),
+            json,
+            keyring,
+            cli.data_dir,
+            tr,
+        ),
         Some(Command::Upload {
             paths,
             to,

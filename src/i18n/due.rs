@@ -148,6 +148,32 @@ impl Tr {
         )
     }
 
+    /// A row of the 三会一课落实情况 table: kind, group and how often, briefly.
+    pub fn due_kind_short(
+        self,
+        kind: crate::domain::MeetingKind,
+        group: Option<&str>,
+        every: Every,
+    ) -> String {
+        let k = self.kind(kind);
+        let e = self.every_word(every);
+        match group {
+            Some(g) => self.pick(format!("{k}·{g}（{e}）"), format!("{k} · {g} ({e})")),
+            None => self.pick(format!("{k}（{e}）"), format!("{k} ({e})")),
+        }
+    }
+
+    pub fn stats_h_fulfilment(self) -> &'static str {
+        self.pick("三会一课落实情况", "三会一课 held and missing")
+    }
+
+    pub fn stats_fulfilment_note(self) -> &'static str {
+        self.pick(
+            "  数字为当月已开次数；✗ 为该期（月、季度或年）未开；· 为当月未开但该期已开或该期未完整在统计范围内。频次见数据目录的 cadence.json。",
+            "  A number is the meetings held that month; ✗ marks a period (month, quarter or year) without one; · a month without one in a period that had one or is not wholly in the report. The frequencies are the data directory's cadence.json.",
+        )
+    }
+
     pub fn home_year_title(self) -> &'static str {
         self.pick(
             "本支部本月与本季度（仅作提醒）",

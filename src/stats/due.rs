@@ -103,6 +103,19 @@ pub struct Held {
     pub group: Option<String>,
 }
 
+impl Held {
+    /// What a file's facts say was held.
+    #[must_use]
+    pub fn of(f: &Facts) -> Held {
+        Held {
+            branch: f.branch.clone(),
+            kind: f.kind,
+            month: f.month,
+            group: f.group.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DueState {
     /// Held in the current period.
@@ -324,6 +337,120 @@ pub fn home_year(
         probation: roster.map(|r| probation(r, today)).unwrap_or_default(),
         absences: ongoing_absences(&facts),
     }
+}
+
+/// One line of the 三会一课落实情况 table: a branch's required meeting (per 党小组 where each holds
+/// its own) with the meetings held in each month, and the periods that passed without one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FulfilmentRow {
+    pub branch: BranchKey,
+    pub kind: MeetingKind,
+    pub every: Every,
+    pub group: Option<String>,
+    /// Meetings held in each month of the table, in order.
+    pub held: Vec<(YearMonth, usize)>,
+    /// The first months of the periods wholly inside the table in which none was held.
+    pub missing: Vec<YearMonth>,
+}
+
+/// The months from `from` to `to`, inclusive.
+#[must_use]
+pub fn months_between(from: YearMonth, to: YearMonth) -> Vec<YearMonth> {
+    let mut out = Vec::new();
+    let mut m = from;
+    while m <= to && out.len() < 1200 {
+        out.push(m);
+        m = if m.month == 12 {
+            YearMonth {
+                year: m.year + 1,
+                month: 1,
+            }
+        } else {
+            YearMonth {
+                year: m.year,
+                month: m.month + 1,
+            }
+        };
+    }
+    out
+}
+
+/// The 三会一课落实情况 table (branches × kinds × months) over `months`, against `cadence`, from the
+/// meetings held (one record per meeting, as `stats` keeps them). A 党小组会 row per 党小组 named by
+/// the branch's 党小组会 (`stats` sees no roster). A period counts as missing only when all its
+/// months are in the table. Pure; `stats` prints it and the XLSX export can call it.
+#[must_use]
+pub fn fulfilment(
+    cadence: &[Requirement],
+    held: &[Held],
+    months: &[YearMonth],
+) -> Vec<FulfilmentRow> {
+    let mut branches: Vec<&BranchKey> = Vec::new();
+    for h in held {
+        if !branches.contains(&&h.branch) {
+            branches.push(&h.branch);
+        }
+    }
+    branches.sort();
+    let mut out = Vec::new();
+    for branch in branches {
+        let mine: Vec<&Held> = held.iter().filter(|h| &h.branch == branch).collect();
+        let mut groups: Vec<String> = Vec::new();
+        for g in mine
+            .iter()
+            .filter(|h| h.kind == MeetingKind::Group)
+            .filter_map(|h| h.group.as_ref())
+        {
+            if !groups.contains(g) {
+                groups.push(g.clone());
+            }
+        }
+        for req in cadence {
+            let targets: Vec<Option<&String>> = if req.per_group {
+                groups.iter().map(Some).collect()
+            } else {
+                vec![None]
+            };
+            for group in targets {
+                let count = |m: YearMonth| {
+                    mine.iter()
+                        .filter(|h| {
+                            h.kind == req.kind
+                                && h.month == m
+                                && (group.is_none() || h.group.as_ref() == group)
+                        })
+                        .count()
+                };
+                let cells: Vec<(YearMonth, usize)> =
+                    months.iter().map(|m| (*m, count(*m))).collect();
+                let mut periods: BTreeMap<YearMonth, (usize, usize)> = BTreeMap::new();
+                for (m, n) in &cells {
+                    let e = periods.entry(req.every.period(*m)).or_default();
+                    e.0 += 1;
+                    e.1 += n;
+                }
+                let size = match req.every {
+                    Every::Month => 1,
+                    Every::Quarter => 3,
+                    Every::Year => 12,
+                };
+                let missing = periods
+                    .into_iter()
+                    .filter(|(_, (in_table, n))| *in_table == size && *n == 0)
+                    .map(|(p, _)| p)
+                    .collect();
+                out.push(FulfilmentRow {
+                    branch: branch.clone(),
+                    kind: req.kind,
+                    every: req.every,
+                    group: group.cloned(),
+                    held: cells,
+                    missing,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The open runs of 3+ months of absence in these meetings (the same runs `stats` reports).

@@ -125,6 +125,7 @@ fn facts(month: &str, status: crate::domain::AttendanceStatus) -> Facts {
             counted: true,
             approved_leave: false,
         }],
+        group: None,
     }
 }
 
@@ -155,4 +156,108 @@ fn branches_carry_their_open_absence_runs() {
         ("m001", 3, Level::Warning)
     );
     assert_eq!(years[0].lines[0].state, DueState::Due);
+}
+
+#[test]
+#[allow(clippy::type_complexity)]
+fn fulfilment_table_of_branches_kinds_and_months() {
+    use MeetingKind::{Committee, GeneralAssembly, Group, ThemedDay};
+    let other = BranchKey {
+        code: "XJ-02".into(),
+        name: "西街社区党支部".into(),
+    };
+    let mut meetings = vec![
+        held(ThemedDay, "2026-01", None),
+        held(ThemedDay, "2026-03", None),
+        held(ThemedDay, "2026-03", None),
+        held(Group, "2026-02", Some("第一党小组")),
+        held(Group, "2026-01", Some("第二党小组")),
+        held(GeneralAssembly, "2026-05", None),
+    ];
+    meetings.push(Held {
+        branch: other.clone(),
+        ..held(Committee, "2026-02", None)
+    });
+    let cadence = [
+        Requirement {
+            kind: ThemedDay,
+            every: Every::Month,
+            per_group: false,
+        },
+        Requirement {
+            kind: Group,
+            every: Every::Month,
+            per_group: true,
+        },
+        Requirement {
+            kind: GeneralAssembly,
+            every: Every::Quarter,
+            per_group: false,
+        },
+    ];
+    let months = months_between(ym("2026-01"), ym("2026-04"));
+    assert_eq!(months.len(), 4);
+    let rows = fulfilment(&cadence, &meetings, &months);
+    let got: Vec<(&str, MeetingKind, Option<&str>, Vec<usize>, Vec<String>)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.branch.code.as_str(),
+                r.kind,
+                r.group.as_deref(),
+                r.held.iter().map(|(_, n)| *n).collect(),
+                r.missing.iter().map(ToString::to_string).collect(),
+            )
+        })
+        .collect();
+    let v = |s: &[&str]| s.iter().map(|x| (*x).to_owned()).collect::<Vec<String>>();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "DF-01",
+                ThemedDay,
+                None,
+                vec![1, 0, 2, 0],
+                v(&["2026-02", "2026-04"])
+            ),
+            (
+                "DF-01",
+                Group,
+                Some("第一党小组"),
+                vec![0, 1, 0, 0],
+                v(&["2026-01", "2026-03", "2026-04"])
+            ),
+            (
+                "DF-01",
+                Group,
+                Some("第二党小组"),
+                vec![1, 0, 0, 0],
+                v(&["2026-02", "2026-03", "2026-04"])
+            ),
+            // Q1 wholly in the table and without one; Q2 only begins (April), not judged.
+            (
+                "DF-01",
+                GeneralAssembly,
+                None,
+                vec![0, 0, 0, 0],
+                v(&["2026-01"])
+            ),
+            // The other branch held no themed day and its group meets never: no group rows.
+            (
+                "XJ-02",
+                ThemedDay,
+                None,
+                vec![0, 0, 0, 0],
+                v(&["2026-01", "2026-02", "2026-03", "2026-04"])
+            ),
+            (
+                "XJ-02",
+                GeneralAssembly,
+                None,
+                vec![0, 0, 0, 0],
+                v(&["2026-01"])
+            ),
+        ]
+    );
 }
