@@ -5,7 +5,9 @@
 pub mod diff;
 pub mod export;
 pub mod fields;
+mod ids;
 pub mod read;
+mod row;
 
 use std::collections::{HashMap, HashSet};
 
@@ -18,13 +20,10 @@ pub use warnings::Warning;
 
 use chrono::NaiveDate;
 
-use crate::domain::{Branch, Exclusion, Group, Member, Roster, Standing};
-use crate::sanitize;
+use crate::domain::{Branch, Group, Roster};
+use ids::assign_ids;
+use row::{cell, one, parse_row};
 
-/// Longest name, group and approval reference accepted, in characters.
-const MAX_TEXT: usize = 60;
-/// Longest member id accepted.
-const MAX_ID: usize = 32;
 /// How far down a sheet the header row is looked for (title rows may come first).
 const HEADER_SEARCH: usize = 20;
 
@@ -284,204 +283,6 @@ fn find_header(sheets: &[Sheet], wanted: Option<&str>) -> Result<Header, FileErr
     }
 }
 
-fn one(s: &str) -> String {
-    sanitize::line(s).into_owned()
-}
-
-const CELL_ERRORS: [&str; 8] = [
-    "#N/A",
-    "#REF!",
-    "#VALUE!",
-    "#DIV/0!",
-    "#NAME?",
-    "#NULL!",
-    "#NUM!",
-    "#GETTING_DATA",
-];
-
-/// A free-text cell checked for what must not enter a roster.
-fn checked_text(field: Field, raw: &str, max: usize) -> Result<String, RowProblem> {
-    if CELL_ERRORS.iter().any(|e| raw.eq_ignore_ascii_case(e)) {
-        return Err(RowProblem::CellError(field, raw.to_owned()));
-    }
-    if sanitize::line(raw) != raw || raw.contains(['\u{2028}', '\u{2029}']) {
-        return Err(RowProblem::Control(field));
-    }
-    let formula_start = match field {
-        Field::Name => ['=', '+', '@', '-'].as_slice(),
-        _ => ['=', '+', '@'].as_slice(),
-    };
-    if raw.starts_with(formula_start) || raw.starts_with(['＝', '＋']) {
-        return Err(RowProblem::Formula(field));
-    }
-    if raw.chars().count() > max {
-        return Err(RowProblem::TooLong(field));
-    }
-    Ok(raw.to_owned())
-}
-
-/// A name with its spaces tidied: runs of spaces become one, and the spaces some sheets put inside
-/// two-character Chinese names to align them (`王  伟`) are removed.
-fn tidy_name(s: &str) -> String {
-    let parts: Vec<&str> = s.split_whitespace().collect();
-    if parts.len() > 1 && parts.iter().all(|p| !p.is_ascii()) {
-        parts.concat()
-    } else {
-        parts.join(" ")
-    }
-}
-
-struct Draft {
-    line: usize,
-    id: Option<String>,
-    member: Member,
-    group_role: Option<GroupRole>,
-}
-
-fn date_cell(
-    row: &Row,
-    map: &HashMap<Field, usize>,
-    f: Field,
-    bad: &mut impl FnMut(RowProblem),
-) -> Option<NaiveDate> {
-    let raw = cell(row, map, f);
-    if fields::is_none_word(raw) {
-        return None;
-    }
-    let d = fields::date(raw);
-    if d.is_none() {
-        bad(RowProblem::BadDate(f, one(raw)));
-    }
-    d
-}
-
-fn cell<'a>(row: &'a Row, map: &HashMap<Field, usize>, f: Field) -> &'a str {
-    map.get(&f)
-        .and_then(|i| row.cells.get(*i))
-        .map_or("", String::as_str)
-}
-
-fn parse_row(row: &Row, map: &HashMap<Field, usize>, errors: &mut Vec<RowError>) -> Option<Draft> {
-    let before = errors.len();
-    let mut bad = |problem| {
-        errors.push(RowError {
-            line: row.line,
-            problem,
-        });
-    };
-    let name = match checked_text(
-        Field::Name,
-        &tidy_name(cell(row, map, Field::Name)),
-        MAX_TEXT,
-    ) {
-        Ok(n) if n.is_empty() => {
-            bad(RowProblem::MissingName);
-            String::new()
-        }
-        Ok(n) => n,
-        Err(p) => {
-            bad(p);
-            String::new()
-        }
-    };
-    let raw_id = cell(row, map, Field::Id);
-    let id = if raw_id.is_empty() {
-        None
-    } else {
-        match checked_text(Field::Id, raw_id, MAX_ID) {
-            Ok(id) if id.chars().any(char::is_whitespace) => {
-                bad(RowProblem::BadId(one(&id)));
-                None
-            }
-            Ok(id) => Some(id),
-            Err(p) => {
-                bad(p);
-                None
-            }
-        }
-    };
-    let raw = cell(row, map, Field::Standing);
-    let standing = if raw.is_empty() {
-        bad(RowProblem::MissingStanding);
-        Standing::Full
-    } else {
-        fields::standing(raw).unwrap_or_else(|| {
-            bad(RowProblem::UnknownStanding(one(raw)));
-            Standing::Full
-        })
-    };
-    let raw = cell(row, map, Field::Group);
-    let group = if fields::is_none_word(raw) {
-        None
-    } else {
-        checked_text(Field::Group, raw, MAX_TEXT)
-            .map_err(&mut bad)
-            .ok()
-    };
-    let raw = cell(row, map, Field::Role);
-    let duty = fields::duty(raw).unwrap_or_else(|fields::Unrecognized| {
-        let parts = raw
-            .split(['、', ',', '，', ';', '；', '/', '|'])
-            .filter(|p| !fields::is_none_word(p))
-            .count();
-        if parts > 1
-            && raw
-                .split(['、', ',', '，', ';', '；', '/', '|'])
-                .all(|p| fields::is_none_word(p) || fields::duty(p).is_ok())
-        {
-            bad(RowProblem::TwoDuties(one(raw)));
-        } else {
-            bad(RowProblem::UnknownRole(one(raw)));
-        }
-        fields::Duty::default()
-    });
-    let committee_role = duty.committee;
-    let joined = date_cell(row, map, Field::Joined, &mut bad);
-    let confirmed = date_cell(row, map, Field::Confirmed, &mut bad);
-    let excl_raw = cell(row, map, Field::Exclusion);
-    let category = fields::exclusion(excl_raw).unwrap_or_else(|fields::Unrecognized| {
-        bad(RowProblem::UnknownExclusion(one(excl_raw)));
-        None
-    });
-    let raw = cell(row, map, Field::ApprovalRef);
-    let approval = if fields::is_none_word(raw) {
-        String::new()
-    } else {
-        checked_text(Field::ApprovalRef, raw, MAX_TEXT)
-            .map_err(&mut bad)
-            .unwrap_or_default()
-    };
-    let exclusion = match (category, approval.is_empty()) {
-        (Some(category), false) => Some(Exclusion {
-            category,
-            approval_ref: approval,
-        }),
-        (Some(_), true) => {
-            bad(RowProblem::ExclusionWithoutApproval);
-            None
-        }
-        // An unknown category is reported above; an approval with no category at all is odd.
-        (None, false) if fields::is_none_word(excl_raw) => {
-            bad(RowProblem::ApprovalWithoutExclusion);
-            None
-        }
-        (None, _) => None,
-    };
-    (errors.len() == before).then(|| Draft {
-        line: row.line,
-        id,
-        member: Member {
-            group,
-            committee_role,
-            exclusion,
-            joined,
-            confirmed,
-            ..Member::new(String::new(), name, standing)
-        },
-        group_role: duty.group,
-    })
-}
-
 /// Parse the sheets read from a file, the branch given, no sheet chosen.
 pub fn parse(
     sheets: &[Vec<Row>],
@@ -640,59 +441,4 @@ pub fn parse_book(
         skipped,
         warnings,
     })
-}
-
-/// Ids: those in the file are kept; a member without one takes the id the old roster gave the one
-/// member of that name, else the next free `m001`…, never an id the old roster used for someone else.
-fn assign_ids(drafts: Vec<Draft>, old: Option<&Roster>) -> Vec<Member> {
-    let explicit: HashSet<String> = drafts.iter().filter_map(|d| d.id.clone()).collect();
-    let mut taken: HashSet<String> = explicit.clone();
-    let empty = Roster::default();
-    let old = old.unwrap_or(&empty);
-    taken.extend(old.members.iter().map(|m| m.id.clone()));
-    taken.extend(old.departed.iter().map(|d| d.member.id.clone()));
-    let mut names_in_file: HashMap<&str, usize> = HashMap::new();
-    for d in drafts.iter().filter(|d| d.id.is_none()) {
-        *names_in_file.entry(d.member.name.as_str()).or_default() += 1;
-    }
-    let unique_old = |name: &str| -> Option<&str> {
-        let mut it = old.members.iter().filter(|m| m.name == name);
-        match (it.next(), it.next()) {
-            (Some(m), None) => Some(m.id.as_str()),
-            _ => None,
-        }
-    };
-    let mut reused: HashSet<String> = HashSet::new();
-    let mut planned: Vec<Option<String>> = Vec::with_capacity(drafts.len());
-    for d in &drafts {
-        let id = d.id.clone().or_else(|| {
-            let name = d.member.name.as_str();
-            (names_in_file.get(name) == Some(&1))
-                .then(|| unique_old(name))
-                .flatten()
-                .filter(|id| !explicit.contains(*id) && !reused.contains(*id))
-                .map(str::to_owned)
-        });
-        if let Some(id) = &id {
-            reused.insert(id.clone());
-        }
-        planned.push(id);
-    }
-    let mut next = 1usize;
-    drafts
-        .into_iter()
-        .zip(planned)
-        .map(|(d, id)| {
-            let id = id.unwrap_or_else(|| {
-                loop {
-                    let candidate = format!("m{next:03}");
-                    next += 1;
-                    if taken.insert(candidate.clone()) {
-                        break candidate;
-                    }
-                }
-            });
-            Member { id, ..d.member }
-        })
-        .collect()
 }
