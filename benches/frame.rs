@@ -58,6 +58,7 @@ fn roster(n: usize) -> Roster {
         .map(|g| Group {
             name: format!("第{g}党小组"),
             leader: None,
+            deputy: None,
         })
         .collect();
     let members = (0..n)
@@ -76,6 +77,9 @@ fn roster(n: usize) -> Roster {
                 group: Some(groups[i % groups.len()].name.clone()),
                 committee_role: None,
                 exclusion: None,
+                joined: None,
+                confirmed: None,
+                out_of_contact: None,
             }
         })
         .collect();
@@ -86,6 +90,7 @@ fn roster(n: usize) -> Roster {
         },
         groups,
         members,
+        departed: Vec::new(),
     }
 }
 

@@ -49,6 +49,7 @@ fn roster(n: usize) -> Roster {
         .map(|g| Group {
             name: format!("第{}党小组", g + 1),
             leader: Some(format!("m{:03}", g * 25 + 1)),
+            deputy: None,
         })
         .collect();
     let members = (0..n)
@@ -67,6 +68,9 @@ fn roster(n: usize) -> Roster {
             group: Some(groups[i / 25].name.clone()),
             committee_role: roles.get(i).copied(),
             exclusion: None,
+            joined: None,
+            confirmed: None,
+            out_of_contact: None,
         })
         .collect();
     Roster {
@@ -76,6 +80,7 @@ fn roster(n: usize) -> Roster {
         },
         groups,
         members,
+        departed: Vec::new(),
     }
 }
 

@@ -134,6 +134,13 @@ pub enum Command {
         /// Last month counted (inclusive).
         #[arg(long, value_name = "YYYY-MM")]
         to: Option<String>,
+        /// What 三会一课 asks this month and quarter, per branch: held, due or overdue (with the
+        /// frequencies in the data directory's cadence.json), and absences still open.
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        due: bool,
+        /// The day `--due` is judged on (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "due")]
+        as_of: Option<String>,
         /// One JSON object on standard output, stable for scripts.
         #[arg(long)]
         json: bool,
@@ -229,9 +236,27 @@ pub enum RosterCommand {
         /// The branch's code (default: kept from the current roster).
         #[arg(long, value_name = "CODE")]
         code: Option<String>,
+        /// The sheet of a workbook to read, by name or number (default: the first with a header).
+        #[arg(long, value_name = "NAME|N")]
+        sheet: Option<String>,
     },
     /// Print the current roster.
     Show,
+    /// Write the roster out as a workbook or as CSV (UTF-8 with a BOM, so Excel opens it).
+    Export {
+        #[arg(long, value_enum)]
+        format: RosterFormat,
+        /// Where to write (default: roster.xlsx or roster.csv in the current folder).
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The formats `roster export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RosterFormat {
+    Xlsx,
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]

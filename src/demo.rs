@@ -40,10 +40,12 @@ pub fn roster() -> Roster {
         Group {
             name: "第一党小组".into(),
             leader: Some("m007".into()),
+            deputy: None,
         },
         Group {
             name: "第二党小组".into(),
             leader: Some("m006".into()),
+            deputy: None,
         },
     ];
     let roles = [
@@ -73,6 +75,9 @@ pub fn roster() -> Roster {
                 group: Some(groups[i % 2].name.clone()),
                 committee_role: roles.get(i).copied(),
                 exclusion,
+                joined: None,
+                confirmed: None,
+                out_of_contact: None,
             }
         })
         .collect();
@@ -83,6 +88,7 @@ pub fn roster() -> Roster {
         },
         groups,
         members,
+        departed: Vec::new(),
     }
 }
 

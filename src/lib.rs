@@ -19,6 +19,7 @@ pub mod keys;
 pub mod minutes;
 pub mod parallel;
 pub mod review;
+pub mod roster_history;
 pub mod roster_import;
 pub mod sanitize;
 pub mod session;

@@ -92,7 +92,8 @@ fn resume_and_draw(bytes: &[u8], name: &str) {
     }
     let home = branchday::tui::home::Home::load(&data, None, false);
     let mut t = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
-    t.draw(|f| home.render(Tr(Lang::Zh), f.area(), f.buffer_mut()))
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    t.draw(|f| home.render(Tr(Lang::Zh), today, f.area(), f.buffer_mut()))
         .expect("draw");
     for cell in &t.backend().buffer().content {
         assert!(

@@ -115,8 +115,9 @@ fn bad_rows_write_nothing_and_name_each_line() {
 #[test]
 fn wrong_files_are_exit_1_and_missing_branch_is_exit_2() {
     let dir = tempfile::tempdir().unwrap();
+    // Neither UTF-8 nor GBK: a lone GBK lead byte at the end.
     let gbk = dir.path().join("gbk.csv");
-    std::fs::write(&gbk, b"\xd0\xd5\xc3\xfb,\xc0\xe0\xb1\xf0\r\n").unwrap();
+    std::fs::write(&gbk, b"\xd0\xd5\xc3\xfb,\xc0\xe0\xb1\xf0\r\n\x81").unwrap();
     let txt = dir.path().join("roster.txt");
     std::fs::write(&txt, "姓名\n").unwrap();
     let huge = dir.path().join("huge.csv");
@@ -199,6 +200,9 @@ fn options() -> ImportOptions {
         dry_run: false,
         branch: Some("城关镇东风社区党支部".into()),
         code: None,
+        sheet: None,
+        today: None,
+        at: None,
         interactive: true,
     }
 }

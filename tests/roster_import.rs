@@ -194,7 +194,13 @@ fn hostile_and_wrong_files_give_clear_errors() {
     assert_eq!(file_error(Format::Csv, b""), FileError::Empty);
     // "姓名,类别\n张三,正式党员" saved as GBK by Excel.
     let gbk = b"\xd0\xd5\xc3\xfb,\xc0\xe0\xb1\xf0\r\n\xd5\xc5\xc8\xfd,\xd5\xfd\xca\xbd\xb5\xb3\xd4\xb1\r\n";
-    assert_eq!(file_error(Format::Csv, gbk), FileError::NotUtf8 { line: 1 });
+    let got = import(Format::Csv, gbk, None).unwrap();
+    assert_eq!(got.roster.members[0].name, "张三");
+    assert_eq!(got.encoding, Some(roster_import::TextEncoding::Gb18030));
+    assert_eq!(
+        file_error(Format::Csv, b"\xd0\xd5\xc3\xfb\r\n\x81"),
+        FileError::NotUtf8 { line: 2 }
+    );
     assert!(matches!(
         file_error(Format::Csv, b"\x89PNG\r\n\x1a\n\x00\x00"),
         FileError::Binary { .. }
@@ -260,6 +266,9 @@ fn member(id: &str, name: &str) -> Member {
         group: None,
         committee_role: None,
         exclusion: None,
+        joined: None,
+        confirmed: None,
+        out_of_contact: None,
     }
 }
 
@@ -273,6 +282,7 @@ fn ids_follow_names_from_the_old_roster_and_are_never_reused() {
             member("m002", "离开的人"),
             member("m003", "李秀英"),
         ],
+        departed: Vec::new(),
     };
     let csv = "姓名,类别\n李秀英,正式党员\n新来的,预备党员\n王建国,正式党员\n";
     let got = import(Format::Csv, csv.as_bytes(), Some(&old)).unwrap();

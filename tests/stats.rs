@@ -321,8 +321,12 @@ fn figures_match_the_hand_computed_corpus() {
         v["branches"],
         json!([
             {"code": "A-01", "name": "东风社区党支部", "meetings": 11,
+             "per_kind": {"themed_day": 8, "general_assembly": 0, "committee": 1, "group": 1,
+                          "lecture": 1, "life_meeting": 0},
              "attendance": {"expected": 49, "attended": 25, "excused": 10, "absent": 14, "rate": 0.5102}},
             {"code": "B-02", "name": "西湖村党支部", "meetings": 3,
+             "per_kind": {"themed_day": 3, "general_assembly": 0, "committee": 0, "group": 0,
+                          "lecture": 0, "life_meeting": 0},
              "attendance": {"expected": 9, "attended": 6, "excused": 0, "absent": 3, "rate": 0.6667}},
         ])
     );

@@ -12,7 +12,7 @@ use branchday::i18n::{Lang, Tr};
 use branchday::minutes::{self, Severity, check::counts_of};
 use branchday::roster_import::{self as import, Format};
 use branchday::tui::meeting::CheckIn;
-use branchday::tui::roster::RosterView;
+use branchday::tui::roster::RosterModel;
 use branchday::tui::setup::SetupScreen;
 use branchday::{journal, store};
 use ratatui::buffer::Buffer;
@@ -262,15 +262,12 @@ fn assert_clean_line(what: &str, text: &str) {
 fn roster_uses(roster: &Roster) {
     let area = Rect::new(0, 0, 100, 30);
     for tr in LANGS {
-        let mut view = RosterView {
-            roster: roster.clone(),
-            selected: 0,
-        };
+        let mut view = RosterModel::new(roster.clone());
         for _ in 0..2 {
             let mut buf = Buffer::empty(area);
             view.render(tr, area, &mut buf);
             assert_clean_buffer("the roster screen", &buf);
-            view.down();
+            view.selected = (view.selected + 1).min(view.roster.members.len().saturating_sub(1));
         }
         let setup = SetupScreen::new(roster.clone(), builtin_templates(), tr, fixed_time());
         let mut buf = Buffer::empty(area);

@@ -76,11 +76,13 @@ pub fn read_file(path: &Path) -> anyhow::Result<Vec<Unit>> {
     })?;
     let bytes = branchday::store::read_capped(path, MAX_FILE_BYTES)
         .map_err(|e| anyhow::anyhow!("{}", tr.store_error(&e)))?;
-    let sheets = read::rows(format, &bytes)
+    let book = read::rows(format, &bytes)
         .map_err(|e| anyhow::anyhow!("{shown}: {}", tr.roster_file_error(&e)))?;
-    let rows: Vec<Row> = sheets
+    let rows: Vec<Row> = book
+        .sheets
         .into_iter()
-        .find(|s| s.iter().any(|r| !r.is_blank()))
+        .map(|s| s.rows)
+        .find(|rows| rows.iter().any(|r| !r.is_blank()))
         .unwrap_or_default();
     parse_rows(&rows).map_err(|e| anyhow::anyhow!("{shown}: {e}"))
 }

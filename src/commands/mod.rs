@@ -2,6 +2,7 @@
 
 #[cfg(feature = "dev")]
 pub mod dev_corpus;
+pub mod due;
 pub mod export;
 pub mod key;
 pub mod packaging;
@@ -58,17 +59,28 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Validate { paths, json }) => validate::run(&paths, json, keyring, tr),
         Some(Command::Stats {
             paths,
+            due: true,
+            as_of,
+            json,
+            ..
+        }) => due::run(&paths, as_of.as_deref(), json, cli.data_dir, tr),
+        Some(Command::Stats {
+            paths,
             from,
             to,
             json,
             xlsx,
+            ..
         }) => stats::run(
-            &paths,
-            from.as_deref(),
-            to.as_deref(),
-            json,
-            xlsx.as_deref(),
-            keyring,
+            stats::Request {
+                paths: &paths,
+                from: from.as_deref(),
+                to: to.as_deref(),
+                json,
+                xlsx: xlsx.as_deref(),
+                keyring,
+                data_dir: cli.data_dir,
+            },
             tr,
         ),
         Some(Command::Upload {

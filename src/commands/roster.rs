@@ -4,8 +4,8 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::RosterCommand;
 use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+use crate::cli::{RosterCommand, RosterFormat};
 use crate::domain::{Branch, Member, Roster, Standing};
 use crate::i18n::Tr;
 use crate::roster_import::{self, Diff, FieldChange, Format, ImportError};
@@ -33,16 +33,22 @@ pub fn run(command: RosterCommand, data_dir: Option<PathBuf>, tr: Tr) -> u8 {
             dry_run,
             branch,
             code,
+            sheet,
         } => {
+            let now = crate::clock::now();
             let opts = ImportOptions {
                 yes,
                 dry_run,
                 branch,
                 code,
+                sheet,
+                today: Some(now.date_naive()),
+                at: Some(now),
                 interactive: std::io::stdin().is_terminal(),
             };
             import(&data, &file, &opts, tr, &mut std::io::stdin().lock())
         }
+        RosterCommand::Export { format, output } => export(&data, format, output.as_deref(), tr),
     }
 }
 
@@ -53,6 +59,12 @@ pub struct ImportOptions {
     pub dry_run: bool,
     pub branch: Option<String>,
     pub code: Option<String>,
+    /// The sheet of a workbook (`--sheet`).
+    pub sheet: Option<String>,
+    /// Today, for the warnings that depend on the date.
+    pub today: Option<chrono::NaiveDate>,
+    /// When the import is recorded in the roster history (default: now).
+    pub at: Option<crate::domain::Timestamp>,
     /// Someone can answer the question (standard input is a terminal).
     pub interactive: bool,
 }
@@ -120,7 +132,12 @@ pub fn import(
             return EXIT_USAGE;
         }
     };
-    let imported = match roster_import::import(format, &bytes, branch, old.as_ref()) {
+    let import_opts = roster_import::Options {
+        branch,
+        sheet: opts.sheet.clone(),
+        today: opts.today,
+    };
+    let imported = match roster_import::import_with(format, &bytes, &import_opts, old.as_ref()) {
         Ok(i) => i,
         Err(ImportError::File(e)) => {
             eprintln!("{shown}: {}", tr.roster_file_error(&e));
@@ -163,7 +180,20 @@ pub fn import(
             return EXIT_INVALID;
         }
     }
-    match data.save_roster(&imported.roster) {
+    let entry = crate::domain::roster_change::HistoryEntry {
+        at: opts.at.unwrap_or_else(crate::clock::now),
+        by: imported
+            .roster
+            .committee()
+            .find(|m| m.committee_role == Some(crate::domain::CommitteeRole::Secretary))
+            .map(|m| m.name.clone())
+            .unwrap_or_default(),
+        change: crate::domain::roster_change::RosterChange::Imported {
+            file: shown.clone(),
+            members: imported.roster.members.len(),
+        },
+    };
+    match crate::roster_history::record(data, &entry, &imported.roster) {
         Ok(()) => {
             out(&format!(
                 "{}\n",
@@ -179,6 +209,43 @@ pub fn import(
             EXIT_INVALID
         }
     }
+}
+
+/// Read and import `file` for the screen: the import and its preview text, or one message naming
+/// the file and what to do (the first bad rows with their lines).
+pub fn prepare(
+    file: &Path,
+    opts: &roster_import::Options,
+    old: Option<&Roster>,
+    tr: Tr,
+) -> Result<(roster_import::Imported, String), String> {
+    /// Bad rows named in the message; the count says how many more.
+    const SHOWN: usize = 3;
+    let shown = sanitize::path(file);
+    let Some(format) = Format::of(file) else {
+        return Err(tr.roster_unsupported(&shown));
+    };
+    let bytes = store::read_capped(file, MAX_CONFIG_BYTES).map_err(|e| tr.store_error(&e))?;
+    let imported = match roster_import::import_with(format, &bytes, opts, old) {
+        Ok(i) => i,
+        Err(ImportError::File(e)) => return Err(format!("{shown}: {}", tr.roster_file_error(&e))),
+        Err(ImportError::Rows(errors)) => {
+            let mut lines: Vec<String> = errors
+                .iter()
+                .take(SHOWN)
+                .map(|e| format!("{shown}:{}: {}", e.line, tr.roster_row_problem(&e.problem)))
+                .collect();
+            lines.push(tr.roster_rows_failed(&shown, errors.len()));
+            return Err(lines.join(" · "));
+        }
+    };
+    let base = old.cloned().unwrap_or_default();
+    let mut diff = roster_import::diff(&base, &imported.roster);
+    if old.is_none() {
+        diff.branch = None;
+    }
+    let text = preview(&imported, &diff, tr);
+    Ok((imported, text))
 }
 
 fn member_row(m: &Member, tr: Tr) -> Vec<String> {
@@ -255,17 +322,32 @@ fn change_text(c: &FieldChange, tr: Tr) -> String {
 
 /// What the import would change, for the user to read before anything is written.
 pub fn preview(imported: &roster_import::Imported, diff: &Diff, tr: Tr) -> String {
-    let mut s = summary(&imported.roster, tr);
+    let mut s = String::new();
+    if let Some(e) = imported.encoding {
+        s.push_str(&tr.roster_encoding(e));
+        s.push('\n');
+    }
+    if let Some(sheet) = &imported.sheet {
+        s.push_str(&sanitize::line(&tr.roster_sheet(sheet)));
+        s.push('\n');
+    }
+    s.push_str(&summary(&imported.roster, tr));
+    if !imported.skipped.is_empty() {
+        s.push_str(&tr.roster_skipped(&imported.skipped));
+        s.push('\n');
+    }
+    for g in &imported.roster.groups {
+        s.push_str(&sanitize::line(&tr.roster_group_line(g, &imported.roster)));
+        s.push('\n');
+    }
     if !imported.ignored_columns.is_empty() {
         s.push_str(
             &tr.roster_ignored_columns(&imported.ignored_columns.join(tr.export_list_sep())),
         );
         s.push('\n');
     }
-    if !imported.repeated_names.is_empty() {
-        s.push_str(&sanitize::line(&tr.roster_repeated_names(
-            &imported.repeated_names.join(tr.export_list_sep()),
-        )));
+    for w in &imported.warnings {
+        s.push_str(&tr.roster_warning(w));
         s.push('\n');
     }
     if let Some((a, b)) = &diff.branch {
@@ -316,6 +398,56 @@ fn show(data: &DataDir, tr: Tr) -> u8 {
         Ok(None) => {
             eprintln!("{}", tr.roster_none());
             EXIT_INVALID
+        }
+        Err(e) => {
+            eprintln!("{}", tr.store_error(&e));
+            EXIT_INVALID
+        }
+    }
+}
+
+/// `roster export`: the roster as a workbook or CSV at `output` (default `roster.xlsx` /
+/// `roster.csv` in the current folder), written atomically.
+pub fn export(data: &DataDir, format: RosterFormat, output: Option<&Path>, tr: Tr) -> u8 {
+    let roster = match data.load_roster() {
+        Ok(Some(r)) => r,
+        Ok(None) => {
+            eprintln!("{}", tr.roster_none());
+            return EXIT_INVALID;
+        }
+        Err(e) => {
+            eprintln!("{}", tr.store_error(&e));
+            return EXIT_INVALID;
+        }
+    };
+    let path = output.map_or_else(
+        || {
+            PathBuf::from(match format {
+                RosterFormat::Xlsx => "roster.xlsx",
+                RosterFormat::Csv => "roster.csv",
+            })
+        },
+        Path::to_path_buf,
+    );
+    let shown = sanitize::path(&path);
+    let bytes = match format {
+        RosterFormat::Xlsx => roster_import::export::xlsx_bytes(&roster, tr),
+        RosterFormat::Csv => roster_import::export::csv_bytes(&roster, tr),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(why) => {
+            eprintln!("{}", tr.roster_export_failed(&shown, &sanitize::line(&why)));
+            return EXIT_INVALID;
+        }
+    };
+    match store::write_replace(&path, &bytes) {
+        Ok(()) => {
+            out(&format!(
+                "{}\n",
+                tr.roster_exported(&shown, roster.members.len())
+            ));
+            EXIT_OK
         }
         Err(e) => {
             eprintln!("{}", tr.store_error(&e));

@@ -16,16 +16,28 @@ use crate::minutes::{self, ReadError, Severity};
 use crate::stats::{self, Facts, Period, Report, Tally, YearMonth};
 use crate::{parallel, sanitize};
 
+/// What the command line asked of `stats`.
+pub struct Request<'a> {
+    pub paths: &'a [PathBuf],
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub json: bool,
+    pub xlsx: Option<&'a Path>,
+    pub keyring: Option<&'a crate::keys::Keyring>,
+    pub data_dir: Option<PathBuf>,
+}
+
 /// Run the command; returns the exit code.
-pub fn run(
-    paths: &[PathBuf],
-    from: Option<&str>,
-    to: Option<&str>,
-    json: bool,
-    xlsx: Option<&Path>,
-    keyring: Option<&crate::keys::Keyring>,
-    tr: Tr,
-) -> u8 {
+pub fn run(req: Request<'_>, tr: Tr) -> u8 {
+    let Request {
+        paths,
+        from,
+        to,
+        json,
+        xlsx,
+        keyring,
+        data_dir,
+    } = req;
     let period = match parse_period(from, to, tr) {
         Ok(p) => p,
         Err(msg) => {
@@ -63,13 +75,27 @@ pub fn run(
         }
     }
     let report = stats::compute(&facts, period);
+    let cadence = match crate::store::DataDir::resolve(data_dir) {
+        Ok(d) => {
+            let (c, msg) = super::due::cadence(&d, tr);
+            if let Some(m) = msg {
+                eprintln!("{m}");
+            }
+            c
+        }
+        Err(_) => stats::due::default_cadence(),
+    };
+    let rows = fulfilment(&facts, period, &cadence);
     if json {
-        println!("{}", to_json(&report, &invalid));
+        let mut v = to_json(&report, &invalid);
+        v["fulfilment"] = fulfilment_json(&rows);
+        println!("{v}");
     } else {
         for (p, msg) in &invalid {
             eprintln!("{}: error: {msg}{}", sanitize::path(p), tr.stats_skipped());
         }
         print!("{}", render(&report, invalid.len(), tr));
+        print!("{}", fulfilment_text(&rows, tr));
     }
     if let Some(path) = xlsx {
         match stats::xlsx::write(&report, path, tr) {
@@ -85,6 +111,94 @@ pub fn run(
     } else {
         EXIT_INVALID
     }
+}
+
+/// The 三会一课落实情况 rows over the months of the period (or the months the kept meetings span).
+pub fn fulfilment(
+    facts: &[Facts],
+    period: Period,
+    cadence: &[stats::due::Requirement],
+) -> Vec<stats::due::FulfilmentRow> {
+    let kept = stats::resolve::resolve(facts).kept;
+    let held: Vec<stats::due::Held> = kept
+        .iter()
+        .filter_map(|&i| facts.get(i))
+        .filter(|f| period.contains(f.month))
+        .map(stats::due::Held::of)
+        .collect();
+    let (Some(first), Some(last)) = (
+        period.from.or_else(|| held.iter().map(|h| h.month).min()),
+        period.to.or_else(|| held.iter().map(|h| h.month).max()),
+    ) else {
+        return Vec::new();
+    };
+    stats::due::fulfilment(cadence, &held, &stats::due::months_between(first, last))
+}
+
+/// The rows as JSON: one object per branch, kind and 党小组, with a count per month and the
+/// periods missing.
+pub fn fulfilment_json(rows: &[stats::due::FulfilmentRow]) -> Value {
+    Value::Array(
+        rows.iter()
+            .map(|r| {
+                let months: serde_json::Map<String, Value> = r
+                    .held
+                    .iter()
+                    .map(|(m, n)| (m.to_string(), json!(n)))
+                    .collect();
+                json!({
+                    "branch_code": r.branch.code,
+                    "branch_name": r.branch.name,
+                    "kind": r.kind.key(),
+                    "every": r.every.key(),
+                    "group": r.group,
+                    "held": months,
+                    "missing": r.missing.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// The rows as a text table: a line per branch and meeting, a column per month (held, or ✗ where
+/// the period passed without one).
+pub fn fulfilment_text(rows: &[stats::due::FulfilmentRow], tr: Tr) -> String {
+    let Some(first) = rows.first() else {
+        return String::new();
+    };
+    let mut header = vec![
+        tr.stats_col_branch().to_owned(),
+        tr.due_columns()[0].to_owned(),
+    ];
+    header.extend(first.held.iter().map(|(m, _)| m.to_string()));
+    let mut t = crate::texttable::Table::new(header);
+    for r in rows {
+        let missing_in = |m: &YearMonth| r.missing.contains(&r.every.period(*m));
+        let mut cells = vec![
+            sanitize::line(&r.branch.name).into_owned(),
+            sanitize::line(&tr.due_kind_short(r.kind, r.group.as_deref(), r.every)).into_owned(),
+        ];
+        cells.extend(r.held.iter().map(|(m, n)| {
+            if *n > 0 {
+                n.to_string()
+            } else if missing_in(m) {
+                "✗".to_owned()
+            } else {
+                "·".to_owned()
+            }
+        }));
+        t.push(cells);
+    }
+    let mut out = String::new();
+    heading(&mut out, tr.stats_h_fulfilment());
+    for line in t.lines(160, "-") {
+        out.push_str("  ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(tr.stats_fulfilment_note());
+    out.push('\n');
+    out
 }
 
 /// `--from` and `--to`, checked.
@@ -220,6 +334,7 @@ pub fn to_json(r: &Report, invalid: &[(PathBuf, String)]) -> Value {
             "code": b.branch.code,
             "name": b.branch.name,
             "meetings": b.meetings,
+            "per_kind": MeetingKind::ALL.iter().zip(b.per_kind).map(|(k, n)| (k.key().to_owned(), json!(n))).collect::<serde_json::Map<String, Value>>(),
             "attendance": tally_json(&b.tally),
         })).collect::<Vec<_>>(),
         "members": r.members.iter().map(|m| json!({

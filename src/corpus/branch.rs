@@ -146,6 +146,9 @@ impl BranchPlan {
                 group: groups.get(i % group_count.max(1)).cloned(),
                 committee_role: roles.get(i).copied().filter(|_| i < committee),
                 exclusion,
+                joined: None,
+                confirmed: None,
+                out_of_contact: None,
             });
         }
 
@@ -166,6 +169,7 @@ impl BranchPlan {
             .map(|(name, &l)| Group {
                 name: name.clone(),
                 leader: Some(members_out[l].id.clone()),
+                deputy: None,
             })
             .collect();
 
@@ -217,6 +221,7 @@ impl BranchPlan {
                 branch: Branch { name, code },
                 groups: group_list,
                 members: members_out,
+                departed: Vec::new(),
             },
             unit,
             town,

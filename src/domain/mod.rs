@@ -5,6 +5,7 @@ pub mod event;
 pub mod meeting;
 pub mod record;
 pub mod roster;
+pub mod roster_change;
 pub mod rules;
 pub mod text;
 
@@ -16,7 +17,8 @@ pub use meeting::{
     TimelineEntry, TimelineEvent, VoteRound,
 };
 pub use roster::{
-    Branch, CommitteeRole, Exclusion, ExclusionCategory, Group, Member, Roster, Standing,
+    Branch, CommitteeRole, Exclusion, ExclusionCategory, Group, Member, OutOfContact, Roster,
+    Standing, TransferOut,
 };
 pub use rules::{
     Ballots, ItemType, Judgement, Opinion, Outcome, QuorumComparison, Rule, RuleSettings, VoteBody,

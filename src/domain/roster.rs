@@ -1,5 +1,6 @@
 //! The branch and its members as of a meeting date.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The branch that holds meetings.
@@ -156,9 +157,60 @@ pub struct Member {
     pub committee_role: Option<CommitteeRole>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exclusion: Option<Exclusion>,
+    /// 入党时间: the date of admission, from which the year of probation runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined: Option<NaiveDate>,
+    /// 转正时间: the date the branch confirmed full membership.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed: Option<NaiveDate>,
+    /// 失联: out of contact, with dates (党员教育管理工作条例 第二十四条). A flag the branch sets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub out_of_contact: Option<OutOfContact>,
+}
+
+/// A member out of contact (失联): since when, and since when membership is suspended (停止党籍).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutOfContact {
+    pub since: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suspended_from: Option<NaiveDate>,
+}
+
+/// A member who left the branch (组织关系转出): kept so that the history reads whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferOut {
+    pub member: Member,
+    pub date: NaiveDate,
+    pub destination: String,
 }
 
 impl Member {
+    /// A member with only the id, name and standing known.
+    #[must_use]
+    pub fn new(id: impl Into<String>, name: impl Into<String>, standing: Standing) -> Member {
+        Member {
+            id: id.into(),
+            name: name.into(),
+            standing,
+            group: None,
+            committee_role: None,
+            exclusion: None,
+            joined: None,
+            confirmed: None,
+            out_of_contact: None,
+        }
+    }
+
+    /// The day the year of probation ends (one year from 入党时间 — 党章 第七条), for a member
+    /// admitted on a known date.
+    #[must_use]
+    pub fn probation_ends(&self) -> Option<NaiveDate> {
+        self.joined
+            .and_then(|d| d.checked_add_months(chrono::Months::new(12)))
+    }
+
     /// Counted in 应到会 unless excluded under one of the five categories.
     #[must_use]
     pub fn counted(&self) -> bool {
@@ -178,6 +230,9 @@ pub struct Group {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
+    /// 副组长, a member id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deputy: Option<String>,
 }
 
 /// The branch roster as stored in `roster.json`.
@@ -189,6 +244,9 @@ pub struct Roster {
     pub groups: Vec<Group>,
     #[serde(default)]
     pub members: Vec<Member>,
+    /// Members transferred out, with the date and where to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departed: Vec<TransferOut>,
 }
 
 impl Roster {
@@ -217,7 +275,7 @@ impl Roster {
         let mut n = self.members.len() + 1;
         loop {
             let id = format!("m{n:03}");
-            if self.member(&id).is_none() {
+            if self.member(&id).is_none() && !self.departed.iter().any(|d| d.member.id == id) {
                 return id;
             }
             n += 1;

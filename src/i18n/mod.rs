@@ -6,6 +6,7 @@
 mod batch;
 mod cli;
 mod corpus;
+mod due;
 mod export;
 mod forms;
 pub mod glossary;
@@ -19,6 +20,8 @@ mod reliability;
 pub mod review;
 mod room;
 mod roster;
+mod roster_import;
+mod roster_screen;
 mod serde_zh;
 mod tui;
 mod words;

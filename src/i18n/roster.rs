@@ -14,6 +14,8 @@ impl Tr {
             Field::Role => self.pick("职务", "committee role"),
             Field::Exclusion => self.pick("不计入应到会类别", "exclusion"),
             Field::ApprovalRef => self.pick("批准文号", "approval reference"),
+            Field::Joined => self.pick("入党时间", "date joined"),
+            Field::Confirmed => self.pick("转正时间", "date confirmed"),
         }
     }
 
@@ -25,12 +27,12 @@ impl Tr {
                 "the file is empty; export a roster with a header row and members".into(),
             ),
             FileError::NotUtf8 { line } => self.pick(
-                format!("第 {line} 行起不是 UTF-8 编码（多半是 Excel 默认的 GBK）；请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接导入 .xlsx 文件"),
-                format!("not UTF-8 from line {line} on (probably GBK, Excel's default in China); in Excel use Save As \"CSV UTF-8 (Comma delimited)\", or import the .xlsx file itself"),
+                format!("第 {line} 行起既不是 UTF-8 也不是 GBK/GB18030 编码；请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接导入 .xlsx 文件"),
+                format!("from line {line} on the text is neither UTF-8 nor GBK/GB18030; in Excel use Save As \"CSV UTF-8 (Comma delimited)\", or import the .xlsx file itself"),
             ),
             FileError::Utf16 => self.pick(
-                "这是 UTF-16 的“Unicode 文本”；请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”".into(),
-                "this is UTF-16 \"Unicode text\"; in Excel use Save As \"CSV UTF-8 (Comma delimited)\"".into(),
+                "这个 UTF-16 的“Unicode 文本”中有无效字符；请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”".into(),
+                "this UTF-16 \"Unicode text\" has invalid characters; in Excel use Save As \"CSV UTF-8 (Comma delimited)\"".into(),
             ),
             FileError::Binary { line } => self.pick(
                 format!("第 {line} 行含有二进制数据，不是文本 CSV 文件；请确认选对了文件"),
@@ -85,6 +87,8 @@ impl Tr {
                 format!("第 {line} 行表头中“{}”列出现两次；请删去一列", self.roster_field(*field)),
                 format!("the header at line {line} has two {} columns; remove one", self.roster_field(*field)),
             ),
+            FileError::NoSuchSheet { wanted, sheets } => self.roster_no_such_sheet(wanted, sheets),
+            FileError::NoHeaderInSheet { sheet } => self.roster_no_header_in_sheet(sheet),
             FileError::NoMembers => self.pick(
                 "表头下面没有党员；请填写名册后再导入".into(),
                 "there are no members under the header row; fill in the roster first".into(),
@@ -105,8 +109,8 @@ impl Tr {
                 format!("unknown standing \"{v}\"; use full, probationary, observation or suspended"),
             ),
             RowProblem::UnknownRole(v) => self.pick(
-                format!("职务“{v}”无法识别；应为 书记、副书记、组织委员、宣传委员、纪检委员、委员 或留空"),
-                format!("unknown committee role \"{v}\"; use secretary, deputy secretary, organization, propaganda, discipline, member, or leave it empty"),
+                format!("职务“{v}”无法识别；应为 书记、副书记、组织委员、宣传委员、纪检委员、委员，党小组的 组长、副组长，或留空"),
+                format!("unknown role \"{v}\"; use secretary, deputy secretary, organization, propaganda, discipline, member, the group's leader or deputy leader, or leave it empty"),
             ),
             RowProblem::UnknownExclusion(v) => self.pick(
                 format!("不计入应到会类别“{v}”无法识别；应为 1–5 或其文字，或留空"),
@@ -144,6 +148,8 @@ impl Tr {
                 format!("{}过长", self.roster_field(*f)),
                 format!("the {} is too long", self.roster_field(*f)),
             ),
+            RowProblem::BadDate(f, v) => self.roster_bad_date(*f, v),
+            RowProblem::TwoDuties(v) => self.roster_two_duties(v),
         }
     }
 

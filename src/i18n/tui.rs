@@ -59,6 +59,13 @@ impl Tr {
             Action::Submit => self.pick("提交", "submit"),
             Action::Left => self.pick("左", "left"),
             Action::Right => self.pick("右", "right"),
+            Action::AddMember => self.pick("添加党员", "add member"),
+            Action::TransferOut => self.pick("转出", "transfer out"),
+            Action::ChangeStanding => self.pick("变更类别", "standing"),
+            Action::OutOfContact => self.pick("失联", "out of contact"),
+            Action::ToggleExclusion => self.pick("不计入应到会", "not counted"),
+            Action::EditPlace => self.pick("党小组与职务", "group and role"),
+            Action::ImportRoster => self.pick("导入名册", "import roster"),
         }
     }
 }

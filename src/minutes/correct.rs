@@ -17,6 +17,7 @@ pub fn correction(m: &Minutes, id: Uuid, reason: &str) -> (MeetingSetup, Restore
             groups.push(Group {
                 name: g.clone(),
                 leader: None,
+                deputy: None,
             });
         }
     }
@@ -30,6 +31,9 @@ pub fn correction(m: &Minutes, id: Uuid, reason: &str) -> (MeetingSetup, Restore
             group: a.group.clone(),
             committee_role: a.committee_role,
             exclusion: a.exclusion.clone(),
+            joined: None,
+            confirmed: None,
+            out_of_contact: None,
         })
         .collect();
     let setup = MeetingSetup {
@@ -56,6 +60,7 @@ pub fn correction(m: &Minutes, id: Uuid, reason: &str) -> (MeetingSetup, Restore
             branch: m.branch.clone(),
             groups,
             members,
+            departed: Vec::new(),
         },
         settings: m.settings,
         supersedes: Some(m.id),

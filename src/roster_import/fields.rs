@@ -12,10 +12,14 @@ pub enum Field {
     Role,
     Exclusion,
     ApprovalRef,
+    /// 入党时间
+    Joined,
+    /// 转正时间
+    Confirmed,
 }
 
 impl Field {
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 9] = [
         Field::Name,
         Field::Id,
         Field::Standing,
@@ -23,7 +27,23 @@ impl Field {
         Field::Role,
         Field::Exclusion,
         Field::ApprovalRef,
+        Field::Joined,
+        Field::Confirmed,
     ];
+}
+
+/// A place in the member's 党小组 (组长, 副组长): not a committee place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GroupRole {
+    Leader,
+    Deputy,
+}
+
+/// What a 职务 cell says: a committee place, a place in the 党小组, both or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Duty {
+    pub committee: Option<CommitteeRole>,
+    pub group: Option<GroupRole>,
 }
 
 /// A value that is none of the words a column accepts.
@@ -55,7 +75,19 @@ pub fn header_field(header: &str) -> Option<Field> {
         "编号" | "党员编号" | "人员编号" | "id" | "memberid" => Field::Id,
         "类别" | "人员类别" | "党员类别" | "党员身份" | "身份" | "政治面貌" | "standing"
         | "membership" | "memberstanding" | "category" => Field::Standing,
-        "党小组" | "所在党小组" | "小组" | "group" | "partygroup" => Field::Group,
+        "党小组" | "所在党小组" | "所属党小组" | "小组" | "党小组名称" | "group" | "partygroup" => {
+            Field::Group
+        }
+        "入党时间"
+        | "入党日期"
+        | "入党年月"
+        | "加入党组织时间"
+        | "joined"
+        | "admitted"
+        | "admissiondate"
+        | "datejoined" => Field::Joined,
+        "转正时间" | "转正日期" | "转正年月" | "confirmed" | "confirmationdate"
+        | "fullmembershipdate" => Field::Confirmed,
         "职务" | "支委职务" | "党内职务" | "支部职务" | "委员职务" | "committeerole" | "role"
         | "committee" | "position" => Field::Role,
         "不计入应到会类别"
@@ -138,6 +170,114 @@ pub fn role(s: &str) -> Result<Option<CommitteeRole>, Unrecognized> {
     Ok(Some(r))
 }
 
+/// A 职务 cell: one committee place and one place in the 党小组 at most, written alone or together
+/// (`书记、第一党小组组长`); `Ok` with neither for an empty cell or "无".
+pub fn duty(s: &str) -> Result<Duty, Unrecognized> {
+    let mut d = Duty::default();
+    for part in s.split(['、', ',', '，', ';', '；', '/', '|']) {
+        if is_none_word(part) {
+            continue;
+        }
+        let v = normalize(part);
+        let group = if v.ends_with("副组长") || v == "deputygroupleader" {
+            Some(GroupRole::Deputy)
+        } else if v.ends_with("组长") || v == "groupleader" || v == "leader" {
+            Some(GroupRole::Leader)
+        } else {
+            None
+        };
+        match group {
+            Some(g) if d.group.is_none() => d.group = Some(g),
+            Some(_) => return Err(Unrecognized),
+            None => match role(part)? {
+                Some(r) if d.committee.is_none() => d.committee = Some(r),
+                Some(_) => return Err(Unrecognized),
+                None => {}
+            },
+        }
+    }
+    Ok(d)
+}
+
+/// A date as branches write it: `2020-05-01`, `2020/5/1`, `2020.05.01`, `2020年5月1日`, `20200501`,
+/// or a month alone (`2020.05`, `2020年5月`: the first of the month); `None` if it is not one.
+pub fn date(s: &str) -> Option<chrono::NaiveDate> {
+    let t = s.trim().trim_end_matches('日');
+    let digits_only = t.chars().all(|c| c.is_ascii_digit());
+    if digits_only && t.len() == 8 {
+        let y = t[..4].parse().ok()?;
+        let m = t[4..6].parse().ok()?;
+        let d = t[6..].parse().ok()?;
+        return chrono::NaiveDate::from_ymd_opt(y, m, d);
+    }
+    // An Excel date serial, as a cell without a date format gives it.
+    if digits_only && t.len() == 5 {
+        let n: i64 = t.parse().ok()?;
+        let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
+        return (n > 60).then(|| epoch.checked_add_days(chrono::Days::new(n as u64)))?;
+    }
+    let parts: Vec<&str> = t
+        .split(['-', '/', '.', '年', '月', '－', '．'])
+        .map(str::trim)
+        .collect();
+    let num = |p: &str| -> Option<u32> {
+        (!p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let year = |p: &str| -> Option<i32> {
+        (p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let parts: Vec<&str> = match parts.as_slice() {
+        [rest @ .., ""] => rest.to_vec(),
+        p => p.to_vec(),
+    };
+    match parts.as_slice() {
+        [y, m] => chrono::NaiveDate::from_ymd_opt(year(y)?, num(m)?, 1).filter(|_| y.len() == 4),
+        [y, m, d] => {
+            chrono::NaiveDate::from_ymd_opt(year(y)?, num(m)?, num(d)?).filter(|_| y.len() == 4)
+        }
+        _ => None,
+    }
+}
+
+/// What a row that is not a member says about itself: a total line or a line of the form's footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAMember {
+    /// 合计 / 总计 / 小计 / 共计
+    Total,
+    /// 制表人 / 填表人 / 填表日期 / 制表日期 / 审核人 / 负责人 / 备注 / 说明 / 注
+    Footer,
+}
+
+/// Whether a row's first text marks it as a total or a footer line, not a member.
+pub fn not_a_member(first_cell: &str) -> Option<NotAMember> {
+    let v = normalize(first_cell);
+    const TOTAL: [&str; 5] = ["合计", "总计", "小计", "共计", "total"];
+    const FOOTER: [&str; 11] = [
+        "制表人",
+        "填表人",
+        "填报人",
+        "填表日期",
+        "制表日期",
+        "填报日期",
+        "审核人",
+        "负责人",
+        "备注",
+        "说明",
+        "注",
+    ];
+    if TOTAL.iter().any(|w| v.starts_with(w)) {
+        Some(NotAMember::Total)
+    } else if FOOTER.iter().any(|w| v.starts_with(w)) {
+        Some(NotAMember::Footer)
+    } else {
+        None
+    }
+}
+
 /// A category of the five in which a member is left out of 应到会, by number (1–5, `第5类`) or by
 /// its wording in Chinese or English; `Ok(None)` for an empty cell or "无".
 pub fn exclusion(s: &str) -> Result<Option<ExclusionCategory>, Unrecognized> {
@@ -206,6 +346,60 @@ mod tests {
         assert_eq!(header_field("Approval Ref"), Some(Field::ApprovalRef));
         assert_eq!(header_field("序号"), None);
         assert_eq!(header_field("联系电话"), None);
+        assert_eq!(header_field("入党日期"), Some(Field::Joined));
+        assert_eq!(header_field("转正时间"), Some(Field::Confirmed));
+        assert_eq!(header_field("所在党小组"), Some(Field::Group));
+        assert_eq!(header_field("党内职务"), Some(Field::Role));
+    }
+
+    #[test]
+    fn duties_split_committee_and_group_places() {
+        let d = |c, g| {
+            Ok(Duty {
+                committee: c,
+                group: g,
+            })
+        };
+        assert_eq!(duty("组长"), d(None, Some(GroupRole::Leader)));
+        assert_eq!(duty("党小组组长"), d(None, Some(GroupRole::Leader)));
+        assert_eq!(duty("第一党小组副组长"), d(None, Some(GroupRole::Deputy)));
+        assert_eq!(
+            duty("支部书记、第一党小组组长"),
+            d(Some(CommitteeRole::Secretary), Some(GroupRole::Leader))
+        );
+        assert_eq!(duty("宣传委员"), d(Some(CommitteeRole::Propaganda), None));
+        assert_eq!(duty(""), d(None, None));
+        assert_eq!(duty("书记、副书记"), Err(Unrecognized));
+        assert_eq!(duty("队长"), Err(Unrecognized));
+    }
+
+    #[test]
+    fn dates_as_branches_write_them() {
+        let ymd = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(date("2020-05-01"), ymd(2020, 5, 1));
+        assert_eq!(date("2020/5/1"), ymd(2020, 5, 1));
+        assert_eq!(date("2020.05.01"), ymd(2020, 5, 1));
+        assert_eq!(date("2020年5月1日"), ymd(2020, 5, 1));
+        assert_eq!(date("2020年5月"), ymd(2020, 5, 1));
+        assert_eq!(date("2020.05"), ymd(2020, 5, 1));
+        assert_eq!(date("20200501"), ymd(2020, 5, 1));
+        assert_eq!(date("43952"), ymd(2020, 5, 1));
+        assert_eq!(date("2020-13-01"), None);
+        assert_eq!(date("去年"), None);
+        assert_eq!(date("20-05-01"), None);
+    }
+
+    #[test]
+    fn totals_and_footers_are_not_members() {
+        assert_eq!(not_a_member("合计"), Some(NotAMember::Total));
+        assert_eq!(not_a_member("总计：8人"), Some(NotAMember::Total));
+        assert_eq!(not_a_member("制表人：王建国"), Some(NotAMember::Footer));
+        assert_eq!(
+            not_a_member("填表日期: 2026-01-05"),
+            Some(NotAMember::Footer)
+        );
+        assert_eq!(not_a_member("王建国"), None);
+        assert_eq!(not_a_member("1"), None);
     }
 
     #[test]

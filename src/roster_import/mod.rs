@@ -3,22 +3,27 @@
 //! `commands::roster` does the reading, asking and writing.
 
 pub mod diff;
+pub mod export;
 pub mod fields;
+mod ids;
 pub mod read;
+mod row;
 
 use std::collections::{HashMap, HashSet};
 
 pub use diff::{Change, Diff, FieldChange, diff};
-pub use fields::Field;
-pub use read::{Format, MAX_COLUMNS, MAX_ROWS, Row};
+pub mod warnings;
 
-use crate::domain::{Branch, CommitteeRole, Exclusion, Group, Member, Roster, Standing};
-use crate::sanitize;
+pub use fields::{Field, GroupRole, NotAMember};
+pub use read::{Book, Format, MAX_COLUMNS, MAX_ROWS, Row, Sheet, TextEncoding};
+pub use warnings::Warning;
 
-/// Longest name, group and approval reference accepted, in characters.
-const MAX_TEXT: usize = 60;
-/// Longest member id accepted.
-const MAX_ID: usize = 32;
+use chrono::NaiveDate;
+
+use crate::domain::{Branch, Group, Roster};
+use ids::assign_ids;
+use row::{cell, one, parse_row};
+
 /// How far down a sheet the header row is looked for (title rows may come first).
 const HEADER_SEARCH: usize = 20;
 
@@ -54,6 +59,15 @@ pub enum FileError {
     },
     /// No row with a name column near the top of any sheet.
     NoHeader,
+    /// `--sheet` names no sheet of the workbook; the sheets there are listed.
+    NoSuchSheet {
+        wanted: String,
+        sheets: Vec<String>,
+    },
+    /// The sheet chosen with `--sheet` has no header row near its top.
+    NoHeaderInSheet {
+        sheet: String,
+    },
     DuplicateColumn {
         line: usize,
         field: Field,
@@ -83,6 +97,10 @@ pub enum RowProblem {
     /// A spreadsheet error value such as `#N/A`.
     CellError(Field, String),
     TooLong(Field),
+    /// A date that is not one (`入党时间`, `转正时间`).
+    BadDate(Field, String),
+    /// Two committee places, or two places in the 党小组, in one 职务 cell.
+    TwoDuties(String),
 }
 
 /// One bad row: its line (CSV) or row number (spreadsheet) and the problem.
@@ -104,6 +122,23 @@ impl From<FileError> for ImportError {
     }
 }
 
+/// A row left out because it is not a member, with its line (or row) number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Skipped {
+    pub line: usize,
+    pub why: Skip,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// A title row (or merged title cell) above the header.
+    Title,
+    Total,
+    Footer,
+    /// The header repeated under itself (a two-line or merged header).
+    Header,
+}
+
 /// A roster read from a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
@@ -112,6 +147,26 @@ pub struct Imported {
     pub ignored_columns: Vec<String>,
     /// Names that occur more than once (allowed, but worth a look).
     pub repeated_names: Vec<String>,
+    /// The encoding a CSV file was read in.
+    pub encoding: Option<TextEncoding>,
+    /// The sheet of a workbook the members came from.
+    pub sheet: Option<String>,
+    /// Rows that are not members, left out.
+    pub skipped: Vec<Skipped>,
+    /// What the secretary should look at before confirming.
+    pub warnings: Vec<Warning>,
+}
+
+/// How to read a roster file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The branch the roster is of.
+    pub branch: Branch,
+    /// The sheet of a workbook to read (its name, or its number from 1); else the first sheet with a
+    /// recognisable header.
+    pub sheet: Option<String>,
+    /// Today, for the warnings that depend on the date (probation ended).
+    pub today: Option<NaiveDate>,
 }
 
 /// Read a roster of the given format. `branch` names the branch; `old` is the roster kept so far,
@@ -123,8 +178,25 @@ pub fn import(
     branch: Branch,
     old: Option<&Roster>,
 ) -> Result<Imported, ImportError> {
-    let sheets = read::rows(format, bytes)?;
-    parse(&sheets, branch, old)
+    let opts = Options {
+        branch,
+        sheet: None,
+        today: None,
+    };
+    import_with(format, bytes, &opts, old)
+}
+
+/// [`import`] with every option.
+pub fn import_with(
+    format: Format,
+    bytes: &[u8],
+    opts: &Options,
+    old: Option<&Roster>,
+) -> Result<Imported, ImportError> {
+    let book = read::rows(format, bytes)?;
+    let mut imported = parse_book(&book, opts, old)?;
+    imported.encoding = book.encoding;
+    Ok(imported)
 }
 
 /// Where the header row is and what its columns hold.
@@ -135,9 +207,36 @@ struct Header {
     ignored: Vec<String>,
 }
 
-/// The header row and its column map in the first sheet that has one.
-fn find_header(sheets: &[Vec<Row>]) -> Result<Header, FileError> {
-    for (sheet, rows) in sheets.iter().enumerate() {
+/// The sheet `--sheet` names: by name, else by number from 1.
+fn chosen_sheet(sheets: &[Sheet], wanted: &str) -> Result<usize, FileError> {
+    let w = wanted.trim();
+    if let Some(i) = sheets.iter().position(|s| s.name.as_deref() == Some(w)) {
+        return Ok(i);
+    }
+    if let Ok(n) = w.parse::<usize>()
+        && (1..=sheets.len()).contains(&n)
+    {
+        return Ok(n - 1);
+    }
+    Err(FileError::NoSuchSheet {
+        wanted: one(w),
+        sheets: sheets
+            .iter()
+            .filter_map(|s| s.name.as_deref())
+            .map(one)
+            .collect(),
+    })
+}
+
+/// The header row and its column map in the chosen sheet, else the first sheet that has one.
+fn find_header(sheets: &[Sheet], wanted: Option<&str>) -> Result<Header, FileError> {
+    let only = wanted.map(|w| chosen_sheet(sheets, w)).transpose()?;
+    for (sheet, rows) in sheets
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| only.is_none_or(|o| o == *i))
+        .map(|(i, s)| (i, &s.rows))
+    {
         for (r, row) in rows.iter().enumerate().take(HEADER_SEARCH) {
             if !row
                 .cells
@@ -173,178 +272,56 @@ fn find_header(sheets: &[Vec<Row>]) -> Result<Header, FileError> {
             });
         }
     }
-    Err(FileError::NoHeader)
-}
-
-fn one(s: &str) -> String {
-    sanitize::line(s).into_owned()
-}
-
-const CELL_ERRORS: [&str; 8] = [
-    "#N/A",
-    "#REF!",
-    "#VALUE!",
-    "#DIV/0!",
-    "#NAME?",
-    "#NULL!",
-    "#NUM!",
-    "#GETTING_DATA",
-];
-
-/// A free-text cell checked for what must not enter a roster.
-fn checked_text(field: Field, raw: &str, max: usize) -> Result<String, RowProblem> {
-    if CELL_ERRORS.iter().any(|e| raw.eq_ignore_ascii_case(e)) {
-        return Err(RowProblem::CellError(field, raw.to_owned()));
-    }
-    if sanitize::line(raw) != raw || raw.contains(['\u{2028}', '\u{2029}']) {
-        return Err(RowProblem::Control(field));
-    }
-    let formula_start = match field {
-        Field::Name => ['=', '+', '@', '-'].as_slice(),
-        _ => ['=', '+', '@'].as_slice(),
-    };
-    if raw.starts_with(formula_start) || raw.starts_with(['＝', '＋']) {
-        return Err(RowProblem::Formula(field));
-    }
-    if raw.chars().count() > max {
-        return Err(RowProblem::TooLong(field));
-    }
-    Ok(raw.to_owned())
-}
-
-/// A name with its spaces tidied: runs of spaces become one, and the spaces some sheets put inside
-/// two-character Chinese names to align them (`王  伟`) are removed.
-fn tidy_name(s: &str) -> String {
-    let parts: Vec<&str> = s.split_whitespace().collect();
-    if parts.len() > 1 && parts.iter().all(|p| !p.is_ascii()) {
-        parts.concat()
-    } else {
-        parts.join(" ")
-    }
-}
-
-struct Draft {
-    line: usize,
-    id: Option<String>,
-    member: Member,
-}
-
-fn cell<'a>(row: &'a Row, map: &HashMap<Field, usize>, f: Field) -> &'a str {
-    map.get(&f)
-        .and_then(|i| row.cells.get(*i))
-        .map_or("", String::as_str)
-}
-
-fn parse_row(row: &Row, map: &HashMap<Field, usize>, errors: &mut Vec<RowError>) -> Option<Draft> {
-    let before = errors.len();
-    let mut bad = |problem| {
-        errors.push(RowError {
-            line: row.line,
-            problem,
-        });
-    };
-    let name = match checked_text(
-        Field::Name,
-        &tidy_name(cell(row, map, Field::Name)),
-        MAX_TEXT,
-    ) {
-        Ok(n) if n.is_empty() => {
-            bad(RowProblem::MissingName);
-            String::new()
-        }
-        Ok(n) => n,
-        Err(p) => {
-            bad(p);
-            String::new()
-        }
-    };
-    let raw_id = cell(row, map, Field::Id);
-    let id = if raw_id.is_empty() {
-        None
-    } else {
-        match checked_text(Field::Id, raw_id, MAX_ID) {
-            Ok(id) if id.chars().any(char::is_whitespace) => {
-                bad(RowProblem::BadId(one(&id)));
-                None
-            }
-            Ok(id) => Some(id),
-            Err(p) => {
-                bad(p);
-                None
-            }
-        }
-    };
-    let raw = cell(row, map, Field::Standing);
-    let standing = if raw.is_empty() {
-        bad(RowProblem::MissingStanding);
-        Standing::Full
-    } else {
-        fields::standing(raw).unwrap_or_else(|| {
-            bad(RowProblem::UnknownStanding(one(raw)));
-            Standing::Full
-        })
-    };
-    let raw = cell(row, map, Field::Group);
-    let group = if fields::is_none_word(raw) {
-        None
-    } else {
-        checked_text(Field::Group, raw, MAX_TEXT)
-            .map_err(&mut bad)
-            .ok()
-    };
-    let raw = cell(row, map, Field::Role);
-    let committee_role: Option<CommitteeRole> =
-        fields::role(raw).unwrap_or_else(|fields::Unrecognized| {
-            bad(RowProblem::UnknownRole(one(raw)));
-            None
-        });
-    let excl_raw = cell(row, map, Field::Exclusion);
-    let category = fields::exclusion(excl_raw).unwrap_or_else(|fields::Unrecognized| {
-        bad(RowProblem::UnknownExclusion(one(excl_raw)));
-        None
-    });
-    let raw = cell(row, map, Field::ApprovalRef);
-    let approval = if fields::is_none_word(raw) {
-        String::new()
-    } else {
-        checked_text(Field::ApprovalRef, raw, MAX_TEXT)
-            .map_err(&mut bad)
-            .unwrap_or_default()
-    };
-    let exclusion = match (category, approval.is_empty()) {
-        (Some(category), false) => Some(Exclusion {
-            category,
-            approval_ref: approval,
+    match only {
+        Some(i) => Err(FileError::NoHeaderInSheet {
+            sheet: sheets[i]
+                .name
+                .as_deref()
+                .map_or_else(|| (i + 1).to_string(), one),
         }),
-        (Some(_), true) => {
-            bad(RowProblem::ExclusionWithoutApproval);
-            None
-        }
-        // An unknown category is reported above; an approval with no category at all is odd.
-        (None, false) if fields::is_none_word(excl_raw) => {
-            bad(RowProblem::ApprovalWithoutExclusion);
-            None
-        }
-        (None, _) => None,
-    };
-    (errors.len() == before).then(|| Draft {
-        line: row.line,
-        id,
-        member: Member {
-            id: String::new(),
-            name,
-            standing,
-            group,
-            committee_role,
-            exclusion,
-        },
-    })
+        None => Err(FileError::NoHeader),
+    }
 }
 
-/// Parse the sheets read from a file.
+/// Parse the sheets read from a file, the branch given, no sheet chosen.
 pub fn parse(
     sheets: &[Vec<Row>],
     branch: Branch,
+    old: Option<&Roster>,
+) -> Result<Imported, ImportError> {
+    let book = Book {
+        encoding: None,
+        sheets: sheets
+            .iter()
+            .map(|rows| Sheet {
+                name: None,
+                rows: rows.clone(),
+            })
+            .collect(),
+    };
+    let opts = Options {
+        branch,
+        sheet: None,
+        today: None,
+    };
+    parse_book(&book, &opts, old)
+}
+
+/// Why a row under the header is not a member, if it is not.
+fn skip_reason(row: &Row, map: &HashMap<Field, usize>) -> Option<Skip> {
+    let first = row.cells.iter().find(|c| !c.is_empty())?;
+    match fields::not_a_member(first) {
+        Some(NotAMember::Total) => return Some(Skip::Total),
+        Some(NotAMember::Footer) => return Some(Skip::Footer),
+        None => {}
+    }
+    (fields::header_field(cell(row, map, Field::Name)) == Some(Field::Name)).then_some(Skip::Header)
+}
+
+/// Parse the sheets of a book.
+pub fn parse_book(
+    book: &Book,
+    opts: &Options,
     old: Option<&Roster>,
 ) -> Result<Imported, ImportError> {
     let Header {
@@ -352,11 +329,26 @@ pub fn parse(
         row: header,
         columns: map,
         ignored: ignored_columns,
-    } = find_header(sheets)?;
+    } = find_header(&book.sheets, opts.sheet.as_deref())?;
+    let rows = &book.sheets[s].rows;
+    let mut skipped: Vec<Skipped> = rows[..header]
+        .iter()
+        .map(|r| Skipped {
+            line: r.line,
+            why: Skip::Title,
+        })
+        .collect();
     let mut errors = Vec::new();
     let mut drafts = Vec::new();
     let mut first_line: HashMap<String, usize> = HashMap::new();
-    for row in &sheets[s][header + 1..] {
+    for row in &rows[header + 1..] {
+        if let Some(why) = skip_reason(row, &map) {
+            skipped.push(Skipped {
+                line: row.line,
+                why,
+            });
+            continue;
+        }
         // A row with nothing in the columns used (only a 序号, say) is a blank row.
         if map
             .values()
@@ -389,94 +381,64 @@ pub fn parse(
     if drafts.is_empty() {
         return Err(FileError::NoMembers.into());
     }
+    let group_roles: Vec<Option<GroupRole>> = drafts.iter().map(|d| d.group_role).collect();
     let members = assign_ids(drafts, old);
     let mut count: HashMap<&str, usize> = HashMap::new();
     for m in &members {
         *count.entry(m.name.as_str()).or_default() += 1;
     }
-    let mut repeated_names: Vec<String> = members
-        .iter()
-        .filter(|m| count[m.name.as_str()] > 1)
-        .map(|m| m.name.clone())
-        .collect();
-    repeated_names.dedup();
+    let mut repeated_names: Vec<String> = Vec::new();
+    for m in &members {
+        if count[m.name.as_str()] > 1 && !repeated_names.contains(&m.name) {
+            repeated_names.push(m.name.clone());
+        }
+    }
     let ids: HashSet<&str> = members.iter().map(|m| m.id.as_str()).collect();
     let mut groups: Vec<Group> = Vec::new();
     for g in members.iter().filter_map(|m| m.group.as_ref()) {
         if groups.iter().any(|x| &x.name == g) {
             continue;
         }
-        let leader = old
-            .and_then(|o| o.groups.iter().find(|x| &x.name == g))
-            .and_then(|x| x.leader.clone())
-            .filter(|l| ids.contains(l.as_str()));
+        let kept = old.and_then(|o| o.groups.iter().find(|x| &x.name == g));
+        let in_file = |role: GroupRole| -> Option<String> {
+            members
+                .iter()
+                .zip(&group_roles)
+                .find(|(m, r)| m.group.as_ref() == Some(g) && **r == Some(role))
+                .map(|(m, _)| m.id.clone())
+        };
+        let any_in_file = group_roles.iter().any(Option::is_some);
+        let (leader, deputy) = if any_in_file {
+            (in_file(GroupRole::Leader), in_file(GroupRole::Deputy))
+        } else {
+            (
+                kept.and_then(|x| x.leader.clone())
+                    .filter(|l| ids.contains(l.as_str())),
+                kept.and_then(|x| x.deputy.clone())
+                    .filter(|l| ids.contains(l.as_str())),
+            )
+        };
         groups.push(Group {
             name: g.clone(),
             leader,
+            deputy,
         });
     }
+    let warnings = warnings::of(&members, &group_roles, opts.today);
     let roster = Roster {
-        branch,
+        branch: opts.branch.clone(),
         groups,
         members,
+        departed: old.map(|o| o.departed.clone()).unwrap_or_default(),
     };
+    skipped.sort_by_key(|k| k.line);
     Ok(Imported {
         roster,
         ignored_columns,
         repeated_names,
+        encoding: None,
+        sheet: book.sheets[s].name.clone(),
+        skipped,
+        warnings,
     })
-}
-
-/// Ids: those in the file are kept; a member without one takes the id the old roster gave the one
-/// member of that name, else the next free `m001`…, never an id the old roster used for someone else.
-fn assign_ids(drafts: Vec<Draft>, old: Option<&Roster>) -> Vec<Member> {
-    let explicit: HashSet<String> = drafts.iter().filter_map(|d| d.id.clone()).collect();
-    let mut taken: HashSet<String> = explicit.clone();
-    let empty = Roster::default();
-    let old = old.unwrap_or(&empty);
-    taken.extend(old.members.iter().map(|m| m.id.clone()));
-    let mut names_in_file: HashMap<&str, usize> = HashMap::new();
-    for d in drafts.iter().filter(|d| d.id.is_none()) {
-        *names_in_file.entry(d.member.name.as_str()).or_default() += 1;
-    }
-    let unique_old = |name: &str| -> Option<&str> {
-        let mut it = old.members.iter().filter(|m| m.name == name);
-        match (it.next(), it.next()) {
-            (Some(m), None) => Some(m.id.as_str()),
-            _ => None,
-        }
-    };
-    let mut reused: HashSet<String> = HashSet::new();
-    let mut planned: Vec<Option<String>> = Vec::with_capacity(drafts.len());
-    for d in &drafts {
-        let id = d.id.clone().or_else(|| {
-            let name = d.member.name.as_str();
-            (names_in_file.get(name) == Some(&1))
-                .then(|| unique_old(name))
-                .flatten()
-                .filter(|id| !explicit.contains(*id) && !reused.contains(*id))
-                .map(str::to_owned)
-        });
-        if let Some(id) = &id {
-            reused.insert(id.clone());
-        }
-        planned.push(id);
-    }
-    let mut next = 1usize;
-    drafts
-        .into_iter()
-        .zip(planned)
-        .map(|(d, id)| {
-            let id = id.unwrap_or_else(|| {
-                loop {
-                    let candidate = format!("m{next:03}");
-                    next += 1;
-                    if taken.insert(candidate.clone()) {
-                        break candidate;
-                    }
-                }
-            });
-            Member { id, ..d.member }
-        })
-        .collect()
 }

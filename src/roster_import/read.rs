@@ -48,11 +48,31 @@ impl Format {
     }
 }
 
+/// One sheet of a workbook (a CSV file is one sheet without a name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    pub name: Option<String>,
+    pub rows: Vec<Row>,
+}
+
+/// What a file holds: its sheets and, for CSV, the encoding it was read in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Book {
+    pub encoding: Option<TextEncoding>,
+    pub sheets: Vec<Sheet>,
+}
+
 /// Read the rows of a file of the given format.
-pub fn rows(format: Format, bytes: &[u8]) -> Result<Vec<Vec<Row>>, FileError> {
+pub fn rows(format: Format, bytes: &[u8]) -> Result<Book, FileError> {
     match format {
-        Format::Csv => csv_rows(bytes).map(|r| vec![r]),
-        Format::Xlsx => xlsx_rows(bytes),
+        Format::Csv => csv_rows(bytes).map(|(rows, encoding)| Book {
+            encoding: Some(encoding),
+            sheets: vec![Sheet { name: None, rows }],
+        }),
+        Format::Xlsx => xlsx_rows(bytes).map(|sheets| Book {
+            encoding: None,
+            sheets,
+        }),
     }
 }
 
@@ -64,30 +84,85 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
         + 1
 }
 
-/// The text of a CSV file: UTF-8 with or without a BOM; anything else is named.
-fn csv_text(bytes: &[u8]) -> Result<&str, FileError> {
+/// The text encoding a CSV file was read in, for the preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    Utf8Bom,
+    /// GBK and GB18030 (the GBK decoder is the GB18030 decoder): what Excel saves on a Chinese Windows.
+    Gb18030,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl TextEncoding {
+    /// The encoding's usual name, the same in every language.
+    pub fn label(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf8Bom => "UTF-8 (BOM)",
+            TextEncoding::Gb18030 => "GBK/GB18030",
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+/// The text of a CSV file: UTF-8 with or without a BOM, UTF-16 with a BOM, else GBK / GB18030.
+/// Bytes that are none of these (binary data, a renamed workbook) are named.
+fn csv_text(bytes: &[u8]) -> Result<(String, TextEncoding), FileError> {
+    use encoding_rs::{GB18030, UTF_8, UTF_16BE, UTF_16LE};
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(FileError::ZipInCsv);
     }
     if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
         return Err(FileError::OldExcel);
     }
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(FileError::Utf16);
-    }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if let Some(p) = bytes.iter().position(|b| *b == 0) {
+    let (text, encoding) = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let kind = if enc == UTF_16LE {
+            TextEncoding::Utf16Le
+        } else if enc == UTF_16BE {
+            TextEncoding::Utf16Be
+        } else {
+            TextEncoding::Utf8Bom
+        };
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            let at = text.find('\u{fffd}').unwrap_or(0);
+            return Err(if kind == TextEncoding::Utf8Bom {
+                FileError::NotUtf8 {
+                    line: line_of(text.as_bytes(), at),
+                }
+            } else {
+                FileError::Utf16
+            });
+        }
+        (text.into_owned(), kind)
+    } else if let Some(p) = bytes.iter().position(|b| *b == 0) {
         return Err(FileError::Binary {
             line: line_of(bytes, p),
         });
+    } else if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
+        (text.into_owned(), TextEncoding::Utf8)
+    } else {
+        let (text, _, had_errors) = GB18030.decode(bytes);
+        if had_errors {
+            let at = text.find('\u{fffd}').unwrap_or(0);
+            return Err(FileError::NotUtf8 {
+                line: line_of(text.as_bytes(), at),
+            });
+        }
+        (text.into_owned(), TextEncoding::Gb18030)
+    };
+    if let Some(p) = text.find('\0') {
+        return Err(FileError::Binary {
+            line: line_of(text.as_bytes(), p),
+        });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
-        line: line_of(bytes, e.valid_up_to()),
-    })?;
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    Ok(text)
+    Ok((text, encoding))
 }
 
 /// The delimiter of the first non-empty line: `,` unless `;` or a tab is clearly meant.
@@ -125,8 +200,9 @@ fn first_line(text: &str, p: &csv::Position) -> usize {
     line
 }
 
-fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, FileError> {
-    let text = csv_text(bytes)?;
+fn csv_rows(bytes: &[u8]) -> Result<(Vec<Row>, TextEncoding), FileError> {
+    let (text, encoding) = csv_text(bytes)?;
+    let text = text.as_str();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -169,7 +245,7 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Row>, FileError> {
         }
         out.push(row);
     }
-    Ok(out)
+    Ok((out, encoding))
 }
 
 /// Refuse archives whose parts would unpack to more than [`MAX_XLSX_UNPACKED`] (a "zip bomb"):
@@ -208,12 +284,16 @@ fn cell_text(v: &DataRef<'_>) -> String {
             }
         }
         DataRef::Bool(b) => b.to_string(),
+        DataRef::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{day:02}")
+        }
         DataRef::DateTime(d) => d.to_string(),
         DataRef::Error(e) => e.to_string(),
     }
 }
 
-fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<Row>>, FileError> {
+fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Sheet>, FileError> {
     if !bytes.starts_with(b"PK\x03\x04") {
         return Err(if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
             FileError::OldExcel
@@ -264,6 +344,29 @@ fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<Row>>, FileError> {
             }
             rows.entry(r).or_default().push((c, text));
         }
+        drop(reader);
+        // A cell merged down over several rows (a 党小组 written once for its members) holds its
+        // value in its first row only: give it to every row of the region that has cells.
+        if let Ok(regions) = book.merge_cells_by_sheet_name(&name) {
+            for region in regions.iter().take(MAX_ROWS) {
+                let (top, col) = region.start;
+                let bottom = region.end.0.min(top.saturating_add(MAX_ROWS as u32));
+                let Some(value) = rows
+                    .get(&top)
+                    .and_then(|cells| cells.iter().find(|(c, _)| *c == col))
+                    .map(|(_, t)| t.clone())
+                else {
+                    continue;
+                };
+                for r in top.saturating_add(1)..=bottom {
+                    if let Some(cells) = rows.get_mut(&r)
+                        && !cells.iter().any(|(c, _)| *c == col)
+                    {
+                        cells.push((col, value.clone()));
+                    }
+                }
+            }
+        }
         let sheet = rows
             .into_iter()
             .map(|(r, cells)| {
@@ -282,7 +385,10 @@ fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<Row>>, FileError> {
                 }
             })
             .collect();
-        sheets.push(sheet);
+        sheets.push(Sheet {
+            name: Some(name.clone()),
+            rows: sheet,
+        });
     }
     Ok(sheets)
 }
@@ -292,28 +398,62 @@ mod tests {
     use super::*;
 
     #[test]
-    fn csv_encodings_are_named() {
+    fn csv_encodings_are_detected_and_named() {
         assert_eq!(csv_rows(b""), Err(FileError::Empty));
         assert_eq!(csv_rows(b"\xef\xbb\xbf \n\n"), Err(FileError::Empty));
         // 姓名 in GBK.
+        let (rows, enc) = csv_rows(b"id,name\nm1,\xd0\xd5\xc3\xfb\n").unwrap();
+        assert_eq!(enc, TextEncoding::Gb18030);
+        assert_eq!(rows[1].cells, vec!["m1", "姓名"]);
+        // 姓名,类别 in UTF-16 LE and BE with their BOMs.
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(
+                "姓名,类别\n王五,正式党员\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        let (rows, enc) = csv_rows(&le).unwrap();
         assert_eq!(
-            csv_rows(b"id,name\nm1,\xd0\xd5\xc3\xfb\n"),
+            (enc, rows[1].cells.clone()),
+            (
+                TextEncoding::Utf16Le,
+                vec!["王五".to_owned(), "正式党员".to_owned()]
+            )
+        );
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain("姓名\n王五\n".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(csv_rows(&be).unwrap().1, TextEncoding::Utf16Be);
+        assert_eq!(
+            csv_rows("姓名\n王五\n".as_bytes()).unwrap().1,
+            TextEncoding::Utf8
+        );
+        assert_eq!(
+            csv_rows("\u{feff}姓名\n王五\n".as_bytes()).unwrap().1,
+            TextEncoding::Utf8Bom
+        );
+        // Neither UTF-8 nor GB18030 (a lone lead byte at the end of line 2).
+        assert_eq!(
+            csv_rows(b"id,name\nm1,\x81"),
             Err(FileError::NotUtf8 { line: 2 })
         );
-        assert_eq!(csv_rows(b"\xff\xfen\x00"), Err(FileError::Utf16));
         assert_eq!(csv_rows(b"PK\x03\x04rest"), Err(FileError::ZipInCsv));
         assert_eq!(csv_rows(b"a,b\nc\x00d"), Err(FileError::Binary { line: 2 }));
     }
 
     #[test]
     fn csv_rows_keep_line_numbers_across_quoted_breaks() {
-        let rows = csv_rows("\u{feff}姓名,类别\n\n\"王\n五\",正式党员\n李四,预备党员\n".as_bytes())
-            .unwrap();
+        let (rows, _) =
+            csv_rows("\u{feff}姓名,类别\n\n\"王\n五\",正式党员\n李四,预备党员\n".as_bytes())
+                .unwrap();
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].cells, vec!["姓名", "类别"]);
         assert_eq!(rows[1].line, 3);
         assert_eq!(rows[2].line, 5);
-        let rows =
+        let (rows, _) =
             csv_rows("姓名,类别\r\n\r\n\r\n王五,正式党员\r\n李四,预备党员\r\n".as_bytes()).unwrap();
         let lines: Vec<usize> = rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![1, 4, 5]);
@@ -321,9 +461,9 @@ mod tests {
 
     #[test]
     fn delimiters_are_sniffed() {
-        let rows = csv_rows("姓名;类别\n张三;正式党员\n".as_bytes()).unwrap();
+        let (rows, _) = csv_rows("姓名;类别\n张三;正式党员\n".as_bytes()).unwrap();
         assert_eq!(rows[1].cells, vec!["张三", "正式党员"]);
-        let rows = csv_rows("姓名\t类别\n张三\t正式党员\n".as_bytes()).unwrap();
+        let (rows, _) = csv_rows("姓名\t类别\n张三\t正式党员\n".as_bytes()).unwrap();
         assert_eq!(rows[1].cells, vec!["张三", "正式党员"]);
     }
 

@@ -6,6 +6,7 @@
 //! filter, the tallies in this module and the absence runs in [`absence`].
 
 pub mod absence;
+pub mod due;
 pub mod resolve;
 pub mod xlsx;
 
@@ -156,6 +157,8 @@ pub struct Facts {
     pub month: YearMonth,
     pub items: Vec<ItemFacts>,
     pub attendance: Vec<Attendee>,
+    /// The 党小组 of a 党小组会.
+    pub group: Option<String>,
 }
 
 impl Facts {
@@ -191,6 +194,7 @@ impl Facts {
                     approved_leave: approved_leave(a),
                 })
                 .collect(),
+            group: m.group.clone(),
         }
     }
 }
@@ -243,6 +247,8 @@ impl Tally {
 pub struct BranchRow {
     pub branch: BranchKey,
     pub meetings: usize,
+    /// Meetings per kind (aligned with [`MeetingKind::ALL`]).
+    pub per_kind: [usize; 6],
     pub tally: Tally,
 }
 
@@ -340,9 +346,11 @@ pub fn compute(files: &[Facts], period: Period) -> Report {
         let b = branches.entry(&f.branch).or_insert_with(|| BranchRow {
             branch: f.branch.clone(),
             meetings: 0,
+            per_kind: [0; 6],
             tally: Tally::default(),
         });
         b.meetings += 1;
+        b.per_kind[kind_index(f.kind)] += 1;
         for a in &f.attendance {
             b.tally.add(a);
             let (m, latest) = members

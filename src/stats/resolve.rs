@@ -163,6 +163,7 @@ mod tests {
             month: YearMonth::parse("2026-01").unwrap(),
             items: vec![],
             attendance: vec![],
+            group: None,
         }
     }
 

@@ -15,7 +15,8 @@ use super::home::{Entry, Home};
 use super::keymap::{self, Action, Context};
 use super::meeting::{self, MeetingScreen};
 use super::picker::{MinutesPicker, ReasonOutcome};
-use super::roster::RosterView;
+use super::roster::RosterModel;
+use super::roster::import::{ImportRequest, ImportScreen};
 use super::setup::{SetupOutcome, SetupScreen};
 use super::{footer, templates};
 use crate::domain::{Event, Roster, Timestamp};
@@ -29,7 +30,9 @@ pub enum Screen {
     Home(Home),
     Setup(Box<SetupScreen>),
     Meeting(Box<MeetingScreen>),
-    Roster(RosterView),
+    Roster(Box<RosterModel>),
+    /// Importing a 花名册 from the screen.
+    RosterImport(Box<ImportScreen>),
     Pick(MinutesPicker),
     /// The reviewer's browser over minutes files.
     Browse(Box<BrowseScreen>),
@@ -79,6 +82,7 @@ impl App {
                 members: 0,
                 minutes: 0,
                 demo,
+                year: None,
             }),
             help: None,
             flash: None,
@@ -139,7 +143,12 @@ impl App {
 
     pub fn go_home(&mut self) {
         let roster = self.roster();
-        let home = Home::load(&self.data, roster.as_ref(), self.demo);
+        let mut home = Home::load(&self.data, roster.as_ref(), self.demo);
+        let (year, msg) = super::home::YearInputs::load(&self.data, roster.as_ref(), self.tr);
+        home.year = Some(year);
+        if msg.is_some() {
+            self.flash = msg;
+        }
         self.screen = Screen::Home(home);
     }
 
@@ -148,7 +157,8 @@ impl App {
             Screen::Home(_) => Context::Home,
             Screen::Setup(_) => Context::Form,
             Screen::Meeting(m) => m.context(),
-            Screen::Roster(_) => Context::Roster,
+            Screen::Roster(r) => r.context(),
+            Screen::RosterImport(i) => i.context(),
             Screen::Pick(_) | Screen::Browse(_) => Context::Picker,
         }
     }
@@ -159,7 +169,9 @@ impl App {
             Screen::Meeting(m) => m.paste(text, now, at, &self.data),
             Screen::Browse(b) => b.app.on_paste(text),
             Screen::Pick(p) => p.paste(text),
-            _ => {}
+            Screen::Roster(r) => r.paste(text),
+            Screen::RosterImport(i) => i.paste(text),
+            Screen::Home(_) => {}
         }
     }
 
@@ -208,17 +220,13 @@ impl App {
                 Some(Action::NewMeeting) => return one(Effect::Open(Entry::New)),
                 Some(Action::Browse) => return one(Effect::Open(Entry::Browse)),
                 Some(Action::ShowRoster) => return one(Effect::Open(Entry::Roster)),
+                Some(Action::ImportRoster) => return one(Effect::Open(Entry::Import)),
                 Some(Action::Help) => return one(Effect::Help(Context::Home)),
                 Some(Action::Quit) => return one(Effect::Quit),
                 _ => {}
             },
-            Screen::Roster(view) => match keymap::lookup(Context::Roster, key) {
-                Some(Action::Up) => view.up(),
-                Some(Action::Down) => view.down(),
-                Some(Action::Back) => return one(Effect::Home),
-                Some(Action::Help) => return one(Effect::Help(Context::Roster)),
-                _ => {}
-            },
+            Screen::Roster(model) => return model.update(key, self.tr, at),
+            Screen::RosterImport(screen) => return screen.update(key, self.tr),
             Screen::Pick(picker) if picker.reason.is_some() => {
                 match picker.reason_key(key, self.tr) {
                     ReasonOutcome::Correct(reason) => {
@@ -294,6 +302,9 @@ impl App {
                 Effect::Open(entry) => self.open(&entry, at),
                 Effect::Start(setup) => self.start(*setup, at),
                 Effect::Correct(m, reason) => self.start_correction(&m, &reason, at),
+                Effect::SaveRoster(roster, entry) => self.save_roster(&roster, &entry),
+                Effect::ReadRoster(request) => self.read_roster(&request, at),
+                Effect::WriteImported(roster, path) => self.write_imported(*roster, &path, at),
                 Effect::Home => self.go_home(),
                 Effect::Leave => self.leave_meeting(),
                 Effect::Quit => self.quit = true,
@@ -352,11 +363,13 @@ impl App {
             Entry::Correct => self.screen = Screen::Pick(MinutesPicker::load(&self.data)),
             Entry::Roster => {
                 if let Some(roster) = self.roster() {
-                    self.screen = Screen::Roster(RosterView {
-                        roster,
-                        selected: 0,
-                    });
+                    self.screen = Screen::Roster(Box::new(RosterModel::new(roster)));
                 }
+            }
+            Entry::Import => {
+                let old = self.roster();
+                self.screen =
+                    Screen::RosterImport(Box::new(ImportScreen::new(old.as_ref(), self.tr)));
             }
             Entry::Demo => match super::demo_data_dir() {
                 Ok(dir) => {
@@ -368,6 +381,69 @@ impl App {
                 Err(e) => self.flash = Some(self.tr.store_error(&e)),
             },
             Entry::Quit => self.quit = true,
+        }
+    }
+
+    /// Keep a roster change: the history entry, then the roster. When the disk refuses, the
+    /// screen goes back to the roster on disk and says why.
+    fn save_roster(&mut self, roster: &Roster, entry: &crate::domain::roster_change::HistoryEntry) {
+        match crate::roster_history::record(&self.data, entry, roster) {
+            Ok(()) => self.flash = Some(self.tr.roster_saved().to_owned()),
+            Err(e) => {
+                self.flash = Some(self.tr.store_error(&e));
+                if let (Ok(Some(kept)), Screen::Roster(model)) =
+                    (self.data.load_roster(), &mut self.screen)
+                {
+                    model.roster = kept;
+                    model.selected = model
+                        .selected
+                        .min(model.roster.members.len().saturating_sub(1));
+                }
+            }
+        }
+    }
+
+    /// Read the file the import dialog names and show its preview (or say what is wrong).
+    fn read_roster(&mut self, request: &ImportRequest, at: Timestamp) {
+        let old = self.data.load_roster().ok().flatten();
+        let opts = crate::roster_import::Options {
+            branch: request.branch.clone(),
+            sheet: request.sheet.clone(),
+            today: Some(at.date_naive()),
+        };
+        let result = crate::commands::roster::prepare(&request.path, &opts, old.as_ref(), self.tr);
+        if let Screen::RosterImport(screen) = &mut self.screen {
+            match result {
+                Ok((imported, preview)) => {
+                    let lines = preview.lines().map(str::to_owned).collect();
+                    screen.read(request.clone(), imported, lines);
+                }
+                Err(message) => screen.failed(message),
+            }
+        }
+    }
+
+    /// Write the imported roster with its history entry, then show it.
+    fn write_imported(&mut self, roster: Roster, path: &std::path::Path, at: Timestamp) {
+        let by = roster
+            .committee()
+            .find(|m| m.committee_role == Some(crate::domain::CommitteeRole::Secretary))
+            .map(|m| m.name.clone())
+            .unwrap_or_default();
+        let entry = crate::domain::roster_change::HistoryEntry {
+            at,
+            by,
+            change: crate::domain::roster_change::RosterChange::Imported {
+                file: crate::sanitize::path(path),
+                members: roster.members.len(),
+            },
+        };
+        match crate::roster_history::record(&self.data, &entry, &roster) {
+            Ok(()) => {
+                self.flash = Some(self.tr.roster_imported(roster.members.len()));
+                self.screen = Screen::Roster(Box::new(RosterModel::new(roster)));
+            }
+            Err(e) => self.flash = Some(self.tr.store_error(&e)),
         }
     }
 
@@ -467,12 +543,16 @@ impl App {
                 let buf = frame.buffer_mut();
                 let cursor = match other {
                     Screen::Home(h) => {
-                        h.render(self.tr, body, buf);
+                        h.render(self.tr, at.date_naive(), body, buf);
                         None
                     }
                     Screen::Roster(r) => {
                         r.render(self.tr, body, buf);
-                        None
+                        r.cursor(body)
+                    }
+                    Screen::RosterImport(i) => {
+                        i.render(self.tr, body, buf);
+                        i.cursor(body)
                     }
                     Screen::Pick(p) => {
                         p.render(self.tr, body, buf);

@@ -31,6 +31,15 @@ pub enum Effect {
     /// Take a draft's lock over from a holder nobody can reach (with the secretary's yes), then
     /// resume the draft.
     TakeOver,
+    /// Keep a change to the roster: its history entry, then the roster it produced.
+    SaveRoster(
+        Box<crate::domain::Roster>,
+        Box<crate::domain::roster_change::HistoryEntry>,
+    ),
+    /// Read a roster file for the import preview.
+    ReadRoster(Box<super::roster::import::ImportRequest>),
+    /// Write the imported roster (read from this file), with its history entry.
+    WriteImported(Box<crate::domain::Roster>, PathBuf),
     /// Back to the home screen.
     Home,
     /// Leave the meeting: make sure everything is on disk, then go home.

@@ -14,6 +14,8 @@ use crate::domain::{MeetingKind, Roster};
 use crate::i18n::Tr;
 use crate::journal;
 use crate::sanitize;
+use crate::stats::Facts;
+use crate::stats::due::{self, Held, Requirement};
 use crate::store::DataDir;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +31,8 @@ pub enum Entry {
     /// Start a correction of a finalized record.
     Correct,
     Roster,
+    /// Import a 花名册 from a file, from the screen.
+    Import,
     /// Switch to a throw-away data directory with the demo branch.
     Demo,
     Quit,
@@ -42,6 +46,36 @@ pub struct Home {
     pub members: usize,
     pub minutes: usize,
     pub demo: bool,
+    /// What the branch's year is computed from (none when there is nothing to show).
+    pub year: Option<YearInputs>,
+}
+
+/// The branch's roster, its own minutes and the frequencies, read when home is shown; the view is
+/// computed from them for the day of each frame ([`crate::stats::due::home_year`]).
+#[derive(Debug, Clone, Default)]
+pub struct YearInputs {
+    pub cadence: Vec<Requirement>,
+    pub roster: Option<Roster>,
+    pub held: Vec<Held>,
+    pub facts: Vec<Facts>,
+}
+
+impl YearInputs {
+    /// Read the data directory's minutes and frequencies; a message when `cadence.json` is bad.
+    pub fn load(data: &DataDir, roster: Option<&Roster>, tr: Tr) -> (YearInputs, Option<String>) {
+        let (cadence, msg) = crate::commands::due::cadence(data, tr);
+        let (read, _) = crate::commands::due::read(&[data.minutes_dir()], tr);
+        let (facts, held) = read.into_iter().map(|(f, h, _)| (f, h)).unzip();
+        (
+            YearInputs {
+                cadence,
+                roster: roster.cloned(),
+                held,
+                facts,
+            },
+            msg,
+        )
+    }
 }
 
 impl Home {
@@ -69,6 +103,12 @@ impl Home {
         }
         if roster.is_some() {
             entries.push(Entry::Roster);
+        } else {
+            // The two ways on with no roster: import a 花名册, or try the demo branch.
+            entries.insert(0, Entry::Import);
+        }
+        if roster.is_some() {
+            entries.push(Entry::Import);
         }
         if !demo {
             entries.push(Entry::Demo);
@@ -86,6 +126,7 @@ impl Home {
             members: roster.map_or(0, |r| r.members.len()),
             minutes,
             demo,
+            year: None,
         }
     }
 
@@ -120,17 +161,35 @@ impl Home {
             Entry::Browse => tr.home_browse(self.minutes),
             Entry::Correct => tr.home_correct_finalized_minutes().to_owned(),
             Entry::Roster => tr.home_roster(self.members),
+            Entry::Import => tr.home_import_roster().to_owned(),
             Entry::Demo => tr.home_try_demo_branch_throw().to_owned(),
             Entry::Quit => tr.home_quit().to_owned(),
         }
     }
 
-    pub fn render(&self, tr: Tr, area: Rect, buf: &mut Buffer) {
-        let [title, body] =
-            Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+    pub fn render(&self, tr: Tr, today: chrono::NaiveDate, area: Rect, buf: &mut Buffer) {
+        let menu = self.entries.len() as u16 + 2;
+        let [title, body, year] = Layout::vertical([
+            Constraint::Length(4),
+            Constraint::Length(menu),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        if let Some(inputs) = &self.year
+            && (inputs.roster.is_some() || !inputs.held.is_empty())
+        {
+            let view = due::home_year(
+                &inputs.cadence,
+                inputs.roster.as_ref(),
+                &inputs.held,
+                &inputs.facts,
+                today,
+            );
+            render_year(&view, tr, year, buf);
+        }
         let branch = match &self.branch {
             Some(b) => sanitize::line(b).into_owned(),
-            None => tr.home_no_roster_yet_import().to_owned(),
+            None => tr.home_no_roster_ways().to_owned(),
         };
         let mut head = vec![
             Line::styled(
@@ -173,4 +232,46 @@ fn minutes_count(data: &DataDir) -> usize {
             .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
             .count()
     })
+}
+
+/// The branch's year: 三会一课 this month and quarter, then 转正 and absence reminders.
+fn render_year(view: &due::HomeYear, tr: Tr, area: Rect, buf: &mut Buffer) {
+    if area.height < 3 {
+        return;
+    }
+    let mut lines: Vec<Line> = view
+        .lines
+        .iter()
+        .map(|l| {
+            let color = match l.state {
+                due::DueState::Held => Color::Green,
+                due::DueState::Due => Color::Yellow,
+                due::DueState::Overdue => Color::Red,
+            };
+            Line::styled(
+                sanitize::line(&tr.due_line(l)).into_owned(),
+                Style::new().fg(color),
+            )
+        })
+        .collect();
+    let reminders: Vec<Line> = view
+        .probation
+        .iter()
+        .map(|p| sanitize::line(&tr.due_probation(p)).into_owned())
+        .chain(
+            view.absences
+                .iter()
+                .map(|a| sanitize::line(&tr.due_absence(a)).into_owned()),
+        )
+        .map(Line::raw)
+        .collect();
+    if reminders.is_empty() {
+        lines.push(Line::raw(tr.home_year_nothing()));
+    } else {
+        lines.extend(reminders);
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(format!(" {} ", tr.home_year_title())))
+        .render(area, buf);
 }

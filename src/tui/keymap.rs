@@ -71,6 +71,14 @@ pub enum Action {
     Submit,
     Left,
     Right,
+    // Roster
+    AddMember,
+    TransferOut,
+    ChangeStanding,
+    OutOfContact,
+    ToggleExclusion,
+    EditPlace,
+    ImportRoster,
 }
 
 /// Where the keys are read.
@@ -198,6 +206,7 @@ const HOME: &[Binding] = &[
     ch('n', A::NewMeeting, true),
     ch('b', A::Browse, true),
     ch('r', A::ShowRoster, true),
+    ch('i', A::ImportRoster, false),
     ch('?', A::Help, true),
     key(K::F(1), A::Help, false),
     ch('q', A::Quit, true),
@@ -299,6 +308,14 @@ const FORM: &[Binding] = &[
 const ROSTER: &[Binding] = &[
     key(K::Up, A::Up, false),
     key(K::Down, A::Down, false),
+    ch('a', A::AddMember, true),
+    ch('t', A::TransferOut, true),
+    ch('s', A::ChangeStanding, true),
+    ch('l', A::OutOfContact, true),
+    ch('x', A::ToggleExclusion, true),
+    key(K::Enter, A::EditPlace, false),
+    ch('e', A::EditPlace, false),
+    ch('i', A::ImportRoster, false),
     key(K::Esc, A::Back, true),
     ch('q', A::Back, false),
     ch('?', A::Help, true),

@@ -27,6 +27,9 @@ fn member(id: &str, name: &str, standing: Standing, role: Option<CommitteeRole>)
         group: Some("第一党小组".into()),
         committee_role: role,
         exclusion: None,
+        joined: None,
+        confirmed: None,
+        out_of_contact: None,
     }
 }
 
@@ -76,6 +79,7 @@ pub fn roster() -> Roster {
             member("m008", "宋佳怡", Standing::Probationary, None),
             excluded,
         ],
+        departed: Vec::new(),
     }
 }
 

@@ -65,8 +65,12 @@ pub fn roster(code: &str, name: &str, members: &[MemberSpec]) -> Roster {
                     category: ExclusionCategory::AwayWorkStudy,
                     approval_ref: "镇党委〔2026〕1号".to_owned(),
                 }),
+                joined: None,
+                confirmed: None,
+                out_of_contact: None,
             })
             .collect(),
+        departed: Vec::new(),
     }
 }
 

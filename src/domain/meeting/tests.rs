@@ -32,6 +32,9 @@ fn member(
         group: Some(group.to_owned()),
         committee_role: role,
         exclusion: None,
+        joined: None,
+        confirmed: None,
+        out_of_contact: None,
     }
 }
 
@@ -69,13 +72,16 @@ pub(crate) fn roster() -> Roster {
             Group {
                 name: G1.into(),
                 leader: Some("m03".into()),
+                deputy: None,
             },
             Group {
                 name: G2.into(),
                 leader: Some("m04".into()),
+                deputy: None,
             },
         ],
         members,
+        departed: Vec::new(),
     }
 }
 

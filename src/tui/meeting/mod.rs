@@ -522,7 +522,10 @@ impl MeetingScreen {
                 | Effect::Correct(..)
                 | Effect::Review(_)
                 | Effect::Home
-                | Effect::TakeOver => {}
+                | Effect::TakeOver
+                | Effect::SaveRoster(..)
+                | Effect::ReadRoster(_)
+                | Effect::WriteImported(..) => {}
             }
         }
         outcome

@@ -177,6 +177,8 @@ pub enum FieldId {
     Confirm,
     // Corrections
     CorrectionReason,
+    /// A field its dialog numbers itself (the roster's dialogs).
+    Slot(usize),
 }
 
 #[derive(Debug, Clone)]
