@@ -43,6 +43,16 @@ fn close_round(tui: &mut Tui, outcome: &str) {
 #[test]
 fn a_room_with_leavers_re_votes_deferrals_and_ballots_saves_a_valid_v2_record() {
     let dir = data_dir();
+    // The Documents folder the desktop names (xdg user-dirs), and a USB stick's folder.
+    let config = dir.path().join("home/.config");
+    std::fs::create_dir_all(&config).expect("config");
+    std::fs::write(
+        config.join("user-dirs.dirs"),
+        "XDG_DOCUMENTS_DIR=\"$HOME/文档\"\n",
+    )
+    .expect("user-dirs");
+    std::fs::create_dir_all(dir.path().join("home/文档")).expect("documents");
+    let usb = dir.path().join("U盘/支部");
     let mut tui = Tui::spawn(dir.path());
     create_meeting(&mut tui);
 
@@ -120,6 +130,21 @@ fn a_room_with_leavers_re_votes_deferrals_and_ballots_saves_a_valid_v2_record() 
     tui.wait_for("定稿后不能再修改");
     tui.send(&format!("{RIGHT}{ENTER}"));
     tui.wait_for("会议记录已定稿");
+    // x exports: the dialog offers the Documents folder; a folder of one's own is typed instead.
+    tui.send("x");
+    let offer = tui.wait_for("保存到文件夹");
+    assert!(offer.contains("文档/branchday"), "{offer}");
+    tui.send(ENTER);
+    let done = tui.wait_for("已导出");
+    assert!(done.contains(".zh.docx"), "{done}");
+    tui.send(ESC);
+    tui.wait_gone("已导出");
+    tui.send("x");
+    tui.wait_for("保存到文件夹");
+    tui.send(&"\x7f".repeat(200));
+    tui.send(&usb.to_string_lossy());
+    tui.send(ENTER);
+    tui.wait_for("已导出");
     tui.send(ESC);
     tui.wait_for("✓ 已定稿");
     tui.send(CTRL_Q);
@@ -134,6 +159,18 @@ fn a_room_with_leavers_re_votes_deferrals_and_ballots_saves_a_valid_v2_record() 
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
+    let stem = files[0]
+        .file_stem()
+        .expect("stem")
+        .to_string_lossy()
+        .into_owned();
+    for folder in [dir.path().join("home/文档/branchday"), usb.clone()] {
+        for ext in ["html", "md", "txt", "docx", "xlsx"] {
+            let out = folder.join(format!("{stem}.zh.{ext}"));
+            let len = std::fs::metadata(&out).map_or(0, |m| m.len());
+            assert!(len > 0, "{} was not written", out.display());
+        }
+    }
     let out = Command::new(env!("CARGO_BIN_EXE_branchday"))
         .args(["--lang", "en", "validate"])
         .arg(&files[0])

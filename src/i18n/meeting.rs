@@ -195,6 +195,24 @@ impl Tr {
     }
 
     #[must_use]
+    pub fn wrapup_export_title(self) -> &'static str {
+        self.pick("导出会议记录", "Export the record")
+    }
+
+    #[must_use]
+    pub fn wrapup_export_folder(self) -> &'static str {
+        self.pick("保存到文件夹", "Save in folder")
+    }
+
+    #[must_use]
+    pub fn wrapup_export_what(self) -> &'static str {
+        self.pick(
+            "写入 html、md、txt、docx 四种会议记录和 xlsx 签到表；没有的文件夹会新建。",
+            "Writes the record as html, md, txt and docx, and the sign-in sheet as xlsx; a missing folder is created.",
+        )
+    }
+
+    #[must_use]
     pub fn wrapup_exported(self) -> &'static str {
         self.pick("已导出", "Exported")
     }

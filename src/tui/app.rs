@@ -273,7 +273,10 @@ impl App {
     pub fn perform(&mut self, fx: Vec<Effect>, at: Timestamp) {
         for effect in fx {
             match effect {
-                Effect::Record(_) | Effect::Finalize | Effect::Export(_) => {
+                Effect::Record(_)
+                | Effect::Finalize
+                | Effect::OfferExport(_)
+                | Effect::Export { .. } => {
                     if let Screen::Meeting(m) = &mut self.screen {
                         m.perform(vec![effect], at, &self.data);
                     }

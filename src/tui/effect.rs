@@ -16,8 +16,12 @@ pub enum Effect {
     Record(Event),
     /// End the meeting if needed and write the minutes file (`Session::finalize`).
     Finalize,
-    /// Write the printable record of the finalized minutes file at this path.
-    Export(PathBuf),
+    /// Ask where the printable record of the finalized minutes file at this path goes: the loop
+    /// finds the default folder (Documents/branchday) and the screen opens the dialog with it.
+    OfferExport(PathBuf),
+    /// Write the printable record of the finalized minutes file `minutes`, in every format, into
+    /// `folder` (created when missing).
+    Export { minutes: PathBuf, folder: PathBuf },
     /// What the reviewer's browser asks for: read a file, save a remark, export.
     Review(crate::review::app::Effect),
     /// Show the help overlay for a key context.

@@ -125,6 +125,10 @@ impl Tui {
             .args(["--lang", "zh"])
             .args(args)
             .env("LANG", "zh_CN.UTF-8")
+            // A home of its own, so what the program writes there (exports) stays in the test.
+            .env("HOME", data.join("home"))
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("XDG_DOCUMENTS_DIR")
             .env_remove("BRANCHDAY_DATA_DIR")
             .env_remove("LC_ALL");
         Tui::start(cmd)

@@ -1,5 +1,7 @@
 //! The meeting's dialogs: what each asks, and what its answer records.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 
 use super::{Model, mark_event};
@@ -107,6 +109,10 @@ pub enum FormPurpose {
     },
     Details,
     Finalize,
+    /// Where the printable record of the finalized minutes file `minutes` goes.
+    Export {
+        minutes: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -332,6 +338,8 @@ impl Model {
                     ],
                 )
             }
+            // The export dialog needs the default folder, which the loop finds: see offer_export.
+            FormPurpose::Export { .. } => return,
             FormPurpose::Finalize => Form::new(
                 tr.form_finalize(),
                 vec![Field::choice(
@@ -570,6 +578,7 @@ impl Model {
                     recorder: person(FieldId::Recorder),
                 }));
             }
+            FormPurpose::Export { .. } => self.submit_export(form, purpose, fx),
             FormPurpose::Finalize => {
                 if form.choice(FieldId::Confirm) == 1 {
                     self.close_editor(m, fx);

@@ -100,6 +100,8 @@ pub struct Model {
     pub flash: Option<String>,
     /// Set once the minutes file is written: its path and digest.
     pub finalized: Option<(PathBuf, String)>,
+    /// The folder last typed in the export dialog, offered again next time.
+    pub export_folder: Option<String>,
 }
 
 impl Model {
@@ -124,6 +126,7 @@ impl Model {
             modal: None,
             flash: None,
             finalized,
+            export_folder: None,
         }
     }
 
@@ -511,8 +514,12 @@ impl MeetingScreen {
                     let result = self.session.finalize(data, at);
                     self.model.finalized(result);
                 }
-                Effect::Export(path) => {
-                    let result = crate::tui::export::write_exports(&path, data, self.tr());
+                Effect::OfferExport(minutes) => {
+                    let place = crate::export::output::Place::find(data);
+                    self.model.offer_export(minutes, &place);
+                }
+                Effect::Export { minutes, folder } => {
+                    let result = crate::tui::export::write_exports(&minutes, &folder, self.tr());
                     self.model.exported(result);
                 }
                 Effect::Help(ctx) => outcome = Outcome::ShowHelp(ctx),

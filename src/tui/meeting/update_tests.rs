@@ -12,6 +12,7 @@ use crate::domain::MeetingKind;
 use crate::domain::agenda::builtin_templates;
 use crate::domain::text::Splice;
 use crate::i18n::Lang;
+use crate::tui::widgets::form::FieldId;
 
 pub(super) fn at(min: u32) -> Timestamp {
     chrono::FixedOffset::east_opt(8 * 3600)
@@ -299,15 +300,15 @@ fn wrap_up_keys_finalize_and_export_through_the_loop() {
     assert!(matches!(model.modal, Some(Modal::Message(..))));
     model.update(&m, ch('q'), Instant::now(), at(1));
     let fx = model.update(&m, ch('x'), Instant::now(), at(1));
-    assert_eq!(fx, vec![Effect::Export("/tmp/x.json".into())]);
+    assert_eq!(fx, vec![Effect::OfferExport("/tmp/x.json".into())]);
 
-    // x on the finalize message itself closes it and exports at once.
+    // x on the finalize message itself closes it and goes to the export dialog at once.
     let mut model = Model::new(&m, Tr(Lang::En));
     model.view = View::WrapUp;
     model.finalized(Ok(("/tmp/x.json".into(), "ab".into())));
     let fx = model.update(&m, ch('x'), Instant::now(), at(1));
     assert!(model.modal.is_none());
-    assert_eq!(fx, vec![Effect::Export("/tmp/x.json".into())]);
+    assert_eq!(fx, vec![Effect::OfferExport("/tmp/x.json".into())]);
     // Enter only dismisses.
     model.finalized(Ok(("/tmp/x.json".into(), "ab".into())));
     let fx = model.update(&m, key(KeyCode::Enter), Instant::now(), at(1));
@@ -400,4 +401,82 @@ fn undo_is_in_the_journal_so_a_resumed_meeting_can_undo() {
         again.apply(&Event::MarkUndone { at: at(3) }),
         Err(ApplyError::NothingToUndo)
     );
+}
+
+#[test]
+fn export_asks_for_the_folder_offering_documents_then_the_last_choice() {
+    use crate::export::output::Place;
+    let m = meeting();
+    let mut model = Model::new(&m, Tr(Lang::En));
+    model.view = View::WrapUp;
+    model.finalized(Ok(("/tmp/x.json".into(), "ab".into())));
+    model.modal = None;
+    let docs = Place {
+        dir: "/home/s/Documents/branchday".into(),
+        fallback: false,
+    };
+    model.offer_export("/tmp/x.json".into(), &docs);
+    let folder = |model: &Model| match &model.modal {
+        Some(Modal::Form(f, FormPurpose::Export { minutes })) => {
+            assert_eq!(minutes, &std::path::PathBuf::from("/tmp/x.json"));
+            (f.text(FieldId::Folder), f.error.clone(), f.preview.len())
+        }
+        other => panic!("expected the export dialog, got {other:?}"),
+    };
+    assert_eq!(
+        folder(&model),
+        ("/home/s/Documents/branchday".to_owned(), None, 1)
+    );
+
+    // Enter exports there; the dialog stays up until the loop answers.
+    let fx = model.update(&m, key(KeyCode::Enter), Instant::now(), at(1));
+    assert_eq!(
+        fx,
+        vec![Effect::Export {
+            minutes: "/tmp/x.json".into(),
+            folder: "/home/s/Documents/branchday".into(),
+        }]
+    );
+    // A failure is said in the dialog, which stays to try another folder.
+    model.exported(Err("cannot write /home/s/Documents/branchday".into()));
+    assert_eq!(
+        folder(&model).1.as_deref(),
+        Some("cannot write /home/s/Documents/branchday")
+    );
+
+    // Another folder typed in its place.
+    for _ in 0.."/home/s/Documents/branchday".len() {
+        model.update(&m, key(KeyCode::Backspace), Instant::now(), at(1));
+    }
+    let fx = model.update(&m, key(KeyCode::Enter), Instant::now(), at(1));
+    assert!(fx.is_empty(), "an empty folder is refused");
+    assert!(
+        folder(&model)
+            .1
+            .is_some_and(|e| e.contains("Save in folder"))
+    );
+    for c in "/media/u盘".chars() {
+        model.update(&m, ch(c), Instant::now(), at(1));
+    }
+    let fx = model.update(&m, key(KeyCode::Enter), Instant::now(), at(1));
+    assert_eq!(
+        fx,
+        vec![Effect::Export {
+            minutes: "/tmp/x.json".into(),
+            folder: "/media/u盘".into(),
+        }]
+    );
+    model.exported(Ok(vec!["/media/u盘/x.en.html".into()]));
+    assert!(
+        matches!(&model.modal, Some(Modal::Message(_, lines)) if lines == &["/media/u盘/x.en.html"])
+    );
+
+    // Next time the folder chosen is offered again; a fallback place says so.
+    model.modal = None;
+    let fallback = Place {
+        dir: "/home/s/branchday".into(),
+        fallback: true,
+    };
+    model.offer_export("/tmp/x.json".into(), &fallback);
+    assert_eq!(folder(&model), ("/media/u盘".to_owned(), None, 2));
 }

@@ -10,11 +10,13 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::{FormPurpose, Modal, Model};
 use crate::domain::{ListKind, Meeting, TextField, Timestamp};
+use crate::export::output::{self, Place};
 use crate::minutes::{self, Severity};
 use crate::sanitize;
 use crate::session::SessionError;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{self, Action};
+use crate::tui::widgets::form::{Field, FieldId, Form};
 
 impl Model {
     pub(super) fn wrapup_action(&mut self, m: &Meeting, action: Action, fx: &mut Vec<Effect>) {
@@ -39,7 +41,7 @@ impl Model {
                 }
             }
             Action::Export => match &self.finalized {
-                Some((path, _)) => fx.push(Effect::Export(path.clone())),
+                Some((path, _)) => fx.push(Effect::OfferExport(path.clone())),
                 None => {
                     self.flash = Some(tr.wrapup_finalize_before_export(&keymap::key_for(
                         keymap::Context::WrapUp,
@@ -85,15 +87,72 @@ impl Model {
         }
     }
 
-    /// The loop wrote the printable record (or failed to).
-    /// `lines` are the full paths written (already neutralised for the screen).
+    /// The loop found the default folder for exports: ask where the record goes, offering the
+    /// folder typed last time, else the default (with a word when that is a fallback).
+    pub fn offer_export(&mut self, minutes: PathBuf, default: &Place) {
+        let tr = self.tr();
+        let folder = self
+            .export_folder
+            .clone()
+            .unwrap_or_else(|| output::shown(&default.dir));
+        let mut form = Form::new(
+            tr.wrapup_export_title(),
+            vec![Field::text(
+                FieldId::Folder,
+                tr.wrapup_export_folder(),
+                &folder,
+            )],
+        );
+        form.preview = std::iter::once(tr.wrapup_export_what().to_owned())
+            .chain(default.note(tr))
+            .map(Line::from)
+            .collect();
+        self.modal = Some(Modal::Form(Box::new(form), FormPurpose::Export { minutes }));
+    }
+
+    /// Export into the folder typed; the dialog stays up until the loop says how it went.
+    pub(super) fn submit_export(
+        &mut self,
+        form: Box<Form>,
+        purpose: FormPurpose,
+        fx: &mut Vec<Effect>,
+    ) {
+        let FormPurpose::Export { minutes } = &purpose else {
+            return;
+        };
+        let tr = self.tr();
+        let typed = form.text(FieldId::Folder).trim().to_owned();
+        if typed.is_empty() {
+            let msg = format!(
+                "{}{}{}",
+                tr.form_please_fill_in(),
+                tr.colon(),
+                tr.wrapup_export_folder()
+            );
+            return self.refuse(form, purpose, msg);
+        }
+        fx.push(Effect::Export {
+            minutes: minutes.clone(),
+            folder: PathBuf::from(&typed),
+        });
+        self.export_folder = Some(typed);
+        let mut form = form;
+        form.error = None;
+        self.modal = Some(Modal::Form(form, purpose));
+    }
+
+    /// The loop wrote the printable record (or failed to): the full paths written (already
+    /// neutralised for the screen), or why not — said in the dialog, which stays up to try again.
     pub fn exported(&mut self, result: Result<Vec<String>, String>) {
         let tr = self.tr();
         match result {
             Ok(lines) => {
                 self.modal = Some(Modal::Message(tr.wrapup_exported().to_owned(), lines));
             }
-            Err(e) => self.flash = Some(e),
+            Err(e) => match &mut self.modal {
+                Some(Modal::Form(form, FormPurpose::Export { .. })) => form.error = Some(e),
+                _ => self.flash = Some(e),
+            },
         }
     }
 

@@ -177,6 +177,8 @@ pub enum FieldId {
     Confirm,
     // Corrections
     CorrectionReason,
+    // Exports
+    Folder,
     /// A field its dialog numbers itself (the roster's dialogs).
     Slot(usize),
 }
