@@ -255,6 +255,17 @@ impl Tr {
     }
 
     #[must_use]
+    pub fn guest_position_label(self) -> &'static str {
+        self.pick("排列位置", "Position")
+    }
+
+    /// The n-th place (1-based) in the list of guests.
+    #[must_use]
+    pub fn guest_position(self, n: usize) -> String {
+        self.pick(format!("第 {n} 位"), format!("No. {n}"))
+    }
+
+    #[must_use]
     pub fn guest_label(self) -> &'static str {
         self.pick("列席人员", "Guest")
     }

@@ -958,3 +958,32 @@ proptest! {
         prop_assert_eq!(&reopened, &in_memory);
     }
 }
+
+#[test]
+fn guests_are_moved_in_the_list_and_a_move_past_the_end_is_refused() {
+    let mut m = meeting(MeetingKind::GeneralAssembly);
+    let guest = |name: &str| Event::GuestAdded {
+        at: t(2),
+        guest: Guest {
+            name: name.into(),
+            identity: "居民代表".into(),
+        },
+    };
+    apply_all(&mut m, &[guest("钱多多"), guest("孙大圣"), guest("李四")]);
+    let moved = |from, to| Event::Moved {
+        list: ListKind::Guests,
+        from,
+        to,
+    };
+    m.apply(&moved(2, 0)).expect("move");
+    let names: Vec<&str> = m.guests.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["李四", "钱多多", "孙大圣"]);
+    assert_eq!(
+        m.apply(&moved(0, 3)),
+        Err(ApplyError::NoSuch {
+            what: "guest",
+            index: 3
+        })
+    );
+    assert_eq!(m.guests.len(), 3);
+}

@@ -70,6 +70,12 @@ impl Model {
                 ),
                 Field::text(FieldId::Name, tr.name_label(), &g.name),
                 Field::text(FieldId::Identity, tr.form_identity(), &g.identity),
+                Field::choice(
+                    FieldId::GuestPosition,
+                    tr.guest_position_label(),
+                    (1..=m.guests.len()).map(|n| tr.guest_position(n)).collect(),
+                    shown,
+                ),
             ],
         )
     }

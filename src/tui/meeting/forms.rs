@@ -506,13 +506,23 @@ impl Model {
                 if name.is_empty() {
                     return self.refuse(form, purpose, missing(tr.form_missing_name()));
                 }
-                fx.push(Effect::Record(Event::GuestEdited {
-                    index: form.choice(FieldId::GuestIndex),
-                    guest: Guest {
-                        name,
-                        identity: form.text(FieldId::Identity),
-                    },
-                }));
+                let index = form.choice(FieldId::GuestIndex);
+                let guest = Guest {
+                    name,
+                    identity: form.text(FieldId::Identity),
+                };
+                // Only what changed is journaled: the details, then the place in the list.
+                if m.guests.get(index) != Some(&guest) {
+                    fx.push(Effect::Record(Event::GuestEdited { index, guest }));
+                }
+                let to = form.choice(FieldId::GuestPosition);
+                if to != index && to < m.guests.len() {
+                    fx.push(Effect::Record(Event::Moved {
+                        list: ListKind::Guests,
+                        from: index,
+                        to,
+                    }));
+                }
             }
             FormPurpose::RemoveGuest => {
                 if let Some(index) = form.choice(FieldId::GuestIndex).checked_sub(1) {

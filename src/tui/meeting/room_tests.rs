@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyCode;
 use super::update_tests::{at, ch, ctrl, first_member, key, marked, meeting, run};
 use super::*;
 use crate::domain::rules::{Outcome, VoteMethod};
-use crate::domain::{Guest, ItemType, PersonRef};
+use crate::domain::{Guest, ItemType, ListKind, PersonRef};
 
 fn typed(text: &str) -> Vec<Msg> {
     text.chars().map(ch).collect()
@@ -177,7 +177,7 @@ fn marks_can_be_reset_and_guests_removed() {
     msgs.extend(std::iter::repeat_n(key(KeyCode::Backspace), 4));
     msgs.extend(typed("村民代表"));
     msgs.push(ctrl('s'));
-    let (_, fx) = run(&[first, second], View::CheckIn, &msgs);
+    let (_, fx) = run(&[first.clone(), second.clone()], View::CheckIn, &msgs);
     assert_eq!(
         fx,
         vec![Effect::Record(Event::GuestEdited {
@@ -188,6 +188,30 @@ fn marks_can_be_reset_and_guests_removed() {
             },
         })]
     );
+
+    // The same dialog moves a guest up or down the list; only the move is journaled when the
+    // details stay as they were, and nothing at all when nothing changed.
+    let to_front = [
+        ctrl('e'),
+        key(KeyCode::Right),
+        key(KeyCode::Tab),
+        key(KeyCode::Tab),
+        key(KeyCode::Tab),
+        key(KeyCode::Left),
+        ctrl('s'),
+    ];
+    let (model, fx) = run(&[first.clone(), second.clone()], View::CheckIn, &to_front);
+    assert!(model.modal.is_none());
+    assert_eq!(
+        fx,
+        vec![Effect::Record(Event::Moved {
+            list: ListKind::Guests,
+            from: 1,
+            to: 0,
+        })]
+    );
+    let (_, fx) = run(&[first, second], View::CheckIn, &[ctrl('e'), ctrl('s')]);
+    assert!(fx.is_empty(), "{fx:?}");
 }
 
 #[test]

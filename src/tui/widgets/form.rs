@@ -164,6 +164,8 @@ pub enum FieldId {
     LeaveTime,
     /// Which guest.
     GuestIndex,
+    /// Where that guest stands in the list.
+    GuestPosition,
     // 民主评议党员
     Grade,
     /// Ratings at the n-th grade.
