@@ -122,3 +122,72 @@ fn stats_carries_the_fulfilment_table_and_counts_per_kind() {
         .stdout(predicate::str::contains("三会一课落实情况"))
         .stdout(predicate::str::contains("✗"));
 }
+
+/// The 转正 reminders come from the roster kept in the data directory: a 预备党员 whose year
+/// ends within 60 days, and one whose year has ended, in text and in JSON.
+#[test]
+fn the_roster_here_gives_the_probation_reminders() {
+    use branchday::domain::Standing;
+    let dir = tempfile::tempdir().unwrap();
+    let mut roster = branchday::demo::roster();
+    let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let probationary: Vec<usize> = roster
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.standing == Standing::Probationary)
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!probationary.is_empty(), "the demo roster has a 预备党员");
+    let soon = probationary[0];
+    roster.members[soon].joined = Some(date("2025-04-15"));
+    // A second one, whose year ended in February.
+    let mut late = roster.members[soon].clone();
+    late.id = "m900".into();
+    late.name = "钱晓雨".into();
+    late.joined = Some(date("2025-02-01"));
+    roster.members.push(late);
+    branchday::store::DataDir::at(dir.path())
+        .save_roster(&roster)
+        .unwrap();
+    let soon_name = roster.members[soon].name.clone();
+
+    let out = cmd(dir.path(), "en")
+        .args(["stats", "--due", "--json", "--as-of", "2026-03-31"])
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let members = v["probation"]["members"].as_array().unwrap();
+    assert_eq!(members.len(), 2, "{members:?}");
+    // The soonest end first: the one that has ended.
+    assert_eq!(members[0]["name"], "钱晓雨");
+    assert_eq!(members[0]["probation_ends"], "2026-02-01");
+    assert_eq!(members[0]["ended"], true);
+    assert_eq!(members[1]["name"], soon_name.as_str());
+    assert_eq!(members[1]["probation_ends"], "2026-04-15");
+    assert_eq!(members[1]["days_left"], 15);
+    assert_eq!(members[1]["ended"], false);
+
+    cmd(dir.path(), "zh")
+        .args(["stats", "--due", "--as-of", "2026-03-31"])
+        .arg(fixtures())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("（本机名册）转正提醒：2 人"))
+        .stdout(predicate::str::contains(format!(
+            "预备党员 {soon_name}：预备期 2026-04-15 届满（还有 15 天）"
+        )))
+        .stdout(predicate::str::contains(
+            "预备党员 钱晓雨：预备期已于 2026-02-01 满一年",
+        ));
+    // Without a roster there is no such section.
+    let bare = tempfile::tempdir().unwrap();
+    cmd(bare.path(), "zh")
+        .args(["stats", "--due", "--as-of", "2026-03-31"])
+        .arg(fixtures())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("本机名册").not());
+}

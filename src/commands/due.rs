@@ -9,9 +9,10 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+use crate::domain::Branch;
 use crate::i18n::Tr;
 use crate::minutes::{self, ReadError, Severity, files};
-use crate::stats::due::{self, BranchYear, Held, Requirement};
+use crate::stats::due::{self, BranchYear, Held, ProbationLine, Requirement};
 use crate::stats::{self, Facts};
 use crate::store::{self, DataDir};
 use crate::texttable::Table;
@@ -139,6 +140,36 @@ pub fn to_json(as_of: NaiveDate, years: &[BranchYear], invalid: &[(PathBuf, Stri
     })
 }
 
+/// The 转正 reminders of the roster kept in the data directory, as JSON.
+pub fn probation_json(branch: &Branch, lines: &[ProbationLine]) -> Value {
+    json!({
+        "code": branch.code,
+        "name": branch.name,
+        "members": lines.iter().map(|p| json!({
+            "member_id": p.member_id,
+            "name": p.name,
+            "joined": p.joined.to_string(),
+            "probation_ends": p.ends.to_string(),
+            "days_left": p.days_left,
+            "ended": p.ended(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The 转正 reminders of the roster kept in the data directory, as text.
+pub fn render_probation(branch: &Branch, lines: &[ProbationLine], tr: Tr) -> String {
+    let mut out = format!(
+        "\n{}\n",
+        sanitize::line(&tr.due_probation_heading(&branch.name, lines.len()))
+    );
+    for p in lines {
+        out.push_str("  ");
+        out.push_str(&sanitize::line(&tr.due_probation(p)));
+        out.push('\n');
+    }
+    out
+}
+
 /// The years as text tables in the UI language.
 pub fn render(as_of: NaiveDate, years: &[BranchYear], tr: Tr) -> String {
     let mut out = format!("{}\n", tr.due_heading(&as_of.to_string()));
@@ -214,27 +245,48 @@ pub fn run(
         }
         return EXIT_USAGE;
     }
-    let cadence = match DataDir::resolve(data) {
+    let (cadence, roster) = match DataDir::resolve(data) {
         Ok(d) => {
             let (c, msg) = cadence(&d, tr);
             if let Some(m) = msg {
                 eprintln!("{m}");
             }
-            c
+            // The 转正 reminders come from the roster kept here: minutes do not say when
+            // anyone joined.
+            let roster = match d.load_roster() {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("{}", tr.store_error(&e));
+                    None
+                }
+            };
+            (c, roster)
         }
-        Err(_) => due::default_cadence(),
+        Err(_) => (due::default_cadence(), None),
     };
+    let probation = roster.map(|r| {
+        let lines = due::probation(&r, today);
+        (r.branch, lines)
+    });
     let (read, invalid) = read(paths, tr);
     let meetings: Vec<(&Facts, &Held, &[String])> =
         read.iter().map(|(f, h, g)| (f, h, g.as_slice())).collect();
     let years = due::branches(&cadence, &meetings, today);
     if json {
-        out(&format!("{}\n", to_json(today, &years, &invalid)));
+        let mut v = to_json(today, &years, &invalid);
+        if let Some((branch, lines)) = &probation {
+            v["probation"] = probation_json(branch, lines);
+        }
+        out(&format!("{v}\n"));
     } else {
         for (p, msg) in &invalid {
             eprintln!("{}: error: {msg}{}", sanitize::path(p), tr.stats_skipped());
         }
-        out(&render(today, &years, tr));
+        let mut text = render(today, &years, tr);
+        if let Some((branch, lines)) = &probation {
+            text.push_str(&render_probation(branch, lines, tr));
+        }
+        out(&text);
     }
     if invalid.is_empty() {
         EXIT_OK

@@ -98,6 +98,21 @@ impl Tr {
         }
     }
 
+    /// The heading over the roster's 转正 reminders; `n` of them.
+    pub fn due_probation_heading(self, branch: &str, n: usize) -> String {
+        if n == 0 {
+            self.pick(
+                format!("{branch}（本机名册）：60 天内没有预备期届满的预备党员"),
+                format!("{branch} (the roster here): no probation ends within 60 days"),
+            )
+        } else {
+            self.pick(
+                format!("{branch}（本机名册）转正提醒：{n} 人"),
+                format!("{branch} (the roster here): 转正 reminders, {n}"),
+            )
+        }
+    }
+
     pub fn due_probation(self, p: &ProbationLine) -> String {
         if p.ended() {
             self.pick(
