@@ -184,7 +184,39 @@ fn grid_table(t: &texttable::Table, empty: &str) -> Table {
         .width(TEXT_W, WidthType::Dxa)
 }
 
-fn fields_table(fields: &[(String, String)], none: &str) -> Table {
+/// Word, WPS and Writer break Chinese text between any two characters, so a list of names left
+/// to wrap by itself splits a name at a line end ("吴淑" / "珍"). A list is laid out here instead:
+/// whole entries per line, with a line break between lines, measured against the cell's width
+/// with room to spare, so the word processor never has to break inside an entry.
+fn lay_out_list(v: &str, sep: &str, cell_w: usize, size: usize) -> String {
+    if sep.is_empty() || !v.contains(sep) {
+        return v.to_owned();
+    }
+    // One column of `width` is half an em: size / 4 twips (size is in half-points). Word's
+    // default cell margins take 108 twips a side; a tenth is kept spare for font metrics.
+    let per_unit = (size * 5).max(1);
+    let room = (cell_w.saturating_sub(216) * 9 / 10) / per_unit;
+    let entries: Vec<&str> = v.split(sep).collect();
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let piece = if i + 1 < entries.len() {
+            format!("{entry}{sep}")
+        } else {
+            (*entry).to_owned()
+        };
+        if !line.is_empty() && width(&line) + width(&piece) > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        line.push_str(&piece);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+fn fields_table(fields: &[(String, String)], none: &str, sep: &str) -> Table {
     let label_w = fields
         .iter()
         .map(|(l, _)| width(l))
@@ -196,10 +228,14 @@ fn fields_table(fields: &[(String, String)], none: &str) -> Table {
     let rows = fields
         .iter()
         .map(|(l, v)| {
-            let v = if v.is_empty() { none } else { v.as_str() };
+            let v = if v.is_empty() {
+                none.to_owned()
+            } else {
+                lay_out_list(v, sep, vw, TABLE_SIZE)
+            };
             TableRow::new(vec![
                 cell(l, lw, TABLE_SIZE, false, true, false),
-                cell(v, vw, TABLE_SIZE, false, false, false),
+                cell(&v, vw, TABLE_SIZE, false, false, false),
             ])
             .cant_split()
         })
@@ -376,7 +412,7 @@ fn build(d: &Document) -> Docx {
             Block::Subsection(t) => {
                 docx.add_paragraph(heading(t, "Heading2", TITLE_FONT, BODY_SIZE))
             }
-            Block::Fields(f) => docx.add_table(fields_table(f, d.none)),
+            Block::Fields(f) => docx.add_table(fields_table(f, d.none, d.list_sep)),
             Block::Table(t) => docx.add_table(grid_table(t, "—")),
             Block::Text { label, body: text } => {
                 let docx = if label.is_empty() {
@@ -468,4 +504,31 @@ pub fn render(d: &Document) -> Result<Vec<u8>, ExportError> {
     xml.pack(&mut out)
         .map_err(|e| ExportError::Package(e.to_string()))?;
     deflate(&out.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TABLE_SIZE, lay_out_list, width};
+
+    #[test]
+    fn a_list_is_broken_between_entries_and_each_line_fits() {
+        let names: Vec<String> = (0..40)
+            .map(|i| format!("吴淑珍{}", "一".repeat(i % 3)))
+            .collect();
+        let v = names.join("、");
+        // 6000 twips: (6000 - 216) * 0.9 / 105 = 49 columns.
+        let out = lay_out_list(&v, "、", 6000, TABLE_SIZE);
+        let lines: Vec<&str> = out.split('\n').collect();
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(width(l) <= 49, "{l} is {} wide", width(l));
+        }
+        // Nothing lost or split: the lines put together are the list.
+        assert_eq!(lines.concat(), v);
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.ends_with('、'), "{l}");
+        }
+        // A single value is left as it is.
+        assert_eq!(lay_out_list("王建国", "、", 6000, TABLE_SIZE), "王建国");
+    }
 }
