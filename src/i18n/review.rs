@@ -288,6 +288,7 @@ impl Tr {
         match c {
             Column::Date => self.pick("日期", "Date"),
             Column::Branch => self.pick("支部", "Branch"),
+            Column::BranchCode => self.pick("支部代码", "Branch code"),
             Column::Kind => self.pick("类型", "Kind"),
             Column::Theme => self.pick("主题", "Theme"),
             Column::Attendance => self.pick("实到/应到", "Pres/exp"),

@@ -136,8 +136,10 @@ impl Widget for ListView<'_> {
                 continue;
             }
             // The sorted column's arrow always shows, at the cost of the header's last column.
-            let label = if col == sort {
-                let header = tr.column(col);
+            // Sorted by branch code, the branch column carries that header and the arrow.
+            let sorted_here = col == sort || (col == Column::Branch && sort == Column::BranchCode);
+            let label = if sorted_here {
+                let header = tr.column(sort);
                 let room = if width(header) < cw {
                     cw - 1
                 } else {

@@ -156,6 +156,7 @@ pub fn from_checked(path: PathBuf, checked: &Checked, reviews: &ReviewIndex) -> 
         started_at: Some(m.started_at),
         branch,
         branch_order,
+        branch_code: clip(&m.branch.code, BRANCH_CHARS),
         kind: Some(m.kind),
         theme,
         present: m.counts.present_total,

@@ -152,6 +152,8 @@ pub struct Summary {
     pub branch: Box<str>,
     /// The order of branches: by their names' pinyin (as a Chinese list is sorted), then the name.
     pub branch_order: Box<str>,
+    /// The branch's organisation code (组织代码), for sorting in code order.
+    pub branch_code: Box<str>,
     pub kind: Option<MeetingKind>,
     /// The theme, else the title; neutralised for display.
     pub theme: Box<str>,
@@ -188,6 +190,7 @@ impl Summary {
             started_at: None,
             branch: "".into(),
             branch_order: "".into(),
+            branch_code: "".into(),
             kind: None,
             theme: "".into(),
             present: 0,
@@ -246,6 +249,8 @@ pub fn display_name(path: &std::path::Path) -> String {
 pub enum Column {
     Date,
     Branch,
+    /// The branch column, in the order of the branches' codes (it has no column of its own).
+    BranchCode,
     Kind,
     Theme,
     Attendance,
@@ -256,9 +261,10 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 9] = [
+    pub const ALL: [Column; 10] = [
         Column::Date,
         Column::Branch,
+        Column::BranchCode,
         Column::Kind,
         Column::Theme,
         Column::Attendance,
@@ -506,6 +512,10 @@ impl Model {
         let primary = match self.sort {
             Column::Date => by_option(ra.started_at.as_ref(), rb.started_at.as_ref()),
             Column::Branch => by_present(ra, rb, |r| &*r.branch_order),
+            // Rows without a code sort after those with one, by name among themselves.
+            Column::BranchCode => by_present(ra, rb, |r| {
+                (r.branch_code.is_empty(), &*r.branch_code, &*r.branch_order)
+            }),
             Column::Kind => by_option(ra.kind.as_ref(), rb.kind.as_ref()),
             Column::Theme => by_present(ra, rb, |r| &*r.theme),
             Column::Attendance => by_present(ra, rb, |r| (r.present, r.expected)),

@@ -36,6 +36,8 @@ fn row(s: &Spec) -> Summary {
         started_at: Some(chrono::DateTime::parse_from_rfc3339(s.date).unwrap()),
         branch: s.branch.into(),
         branch_order: crate::review::model::branch_order(s.branch),
+        // Codes in the reverse of the names' order, so the two sorts differ.
+        branch_code: format!("C-{}", u32::from(u8::MAX) - u32::from(s.name.as_bytes()[0])).into(),
         kind: Some(s.kind),
         theme: s.theme.into(),
         present: s.present,

@@ -165,6 +165,23 @@ fn keys_sort_and_filter_the_list() {
     // o: next column (branch, ascending); r: reverse.
     press(&mut app, &data, [ch('o')]);
     assert_eq!(app.model.sort(), (Column::Branch, false));
+    // Next: the branches in the order of their codes, shown on the branch column's header.
+    press(&mut app, &data, [ch('o')]);
+    assert_eq!(app.model.sort(), (Column::BranchCode, false));
+    let codes: Vec<String> = app
+        .model
+        .view()
+        .iter()
+        .map(|&i| app.model.row(i).branch_code.to_string())
+        .collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    assert_eq!(codes, sorted);
+    let term = draw(&mut app, 120, 30);
+    let header = screen(term.backend().buffer(), None);
+    assert!(header.contains("Branch code▲"), "{header}");
+    press(&mut app, &data, [ch('O')]);
+    assert_eq!(app.model.sort(), (Column::Branch, false));
     press(&mut app, &data, [ch('r')]);
     assert_eq!(app.model.sort(), (Column::Branch, true));
     press(&mut app, &data, [ch('O')]);
