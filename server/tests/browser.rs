@@ -73,7 +73,7 @@ fn a_reviewer_returns_a_file_in_chromium() {
         );
         return;
     };
-    let Some(w) = world(Engine::Sqlite, 30) else {
+    let Some(w) = world(Engine::Sqlite, 150) else {
         return;
     };
     let driver = start_driver(&chromedriver);
@@ -121,7 +121,9 @@ fn a_reviewer_returns_a_file_in_chromium() {
             }
         };
 
-        // An anonymous visit lands on the sign-in page.
+        // The desk in Chinese (remembered in a cookie); an anonymous visit lands on the
+        // sign-in page.
+        c.goto(&format!("{base}/desk/login?lang=zh")).await.expect("goto");
         c.goto(&format!("{base}/desk/matrix")).await.expect("goto");
         let url = c.current_url().await.expect("url");
         assert!(url.path().ends_with("/desk/login"), "{url}");
@@ -151,6 +153,10 @@ fn a_reviewer_returns_a_file_in_chromium() {
             .await
             .expect("the matrix");
         assert!(c.source().await.expect("source").contains("某镇"));
+        // The corpus's year.
+        c.goto(&format!("{base}/desk/matrix?from=2025-07&to=2026-06"))
+            .await
+            .expect("goto");
         shot("02-matrix-county.png").await;
         c.find(Locator::LinkText("某镇"))
             .await

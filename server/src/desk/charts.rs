@@ -75,15 +75,16 @@ pub async fn meetings_per_month(
 }
 
 /// The marker of series `i`: filled circle, hollow circle, filled triangle, cross, hollow
-/// triangle, then again (the same for the points and the legend, whatever their coordinates).
+/// triangle, dot (the same for the points and the legend, whatever their coordinates).
 macro_rules! marker {
     ($i:expr, $at:expr) => {
-        match $i % 5 {
+        match $i % 6 {
             0 => Circle::new($at, 5, BLACK.filled()).into_dyn(),
             1 => Circle::new($at, 5, BLACK.stroke_width(2)).into_dyn(),
             2 => TriangleMarker::new($at, 6, BLACK.filled()).into_dyn(),
             3 => Cross::new($at, 5, BLACK.stroke_width(2)).into_dyn(),
-            _ => TriangleMarker::new($at, 6, BLACK.stroke_width(2)).into_dyn(),
+            4 => TriangleMarker::new($at, 6, BLACK.stroke_width(2)).into_dyn(),
+            _ => Circle::new($at, 2, BLACK.filled()).into_dyn(),
         }
     };
 }
