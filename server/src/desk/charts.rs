@@ -46,7 +46,7 @@ pub async fn meetings_per_month(
     let sql = format!(
         "SELECT f.month, f.kind, COUNT(*) FROM files f JOIN orgs o ON o.code = f.branch \
          WHERE {} AND f.month >= $2 AND f.month <= $3 \
-         AND NOT EXISTS (SELECT 1 FROM files c WHERE c.supersedes = f.id AND c.id <> f.id) \
+         AND f.id NOT IN (SELECT c.supersedes FROM files c WHERE c.supersedes IS NOT NULL AND c.supersedes <> c.id) \
          GROUP BY f.month, f.kind",
         scope::under(1)
     );

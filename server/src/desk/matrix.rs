@@ -8,7 +8,9 @@
 //! correction replaces the file it supersedes; a 党小组会 of any 党小组 counts for the branch.
 //!
 //! The database sums files per branch and month (one row each, a column per required kind, over
-//! the indexed month column), so a city's year is some 65 000 small rows.
+//! the indexed month column), so a city's year is some 65 000 small rows. The corrected files are
+//! left out with `NOT IN` (one hashed list of the ids corrections name) rather than `NOT EXISTS`,
+//! which PostgreSQL ran as one index probe per file (1.4 s against 0.67 s over a city's year).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -81,7 +83,7 @@ pub async fn held(
          CAST(SUM(CASE WHEN f.review_state = 'returned' THEN 1 ELSE 0 END) AS BIGINT){cols} \
          FROM files f JOIN orgs o ON o.code = f.branch \
          WHERE {} AND f.month >= $2 AND f.month <= $3 \
-         AND NOT EXISTS (SELECT 1 FROM files c WHERE c.supersedes = f.id AND c.id <> f.id) \
+         AND f.id NOT IN (SELECT c.supersedes FROM files c WHERE c.supersedes IS NOT NULL AND c.supersedes <> c.id) \
          GROUP BY f.branch, f.month",
         scope::under(1)
     );

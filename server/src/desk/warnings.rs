@@ -22,7 +22,7 @@ use super::scope;
 use crate::db::Db;
 use crate::http::App;
 
-const KEPT: &str = "NOT EXISTS (SELECT 1 FROM files c WHERE c.supersedes = f.id AND c.id <> f.id)";
+const KEPT: &str = "f.id NOT IN (SELECT c.supersedes FROM files c WHERE c.supersedes IS NOT NULL AND c.supersedes <> c.id)";
 
 /// The absence runs of the members under `prefix` over the months `from`–`to`, computed by the
 /// library from the stored attendance lines.
