@@ -99,6 +99,7 @@ fn one_run(
         require_signature: false,
         body_timeout: Duration::from_mins(1),
         header_timeout: Duration::from_mins(1),
+        desk: branchday_server::desk::Desk::default(),
     });
     let listener = rt
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))

@@ -4,6 +4,7 @@
 //! |---|---|
 //! | 201 | stored: sent only after the transaction committed |
 //! | 204 | the same bytes are already stored under this id |
+//! | 200 | the same bytes are already stored, and the desk has reviewed them: `{"stored", "review": {"state", "comment", "reviewer", "at"}}` |
 //! | 400 | `Content-Digest` (RFC 9530, sha-256) missing or not the body's |
 //! | 401 | no token, or one that is unknown or revoked |
 //! | 403 | the token's branch is not the file's branch |
@@ -11,6 +12,9 @@
 //! | 413 | the body is over 16 MiB |
 //! | 422 | not valid minutes (the findings of the library's checks), the id in the path is not the file's, or — with `--require-signature` — unsigned or not signed by a key the keyring lists |
 //! | 503 | the database cannot be reached or is full: the uploader retries |
+//!
+//! `GET` and `HEAD` carry a reviewed file's `Review-State` (`approved` or `returned`) and
+//! `Review-Comment` (percent-encoded UTF-8).
 //!
 //! Every error body is JSON: `{"error": "…"}`, with `"findings"` for invalid minutes.
 
@@ -47,22 +51,25 @@ pub struct App {
     pub body_timeout: Duration,
     /// The longest a request's head may take to arrive.
     pub header_timeout: Duration,
+    /// The reviewer's desk (its clock, cookies and settings).
+    pub desk: crate::desk::Desk,
 }
 
 /// The routes of the protocol.
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/minutes/{id}", put(put_minutes).get(get_minutes))
+        .merge(crate::desk::router())
         .fallback(|| async {
             error(
                 StatusCode::NOT_FOUND,
-                "no such resource: the server answers /minutes/{id}",
+                "no such resource: the server answers /minutes/{id} and the reviewer's desk at /desk",
             )
         })
         .method_not_allowed_fallback(|| async {
             error(
                 StatusCode::METHOD_NOT_ALLOWED,
-                "method not allowed: /minutes/{id} takes PUT, GET and HEAD",
+                "method not allowed: /minutes/{id} takes PUT, GET and HEAD; the desk's pages GET, its forms POST",
             )
         })
         .with_state(app)
@@ -322,16 +329,28 @@ async fn put_minutes(
         return invalid(&checked, "not valid minutes: not UTF-8");
     };
     let signer = checked.signed_by.as_ref().and_then(|k| k.to_openssh().ok());
+    let warnings = checked
+        .findings
+        .iter()
+        .any(|f| f.severity >= Severity::Warning);
+    let status = if checked
+        .findings
+        .iter()
+        .any(|f| f.severity >= Severity::Error)
+    {
+        "invalid"
+    } else if warnings {
+        "warnings"
+    } else {
+        "valid"
+    };
     let record = Record::of(
         minutes,
         content_digest(text.as_bytes()),
         signer,
         checked.trusted,
+        status,
     );
-    let warnings = checked
-        .findings
-        .iter()
-        .any(|f| f.severity >= Severity::Warning);
     match store::put(&app.db, &record, &text, &now_text()).await {
         Ok(Stored::Created) => {
             let mut body = json!({ "stored": record.id, "digest": record.digest });
@@ -340,7 +359,16 @@ async fn put_minutes(
             }
             json_response(StatusCode::CREATED, &body)
         }
-        Ok(Stored::Same) => StatusCode::NO_CONTENT.into_response(),
+        // Already there: 204, or 200 with the desk's review when the file has one, so the
+        // branch learns of a return (`review.state`, `review.comment`).
+        Ok(Stored::Same) => match store::review_of(&app.db, &record.id).await {
+            Ok(Some(review)) => json_response(
+                StatusCode::OK,
+                &json!({ "stored": record.id, "review": review }),
+            ),
+            Ok(None) => StatusCode::NO_CONTENT.into_response(),
+            Err(e) => unavailable(&e),
+        },
         Ok(Stored::Conflict) => error(
             StatusCode::CONFLICT,
             &format!(
@@ -381,7 +409,20 @@ async fn get_minutes(
             if let Ok(v) = HeaderValue::from_str(&held.content_digest) {
                 h.insert("content-digest", v);
             }
-            r
+            match store::review_of(&app.db, &uuid.to_string()).await {
+                Ok(Some(review)) => {
+                    if let Ok(v) = HeaderValue::from_str(&review.state) {
+                        h.insert("review-state", v);
+                    }
+                    let comment = crate::desk::auth::urlencode(&review.comment);
+                    if let Ok(v) = HeaderValue::from_str(&comment) {
+                        h.insert("review-comment", v);
+                    }
+                    r
+                }
+                Ok(None) => r,
+                Err(e) => unavailable(&e),
+            }
         }
         Ok(_) => not_found(),
         Err(e) => unavailable(&e),

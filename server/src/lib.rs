@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod db;
+pub mod desk;
 pub mod files;
 pub mod http;
 pub mod keyring;

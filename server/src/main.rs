@@ -8,7 +8,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use branchday::cli::{EXIT_INVALID, EXIT_USAGE};
-use branchday_server::{config, db, files, http, keyring, org, stats, tokens};
+use branchday_server::desk::users;
+use branchday_server::{config, db, desk, files, http, keyring, org, stats, tokens};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -30,7 +31,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create the store (or bring its schema up to date) and say where it is.
+    /// Create the store (or bring its schema up to date), and the admin account of the desk
+    /// (the password is read from standard input when one is piped in, else made and printed once).
     Init,
     /// Answer uploads.
     Serve {
@@ -46,6 +48,18 @@ enum Command {
         /// Seconds a request's headers may take to arrive.
         #[arg(long, value_name = "SECONDS", default_value_t = 10)]
         header_timeout: u64,
+        /// The address reviewers open, when it is not this server's own (e.g. behind a TLS
+        /// proxy); an https origin marks the desk's cookies Secure.
+        #[arg(long, value_name = "URL")]
+        public_origin: Option<String>,
+        /// The desk lists branches whose attendance is below this per cent.
+        #[arg(long, value_name = "PERCENT", default_value_t = 80, value_parser = clap::value_parser!(u32).range(0..=100))]
+        low_attendance: u32,
+    },
+    /// Reviewer accounts of the desk.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
     },
     /// The organisation tree.
     Org {
@@ -108,6 +122,24 @@ enum TokenCommand {
 }
 
 #[derive(Subcommand)]
+enum UserCommand {
+    /// Add a reviewer who sees the organisation CODE and everything under it; the password is
+    /// prompted for (or read from standard input).
+    Add {
+        name: String,
+        #[arg(long, value_name = "CODE")]
+        org: String,
+    },
+    /// List the accounts (names, organisations, dates; never passwords).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an account and end its sessions.
+    Remove { name: String },
+}
+
+#[derive(Subcommand)]
 enum KeyringCommand {
     /// Replace the keyring with an OpenSSH allowed signers file (principal = branch code).
     Import { file: PathBuf },
@@ -154,13 +186,82 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Init => {
             println!("store ready: {shown}");
+            if users::exists(&db, users::ADMIN).await? {
+                println!("the desk's account {} is already there", users::ADMIN);
+            } else {
+                let piped = read_password_if_piped()?;
+                let password = match &piped {
+                    Some(p) => p.clone(),
+                    None => users::generate_password()?,
+                };
+                users::add(
+                    &db,
+                    users::ADMIN,
+                    users::WHOLE_TREE,
+                    &password,
+                    &db::now_text(),
+                )
+                .await?;
+                if piped.is_some() {
+                    println!(
+                        "the desk's account {} was created with the password given",
+                        users::ADMIN
+                    );
+                } else {
+                    eprintln!(
+                        "the desk's account {} sees the whole tree; its password, shown this once:",
+                        users::ADMIN
+                    );
+                    println!("{password}");
+                }
+            }
         }
+        Command::User { command } => match command {
+            UserCommand::Add { name, org } => {
+                let password = read_password(&format!("password for {name}: "))?;
+                users::add(&db, &name, &org, &password, &db::now_text()).await?;
+                println!("account {name} added: it sees {org} and what lies under it");
+            }
+            UserCommand::List { json } => {
+                let listed = users::list(&db).await?;
+                if json {
+                    for u in &listed {
+                        println!("{}", serde_json::to_string(u)?);
+                    }
+                } else {
+                    let mut table = branchday::texttable::Table::new(
+                        ["name", "organisation", "created"]
+                            .map(str::to_owned)
+                            .to_vec(),
+                    );
+                    for u in listed {
+                        table.push(vec![
+                            branchday::sanitize::line(&u.name).into_owned(),
+                            branchday::sanitize::line(&u.org).into_owned(),
+                            u.created_at,
+                        ]);
+                    }
+                    for line in table.lines(200, "no accounts") {
+                        println!("{line}");
+                    }
+                }
+            }
+            UserCommand::Remove { name } => {
+                users::remove(&db, &name).await?;
+                println!("account {name} removed");
+            }
+        },
         Command::Serve {
             listen,
             require_signature,
             body_timeout,
             header_timeout,
+            public_origin,
+            low_attendance,
         } => {
+            let secure_cookies = public_origin
+                .as_deref()
+                .is_some_and(|o| o.trim().to_ascii_lowercase().starts_with("https://"));
             let keyring = keyring::load(&db).await?;
             if require_signature && keyring.is_none() {
                 anyhow::bail!(
@@ -177,8 +278,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 require_signature,
                 body_timeout: Duration::from_secs(body_timeout.max(1)),
                 header_timeout: Duration::from_secs(header_timeout.max(1)),
+                desk: desk::Desk {
+                    secure_cookies,
+                    low_attendance_percent: low_attendance,
+                    ..desk::Desk::default()
+                },
             });
             println!("branchday-server: listening on http://{addr} (store: {shown})");
+            println!(
+                "the reviewer's desk: {}/desk",
+                public_origin.as_deref().map_or_else(
+                    || format!("http://{addr}"),
+                    |o| o.trim_end_matches('/').to_owned()
+                )
+            );
             branchday_server::serve(listener, app, shutdown_signal()).await?;
         }
         Command::Org {
@@ -316,6 +429,49 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A password piped into standard input (its first line), or `None` on a terminal.
+fn read_password_if_piped() -> anyhow::Result<Option<String>> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    let line = line.trim_end_matches(['\r', '\n']).to_owned();
+    Ok((!line.is_empty()).then_some(line))
+}
+
+/// A password: prompted for on a terminal (not echoed), else the first line of standard input.
+fn read_password(prompt: &str) -> anyhow::Result<String> {
+    use std::io::IsTerminal;
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return read_password_if_piped()?
+            .ok_or_else(|| anyhow::anyhow!("no password on standard input: pipe one line in"));
+    }
+    eprint!("{prompt}");
+    #[cfg(unix)]
+    let saved = {
+        use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
+        let saved = tcgetattr(&stdin).ok();
+        if let Some(t) = &saved {
+            let mut quiet = t.clone();
+            quiet.local_modes.remove(LocalModes::ECHO);
+            let _ = tcsetattr(&stdin, OptionalActions::Now, &quiet);
+        }
+        saved
+    };
+    let mut line = String::new();
+    let read = stdin.read_line(&mut line);
+    #[cfg(unix)]
+    if let Some(t) = saved {
+        let _ = rustix::termios::tcsetattr(&stdin, rustix::termios::OptionalActions::Now, &t);
+    }
+    eprintln!();
+    read?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 /// Ctrl-C or SIGTERM: stop taking connections and finish the requests under way.

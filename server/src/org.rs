@@ -210,8 +210,41 @@ pub async fn import(db: &Db, units: &[Unit]) -> anyhow::Result<usize> {
         .execute(&mut *tx)
         .await?;
     }
+    let mut parents: HashMap<String, (Option<String>, String)> = HashMap::new();
+    for r in sqlx::query("SELECT code, parent, path FROM orgs")
+        .fetch_all(&mut *tx)
+        .await?
+    {
+        parents.insert(r.try_get(0)?, (r.try_get(1)?, r.try_get(2)?));
+    }
+    for (code, (_, old)) in &parents {
+        let path = path_of(code, &parents);
+        if &path != old {
+            sqlx::query("UPDATE orgs SET path = $1 WHERE code = $2")
+                .bind(&path)
+                .bind(code)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
     tx.commit().await?;
     Ok(units.len())
+}
+
+/// `/TOP/…/CODE/`: the codes from the top of the tree down to `code` (at most as deep as the
+/// levels, so a loop in bad data cannot hang it).
+fn path_of(code: &str, parents: &HashMap<String, (Option<String>, String)>) -> String {
+    let mut chain = vec![code.to_owned()];
+    let mut at = code;
+    while let Some((Some(parent), _)) = parents.get(at) {
+        if chain.len() > LEVELS.len() || chain.contains(parent) {
+            break;
+        }
+        chain.push(parent.clone());
+        at = parent;
+    }
+    chain.reverse();
+    format!("/{}/", chain.join("/"))
 }
 
 #[cfg(test)]

@@ -23,6 +23,11 @@ pub struct Record {
     /// The signer's OpenSSH public key line, when the signature holds.
     pub signer: Option<String>,
     pub trusted: bool,
+    /// The check's verdict: `valid`, `warnings` or `invalid` (only the keyring's verdict can make
+    /// a stored file invalid).
+    pub status: &'static str,
+    /// The 党小组 of a 党小组会.
+    pub group: Option<String>,
     pub counts: [i64; 6],
     pub items: Vec<ItemRow>,
     pub attendance: Vec<AttendanceRow>,
@@ -46,6 +51,8 @@ pub struct AttendanceRow {
     pub standing: String,
     pub status: String,
     pub counted: bool,
+    /// Excused with approved leave (as [`branchday::stats::approved_leave`]).
+    pub approved_leave: bool,
 }
 
 impl Record {
@@ -55,6 +62,7 @@ impl Record {
         content_digest: String,
         signer: Option<String>,
         trusted: bool,
+        status: &'static str,
     ) -> Record {
         let c = &m.counts;
         Record {
@@ -71,6 +79,8 @@ impl Record {
             content_digest,
             signer,
             trusted,
+            status,
+            group: m.group.clone(),
             counts: [
                 c.expected_total,
                 c.expected_full,
@@ -103,6 +113,7 @@ impl Record {
                     standing: a.standing.key().to_owned(),
                     status: a.status.key().to_owned(),
                     counted: a.counted,
+                    approved_leave: branchday::stats::approved_leave(a),
                 })
                 .collect(),
         }

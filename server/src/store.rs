@@ -31,9 +31,9 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
         "INSERT INTO files (id, branch, branch_name, version, kind, month, started_at, \
          finalized_at, supersedes, digest, content_sha256, signer, trusted, expected_total, \
          expected_full, expected_probationary, present_total, present_full, \
-         present_probationary, received_at, size, body) \
+         present_probationary, received_at, size, body, status, grp) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $21, $22) ON CONFLICT (id) DO NOTHING",
+         $18, $19, $20, $21, $22, $23, $24) ON CONFLICT (id) DO NOTHING",
     )
     .bind(&record.id)
     .bind(&record.branch)
@@ -57,6 +57,8 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
     .bind(received_at)
     .bind(i64::try_from(body.len()).unwrap_or(i64::MAX))
     .bind(body)
+    .bind(record.status)
+    .bind(record.group.as_deref())
     .execute(&mut *tx)
     .await?
     .rows_affected();
@@ -98,9 +100,9 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
     for (chunk_no, chunk) in record.attendance.chunks(ROWS_PER_INSERT).enumerate() {
         let mut sql = String::from(
             "INSERT INTO file_attendance (file_id, position, branch, month, kind, member_id, \
-             name, standing, status, counted) VALUES ",
+             name, standing, status, counted, approved_leave) VALUES ",
         );
-        push_placeholders(&mut sql, chunk.len(), 10);
+        push_placeholders(&mut sql, chunk.len(), 11);
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
         for (i, a) in chunk.iter().enumerate() {
             q = q
@@ -113,7 +115,8 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
                 .bind(&a.name)
                 .bind(&a.standing)
                 .bind(&a.status)
-                .bind(i64::from(a.counted));
+                .bind(i64::from(a.counted))
+                .bind(i64::from(a.approved_leave));
         }
         q.execute(&mut *tx).await?;
     }
@@ -136,6 +139,37 @@ fn push_placeholders(sql: &mut String, rows: usize, width: usize) {
         }
         sql.push(')');
     }
+}
+
+/// The current review of a stored file, as the desk recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Review {
+    /// `approved` or `returned`.
+    pub state: String,
+    pub comment: String,
+    pub reviewer: String,
+    pub at: String,
+}
+
+/// The review of `id`, when it has one.
+pub async fn review_of(db: &Db, id: &str) -> sqlx::Result<Option<Review>> {
+    let row = sqlx::query(
+        "SELECT review_state, review_comment, reviewed_by, reviewed_at FROM files WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let state: String = r.try_get(0)?;
+    if state.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(Review {
+        state,
+        comment: r.try_get(1)?,
+        reviewer: r.try_get(2)?,
+        at: r.try_get(3)?,
+    }))
 }
 
 /// A stored file as served back.

@@ -198,3 +198,48 @@ fn upload_of_two_thousand_files_on_postgres() {
         two_thousand_files(Engine::Postgres);
     }
 }
+
+/// A file returned on the desk: the branch's next `branchday upload` of it (from a data directory
+/// whose ledger does not list it) hears the reviewer's comment in the server's answer.
+#[test]
+fn a_returned_file_is_reported_by_upload_with_the_comment() {
+    let Some(w) = support::desk::world(Engine::Sqlite, 6) else {
+        return;
+    };
+    let bin = branchday_bin();
+    let work = tempfile::tempdir().expect("dir");
+    let (m, bytes) = &w.own[2];
+    let dir = work.path().join("one");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join(m.file_name()), bytes).expect("write");
+    let token = &w.tokens[&m.branch.code];
+    // Already there, not reviewed: already_there.
+    let out = upload(&bin, &work.path().join("d1"), &dir, &w.s.url, token);
+    assert_eq!(results(&out)[0]["result"], "already_there", "{out:?}");
+
+    let mut c = support::desk::Client::new(&w.s.url);
+    assert_eq!(c.sign_in("xian1", support::desk::PASSWORD).status, 303);
+    let csrf = c.csrf();
+    let r = c.post(
+        &format!("/desk/files/{}/review", m.id),
+        &[
+            ("csrf", &csrf),
+            ("verdict", "returned"),
+            ("comment", "请补充会议地点"),
+        ],
+    );
+    assert_eq!(r.status, 303);
+
+    let out = upload(&bin, &work.path().join("d2"), &dir, &w.s.url, token);
+    assert!(out.status.success(), "{out:?}");
+    let rs = results(&out);
+    assert_eq!(rs[0]["result"], "returned", "{}", rs[0]);
+    let msg = rs[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        msg.contains("请补充会议地点") && msg.contains("xian1"),
+        "{msg}"
+    );
+    // Not recorded as delivered: the next run says it again.
+    let again = upload(&bin, &work.path().join("d2"), &dir, &w.s.url, token);
+    assert_eq!(results(&again)[0]["result"], "returned");
+}

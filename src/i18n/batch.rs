@@ -366,6 +366,14 @@ impl Tr {
         )
     }
 
+    /// The server holds the file and its reviewer returned it (the desk of `branchday-server`).
+    pub fn upload_returned_by_server(self, reviewer: &str, comment: &str) -> String {
+        self.pick(
+            format!("上级已收到，但审阅人 {reviewer} 已退回：{comment}（请修改后以更正件重新报送）"),
+            format!("the server has it, and reviewer {reviewer} returned it: {comment} (send a correction)"),
+        )
+    }
+
     pub fn upload_would_send(self) -> &'static str {
         self.pick("将发送", "would send")
     }

@@ -251,7 +251,21 @@ impl Client {
         let message = self.message(&body);
         match status {
             201 => Attempt::Done(Outcome::Delivered, status),
-            200 | 204 => Attempt::Done(Outcome::AlreadyThere, status),
+            // The server already holds it and its reviewer returned it: say so, with the comment
+            // (not recorded as delivered, so every run says it until a correction is sent).
+            200 => {
+                match returned_review(&body) {
+                    Some((reviewer, comment)) => Attempt::Done(
+                        Outcome::Returned(self.tr.upload_returned_by_server(
+                            &self.scrub(&reviewer),
+                            &self.scrub(&comment),
+                        )),
+                        status,
+                    ),
+                    None => Attempt::Done(Outcome::AlreadyThere, status),
+                }
+            }
+            204 => Attempt::Done(Outcome::AlreadyThere, status),
             409 => Attempt::Done(
                 Outcome::Conflict(self.tr.upload_conflict_http(&message)),
                 status,
@@ -293,6 +307,24 @@ impl Client {
             None => s.to_owned(),
         }
     }
+}
+
+/// The reviewer and comment of a `200` answer whose `review.state` is `returned`
+/// (`branchday-server`'s desk), each made one safe line of bounded length.
+fn returned_review(body: &[u8]) -> Option<(String, String)> {
+    let v: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let review = v.get("review")?;
+    if review.get("state")?.as_str()? != "returned" {
+        return None;
+    }
+    let text = |k: &str| {
+        let s = review.get(k).and_then(|x| x.as_str()).unwrap_or_default();
+        crate::sanitize::line(s)
+            .chars()
+            .take(MAX_MESSAGE_CHARS)
+            .collect::<String>()
+    };
+    Some((text("reviewer"), text("comment")))
 }
 
 /// Connection trouble is retried; a refused certificate or another TLS failure (reported by rustls
@@ -339,6 +371,22 @@ mod tests {
         ] {
             assert!(Endpoint::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_returned_review_in_a_200_answer_is_read() {
+        let body = r#"{"stored": "x", "review": {"state": "returned", "comment": "\u001b[31m补签名", "reviewer": "xian1", "at": "t"}}"#.as_bytes();
+        let (who, comment) = returned_review(body).unwrap();
+        assert_eq!(who, "xian1");
+        assert!(
+            comment.ends_with("补签名") && !comment.contains('\u{1b}'),
+            "{comment}"
+        );
+        assert_eq!(
+            returned_review(br#"{"review": {"state": "approved", "comment": ""}}"#),
+            None
+        );
+        assert_eq!(returned_review(b"not json"), None);
     }
 
     #[test]

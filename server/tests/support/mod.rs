@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+pub mod desk;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -100,6 +102,8 @@ pub struct Setup<'a> {
     pub require_signature: bool,
     pub body_timeout: Option<Duration>,
     pub header_timeout: Option<Duration>,
+    /// The desk's clock (the system's when `None`).
+    pub clock: Option<branchday_server::desk::Clock>,
 }
 
 /// A server answering on a loopback port until dropped.
@@ -155,6 +159,10 @@ impl Running {
             require_signature: setup.require_signature,
             body_timeout: setup.body_timeout.unwrap_or(Duration::from_secs(30)),
             header_timeout: setup.header_timeout.unwrap_or(Duration::from_secs(10)),
+            desk: branchday_server::desk::Desk {
+                clock: setup.clock.clone().unwrap_or_default(),
+                ..branchday_server::desk::Desk::default()
+            },
         });
         let listener = rt
             .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))

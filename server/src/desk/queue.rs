@@ -1,0 +1,294 @@
+//! The review queue: files under the reviewer's organisation, newest first (unreviewed ones by
+//! default), filtered by organisation, kind, month, status and review state, a page at a time.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{OriginalUri, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use branchday::domain::MeetingKind;
+use sqlx::Row;
+
+use super::auth::Want;
+use super::i18n::Dt;
+use super::pages::{self, esc, href};
+use super::scope;
+use crate::http::App;
+
+/// Files per page.
+pub const PAGE_SIZE: i64 = 50;
+
+pub const STATUSES: [&str; 5] = ["valid", "warnings", "invalid", "untrusted", "superseded"];
+pub const REVIEWS: [&str; 4] = ["unreviewed", "approved", "returned", "all"];
+
+/// One file as the queue lists it.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub id: String,
+    pub branch: String,
+    pub branch_name: String,
+    pub kind: String,
+    pub started_at: String,
+    pub received_at: String,
+    pub status: String,
+    pub signed: bool,
+    pub trusted: bool,
+    pub review_state: String,
+    pub superseded: bool,
+}
+
+/// The filters of a queue request.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub prefix: String,
+    pub kind: Option<String>,
+    pub month: Option<String>,
+    pub status: Option<String>,
+    /// `unreviewed`, `approved`, `returned` or `all`.
+    pub review: String,
+    pub page: i64,
+}
+
+const SUPERSEDED: &str =
+    "EXISTS (SELECT 1 FROM files c WHERE c.supersedes = f.id AND c.id <> f.id)";
+
+/// The WHERE clause and its text binds (`$1` is the scope's path).
+fn clause(f: &Filter) -> (String, Vec<String>) {
+    let mut sql = scope::under(1);
+    let mut binds = vec![f.prefix.clone()];
+    let mut bind = |sql: &mut String, cond: &str, v: &str| {
+        binds.push(v.to_owned());
+        sql.push_str(&format!(" AND {cond} ${}", binds.len()));
+    };
+    if let Some(k) = &f.kind {
+        bind(&mut sql, "f.kind =", k);
+    }
+    if let Some(m) = &f.month {
+        bind(&mut sql, "f.month =", m);
+    }
+    match f.review.as_str() {
+        "unreviewed" => sql.push_str(" AND f.review_state = ''"),
+        "approved" | "returned" => bind(&mut sql, "f.review_state =", &f.review.clone()),
+        _ => {}
+    }
+    match f.status.as_deref() {
+        Some("untrusted") => sql.push_str(" AND f.signer IS NOT NULL AND f.trusted = 0"),
+        Some("superseded") => sql.push_str(&format!(" AND {SUPERSEDED}")),
+        Some(s) => bind(&mut sql, "f.status =", s),
+        None => {}
+    }
+    (sql, binds)
+}
+
+/// One page of the queue and the number of files the filters match.
+pub async fn lines(db: &crate::db::Db, f: &Filter) -> sqlx::Result<(Vec<Line>, i64)> {
+    let (cond, binds) = clause(f);
+    let list = format!(
+        "SELECT f.id, f.branch, f.branch_name, f.kind, f.started_at, f.received_at, f.status, \
+         CASE WHEN f.signer IS NULL THEN 0 ELSE 1 END, f.trusted, f.review_state, \
+         CASE WHEN {SUPERSEDED} THEN 1 ELSE 0 END \
+         FROM files f JOIN orgs o ON o.code = f.branch WHERE {cond} \
+         ORDER BY f.received_at DESC, f.id DESC LIMIT {PAGE_SIZE} OFFSET {}",
+        (f.page.max(1) - 1) * PAGE_SIZE
+    );
+    let count =
+        format!("SELECT COUNT(*) FROM files f JOIN orgs o ON o.code = f.branch WHERE {cond}");
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(list));
+    let mut c = sqlx::query(sqlx::AssertSqlSafe(count));
+    for b in &binds {
+        q = q.bind(b.clone());
+        c = c.bind(b.clone());
+    }
+    let (rows, total) = tokio::try_join!(q.fetch_all(&db.pool), c.fetch_one(&db.pool))?;
+    let lines = rows
+        .iter()
+        .map(|r| {
+            Ok(Line {
+                id: r.try_get(0)?,
+                branch: r.try_get(1)?,
+                branch_name: r.try_get(2)?,
+                kind: r.try_get(3)?,
+                started_at: r.try_get(4)?,
+                received_at: r.try_get(5)?,
+                status: r.try_get(6)?,
+                signed: r.try_get::<i64, _>(7)? != 0,
+                trusted: r.try_get::<i64, _>(8)? != 0,
+                review_state: r.try_get(9)?,
+                superseded: r.try_get::<i64, _>(10)? != 0,
+            })
+        })
+        .collect::<sqlx::Result<Vec<Line>>>()?;
+    Ok((lines, total.try_get(0)?))
+}
+
+/// The words of a file's status in the queue.
+pub fn status_words(t: Dt, l: &Line) -> String {
+    let mut s = vec![t.status(&l.status)];
+    if l.signed && !l.trusted {
+        s.push(t.status("untrusted"));
+    } else if !l.signed {
+        s.push(t.unsigned());
+    }
+    if l.superseded {
+        s.push(t.status("superseded"));
+    }
+    s.join(" · ")
+}
+
+pub async fn page(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    uri: OriginalUri,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let v = match pages::enter(&app, &headers, &uri, &q, Want::Page).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let t = v.t();
+    let kinds = MeetingKind::ALL.map(MeetingKind::key);
+    let parsed = (|| {
+        let kind = pages::choice(&q, "kind", &kinds, t)?.map(str::to_owned);
+        let status = pages::choice(&q, "status", &STATUSES, t)?.map(str::to_owned);
+        let review = pages::choice(&q, "review", &REVIEWS, t)?
+            .unwrap_or("unreviewed")
+            .to_owned();
+        let month = pages::month_param(&q, "month", t)?.map(|m| m.to_string());
+        let page = match q.get("page").filter(|s| !s.is_empty()) {
+            None => 1,
+            Some(p) => p
+                .parse::<i64>()
+                .ok()
+                .filter(|p| (1..=1_000_000).contains(p))
+                .ok_or_else(|| t.bad_page(p))?,
+        };
+        Ok::<_, String>((kind, status, review, month, page))
+    })();
+    let (kind, status, review, month, page_no) = match parsed {
+        Ok(p) => p,
+        Err(e) => return pages::bad_request(&app, &v, &e),
+    };
+    let org_code = q
+        .get("org")
+        .filter(|s| !s.is_empty() && s.as_str() != super::users::WHOLE_TREE);
+    let prefix = match org_code {
+        None => v.prefix.clone(),
+        Some(code) => match scope::org_in(&app.db, code, &v.prefix).await {
+            Ok(Some(o)) => o.path,
+            Ok(None) => return pages::not_found(&app, &v),
+            Err(e) => return pages::unavailable(v.lang, &e),
+        },
+    };
+    let filter = Filter {
+        prefix,
+        kind: kind.clone(),
+        month: month.clone(),
+        status: status.clone(),
+        review: review.clone(),
+        page: page_no,
+    };
+    let (lines, total) = match lines(&app.db, &filter).await {
+        Ok(x) => x,
+        Err(e) => return pages::unavailable(v.lang, &e),
+    };
+    let org = org_code.map_or("", String::as_str);
+    let (kind_s, status_s, month_s) = (
+        kind.as_deref().unwrap_or(""),
+        status.as_deref().unwrap_or(""),
+        month.as_deref().unwrap_or(""),
+    );
+    let mut body = format!("<h1>{}</h1>", t.queue_title());
+    let any = (String::new(), t.any().to_owned());
+    let kind_opts: Vec<(String, String)> = std::iter::once(any.clone())
+        .chain(
+            MeetingKind::ALL
+                .iter()
+                .map(|k| (k.key().to_owned(), t.kind(*k).to_owned())),
+        )
+        .collect();
+    let status_opts: Vec<(String, String)> = std::iter::once(any)
+        .chain(
+            STATUSES
+                .iter()
+                .map(|s| ((*s).to_owned(), t.status(s).to_owned())),
+        )
+        .collect();
+    let review_opts: Vec<(String, String)> = REVIEWS
+        .iter()
+        .map(|s| ((*s).to_owned(), t.review_state(s).to_owned()))
+        .collect();
+    body.push_str(&format!(
+        "<form class=\"filters\" method=\"get\" action=\"/desk/queue\">\
+         <label>{} <input name=\"org\" value=\"{}\" size=\"10\"></label>{}\
+         <label>{} <input name=\"month\" value=\"{}\" size=\"7\" placeholder=\"YYYY-MM\"></label>{}{}\
+         <button type=\"submit\">{}</button></form>",
+        t.organisation_code(),
+        esc(org),
+        pages::select("kind", t.kind_label(), &kind_opts, kind_s),
+        t.month(),
+        esc(month_s),
+        pages::select("status", t.status_label(), &status_opts, status_s),
+        pages::select("review", t.review_label(), &review_opts, &review),
+        t.show()
+    ));
+    body.push_str(&format!("<p>{}</p>", t.files_found(total)));
+    body.push_str(&format!(
+        "<table id=\"queue\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        t.branch(),
+        t.kind_label(),
+        t.meeting_date(),
+        t.received(),
+        t.status_label(),
+        t.review_label()
+    ));
+    for l in &lines {
+        let kind_name = MeetingKind::ALL
+            .iter()
+            .find(|k| k.key() == l.kind)
+            .map_or(l.kind.clone(), |k| t.kind(*k).to_owned());
+        body.push_str(&format!(
+            "<tr><td>{}</td><td><a href=\"/desk/files/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&l.branch_name),
+            esc(&l.id),
+            esc(&kind_name),
+            esc(l.started_at.get(..10).unwrap_or_default()),
+            esc(l.received_at.get(..16).unwrap_or_default()),
+            esc(&status_words(t, l)),
+            t.review_state(if l.review_state.is_empty() { "unreviewed" } else { &l.review_state }),
+        ));
+    }
+    body.push_str("</tbody></table>");
+    let pages_n = (total + PAGE_SIZE - 1) / PAGE_SIZE;
+    let link = |p: i64| {
+        href(
+            "/desk/queue",
+            &[
+                ("org", org),
+                ("kind", kind_s),
+                ("month", month_s),
+                ("status", status_s),
+                ("review", &review),
+                ("page", &p.to_string()),
+            ],
+        )
+    };
+    let mut nav = Vec::new();
+    if page_no > 1 {
+        nav.push(format!(
+            "<a href=\"{}\" rel=\"prev\">{}</a>",
+            link(page_no - 1),
+            t.previous()
+        ));
+    }
+    nav.push(t.page_of(page_no, pages_n.max(1)));
+    if page_no < pages_n {
+        nav.push(format!(
+            "<a href=\"{}\" rel=\"next\">{}</a>",
+            link(page_no + 1),
+            t.next()
+        ));
+    }
+    body.push_str(&format!("<p class=\"paging\">{}</p>", nav.join(" · ")));
+    pages::page(&app, &v, StatusCode::OK, t.queue_title(), &body)
+}

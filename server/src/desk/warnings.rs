@@ -1,0 +1,287 @@
+//! Warnings across branches — information for each branch's 支部大会, never a label:
+//! members with runs of 3+ and 6+ months of absence (the library's own definition and code,
+//! [`branchday::stats::absence::runs`], so the figures are those of `branchday stats`),
+//! 预备党员 due for 转正, and branches whose attendance is below a set rate.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::{OriginalUri, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use branchday::domain::{AttendanceStatus, MeetingKind};
+use branchday::stats::absence::{self, AbsenceRun, Level};
+use branchday::stats::{Attendee, BranchKey, Facts, YearMonth};
+use chrono::Datelike;
+use sqlx::Row;
+
+use super::auth::Want;
+use super::pages::{self, esc, href};
+use super::scope;
+use crate::db::Db;
+use crate::http::App;
+
+const KEPT: &str = "f.id NOT IN (SELECT c.supersedes FROM files c WHERE c.supersedes IS NOT NULL AND c.supersedes <> c.id)";
+
+/// The absence runs of the members under `prefix` over the months `from`–`to`, computed by the
+/// library from the stored attendance lines.
+pub async fn absence_runs(
+    db: &Db,
+    prefix: &str,
+    from: YearMonth,
+    to: YearMonth,
+) -> sqlx::Result<Vec<AbsenceRun>> {
+    let sql = format!(
+        "SELECT f.id, f.branch, f.branch_name, f.kind, f.month, a.member_id, a.name, a.status, \
+         a.counted, a.approved_leave FROM file_attendance a JOIN files f ON f.id = a.file_id \
+         JOIN orgs o ON o.code = f.branch WHERE {} AND f.month >= $2 AND f.month <= $3 AND {KEPT} \
+         ORDER BY f.id, a.position",
+        scope::under(1)
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(prefix)
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .fetch_all(&db.pool)
+        .await?;
+    let epoch = chrono::DateTime::UNIX_EPOCH.fixed_offset();
+    let mut facts: Vec<Facts> = Vec::new();
+    for r in rows {
+        let id: String = r.try_get(0)?;
+        let month: String = r.try_get(4)?;
+        let (Ok(uuid), Some(month)) = (uuid::Uuid::parse_str(&id), YearMonth::parse(&month)) else {
+            continue;
+        };
+        if facts.last().is_none_or(|f| f.id != uuid) {
+            let kind: String = r.try_get(3)?;
+            facts.push(Facts {
+                path: PathBuf::from(&id),
+                id: uuid,
+                supersedes: None,
+                digest: String::new(),
+                finalized_at: epoch,
+                branch: BranchKey {
+                    code: r.try_get(1)?,
+                    name: r.try_get(2)?,
+                },
+                kind: MeetingKind::ALL
+                    .into_iter()
+                    .find(|k| k.key() == kind)
+                    .unwrap_or(MeetingKind::ThemedDay),
+                month,
+                items: Vec::new(),
+                attendance: Vec::new(),
+                group: None,
+            });
+        }
+        let status: String = r.try_get(7)?;
+        let Some(status) = AttendanceStatus::ALL
+            .into_iter()
+            .find(|s| s.key() == status)
+        else {
+            continue;
+        };
+        if let Some(f) = facts.last_mut() {
+            f.attendance.push(Attendee {
+                member_id: r.try_get(5)?,
+                name: r.try_get(6)?,
+                status,
+                counted: r.try_get::<i64, _>(8)? != 0,
+                approved_leave: r.try_get::<i64, _>(9)? != 0,
+            });
+        }
+    }
+    let refs: Vec<&Facts> = facts.iter().collect();
+    Ok(absence::runs(&refs))
+}
+
+/// A branch's attendance over a period: expected and attended (present or late), counted lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rate {
+    pub code: String,
+    pub name: String,
+    pub expected: i64,
+    pub attended: i64,
+}
+
+impl Rate {
+    pub fn percent(&self) -> Option<f64> {
+        (self.expected > 0).then(|| self.attended as f64 * 100.0 / self.expected as f64)
+    }
+}
+
+/// Attendance per branch under `prefix`, `from`–`to`.
+pub async fn rates(
+    db: &Db,
+    prefix: &str,
+    from: YearMonth,
+    to: YearMonth,
+) -> sqlx::Result<Vec<Rate>> {
+    let sql = format!(
+        "SELECT f.branch, MAX(f.branch_name), CAST(SUM(a.counted) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS BIGINT) \
+         FROM file_attendance a JOIN files f ON f.id = a.file_id JOIN orgs o ON o.code = f.branch \
+         WHERE {} AND f.month >= $2 AND f.month <= $3 AND {KEPT} GROUP BY f.branch ORDER BY f.branch",
+        scope::under(1)
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(prefix)
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Rate {
+                code: r.try_get(0)?,
+                name: r.try_get(1)?,
+                expected: r.try_get(2)?,
+                attended: r.try_get(3)?,
+            })
+        })
+        .collect()
+}
+
+/// The organisation, period and rate of a request, or the answer refusing them.
+pub async fn scope_and_period(
+    app: &App,
+    v: &super::auth::Viewer,
+    q: &HashMap<String, String>,
+) -> Result<(String, String, YearMonth, YearMonth), Response> {
+    let t = v.t();
+    let today = app.desk.clock.today();
+    let from = pages::month_param(q, "from", t).map_err(|e| pages::bad_request(app, v, &e))?;
+    let to = pages::month_param(q, "to", t).map_err(|e| pages::bad_request(app, v, &e))?;
+    let from = from.unwrap_or(YearMonth {
+        year: today.year(),
+        month: 1,
+    });
+    let to = to.unwrap_or(YearMonth {
+        year: today.year(),
+        month: today.month(),
+    });
+    if from > to {
+        return Err(pages::bad_request(app, v, t.bad_period()));
+    }
+    match q
+        .get("org")
+        .filter(|s| !s.is_empty() && s.as_str() != super::users::WHOLE_TREE)
+    {
+        None => Ok((v.org.clone(), v.prefix.clone(), from, to)),
+        Some(code) => match scope::org_in(&app.db, code, &v.prefix).await {
+            Ok(Some(o)) => Ok((o.code, o.path, from, to)),
+            Ok(None) => Err(pages::not_found(app, v)),
+            Err(e) => Err(pages::unavailable(v.lang, &e)),
+        },
+    }
+}
+
+pub async fn page(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    uri: OriginalUri,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let v = match pages::enter(&app, &headers, &uri, &q, Want::Page).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let t = v.t();
+    let (org, prefix, from, to) = match scope_and_period(&app, &v, &q).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let rate = match q.get("rate").filter(|s| !s.is_empty()) {
+        None => app.desk.low_attendance_percent,
+        Some(r) => match r.parse::<u32>().ok().filter(|r| *r <= 100) {
+            Some(r) => r,
+            None => return pages::bad_request(&app, &v, &t.bad_rate(r)),
+        },
+    };
+    let (runs, rates) = match tokio::try_join!(
+        absence_runs(&app.db, &prefix, from, to),
+        rates(&app.db, &prefix, from, to)
+    ) {
+        Ok(x) => x,
+        Err(e) => return pages::unavailable(v.lang, &e),
+    };
+    let (f, tt, rs) = (from.to_string(), to.to_string(), rate.to_string());
+    let mut body = format!("<h1>{}</h1>", t.warnings_title());
+    body.push_str(&format!(
+        "<form class=\"filters\" method=\"get\" action=\"/desk/warnings\">\
+         <input type=\"hidden\" name=\"org\" value=\"{}\">\
+         <label>{} <input name=\"from\" value=\"{f}\" size=\"7\"></label>\
+         <label>{} <input name=\"to\" value=\"{tt}\" size=\"7\"></label>\
+         <label>{} <input name=\"rate\" value=\"{rs}\" size=\"3\">%</label>\
+         <button type=\"submit\">{}</button></form><p class=\"note\">{}</p>",
+        esc(&org),
+        t.from(),
+        t.to(),
+        t.rate_below(),
+        t.show(),
+        t.warn_only()
+    ));
+    body.push_str(&format!("<h2>{}</h2>", t.absence_title()));
+    if runs.is_empty() {
+        body.push_str(&format!("<p>{}</p>", t.none_found()));
+    } else {
+        body.push_str(&format!(
+            "<table id=\"absence\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            t.branch(),
+            t.member(),
+            t.months_count(),
+            t.months(),
+            t.still_open()
+        ));
+        for r in &runs {
+            let months: Vec<String> = r.months.iter().map(ToString::to_string).collect();
+            let level = match r.level {
+                Level::Serious => t.six_months(),
+                Level::Warning => t.three_months(),
+            };
+            body.push_str(&format!(
+                "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{} ({level})</td><td>{}</td><td>{}</td></tr>",
+                href("/desk/queue", &[("org", &r.branch.code), ("review", "all")]),
+                esc(&r.branch.name),
+                esc(&r.name),
+                r.months.len(),
+                esc(&months.join(", ")),
+                if r.ongoing { t.yes() } else { t.no() }
+            ));
+        }
+        body.push_str("</tbody></table>");
+    }
+    body.push_str(&format!(
+        "<h2>{}</h2><p id=\"probation\">{}</p>",
+        t.probation_title(),
+        t.probation_not_in_files()
+    ));
+    body.push_str(&format!("<h2>{}</h2>", t.low_rate_title(rate)));
+    let low: Vec<&Rate> = rates
+        .iter()
+        .filter(|r| r.percent().is_some_and(|p| p < f64::from(rate)))
+        .collect();
+    if low.is_empty() {
+        body.push_str(&format!("<p>{}</p>", t.none_found()));
+    } else {
+        body.push_str(&format!(
+            "<table id=\"low-attendance\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            t.branch(),
+            t.expected(),
+            t.attended(),
+            t.rate()
+        ));
+        for r in low {
+            body.push_str(&format!(
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.1}%</td></tr>",
+                esc(&r.name),
+                r.expected,
+                r.attended,
+                r.percent().unwrap_or(0.0)
+            ));
+        }
+        body.push_str("</tbody></table>");
+    }
+    pages::page(&app, &v, StatusCode::OK, t.warnings_title(), &body)
+}
