@@ -46,6 +46,9 @@ pub struct AttendanceRow {
     pub standing: String,
     pub status: String,
     pub counted: bool,
+    /// Excused with approved leave (a reason, with a text for "other", and an approver), as
+    /// `branchday stats` judges it ([`branchday::stats::approved_leave`]).
+    pub approved_leave: bool,
 }
 
 impl Record {
@@ -103,6 +106,7 @@ impl Record {
                     standing: a.standing.key().to_owned(),
                     status: a.status.key().to_owned(),
                     counted: a.counted,
+                    approved_leave: branchday::stats::approved_leave(a),
                 })
                 .collect(),
         }

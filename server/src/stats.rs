@@ -1,6 +1,7 @@
 //! Statistics computed in the database, figure for figure those of `branchday stats` over the
 //! same files: meetings per kind per month, 公开议事 items, items by outcome and by stage, and
-//! attendance per branch and per member.
+//! attendance per branch and per member, and members' runs of consecutive months of absence
+//! ([`crate::absence`]).
 //!
 //! One record per meeting as `stats` counts it: the server holds each id once, and a file named in
 //! another stored file's `supersedes` is replaced by that correction (a file naming its own id is
@@ -74,6 +75,8 @@ pub struct Report {
     pub branches: Vec<BranchRow>,
     pub members: Vec<MemberRow>,
     pub items: ItemTally,
+    /// Members' runs of 3+ consecutive months of absence that touch the period ([`crate::absence`]).
+    pub absences: Vec<crate::absence::AbsenceRow>,
 }
 
 /// The meetings that count, in the months asked for. Binds `$1`–`$4`: from, from, to, to
@@ -202,6 +205,7 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
         report.members.push(row);
     }
     report.branches = branches.into_values().collect();
+    report.absences = crate::absence::runs(db, Some(from), Some(to)).await?;
     report.members.sort_by(|a, b| {
         (&a.branch_code, &a.branch_name, &a.member_id).cmp(&(
             &b.branch_code,

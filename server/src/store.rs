@@ -98,9 +98,9 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
     for (chunk_no, chunk) in record.attendance.chunks(ROWS_PER_INSERT).enumerate() {
         let mut sql = String::from(
             "INSERT INTO file_attendance (file_id, position, branch, month, kind, member_id, \
-             name, standing, status, counted) VALUES ",
+             name, standing, status, counted, approved_leave) VALUES ",
         );
-        push_placeholders(&mut sql, chunk.len(), 10);
+        push_placeholders(&mut sql, chunk.len(), 11);
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()));
         for (i, a) in chunk.iter().enumerate() {
             q = q
@@ -113,7 +113,8 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
                 .bind(&a.name)
                 .bind(&a.standing)
                 .bind(&a.status)
-                .bind(i64::from(a.counted));
+                .bind(i64::from(a.counted))
+                .bind(i64::from(a.approved_leave));
         }
         q.execute(&mut *tx).await?;
     }
@@ -136,6 +137,51 @@ fn push_placeholders(sql: &mut String, rows: usize, width: usize) {
         }
         sql.push(')');
     }
+}
+
+/// Fill in `approved_leave` for attendance lines stored before the column existed (migration
+/// 0002), from each file's stored bytes read with the library; returns how many files were read.
+pub async fn fill_approved_leave(db: &Db) -> sqlx::Result<usize> {
+    let ids: Vec<String> =
+        sqlx::query("SELECT DISTINCT file_id FROM file_attendance WHERE approved_leave IS NULL")
+            .fetch_all(&db.pool)
+            .await?
+            .iter()
+            .map(|r| r.try_get(0))
+            .collect::<sqlx::Result<_>>()?;
+    for id in &ids {
+        let Some(held) = get(db, id).await? else {
+            continue;
+        };
+        let checked = branchday::minutes::check_bytes(held.body.as_bytes());
+        let leave: Vec<bool> = checked.minutes.as_ref().map_or_else(Vec::new, |m| {
+            m.attendance
+                .iter()
+                .map(branchday::stats::approved_leave)
+                .collect()
+        });
+        let _turn = db.write_turn().await;
+        let mut tx = db.pool.begin().await?;
+        for (position, approved) in leave.iter().enumerate() {
+            sqlx::query(
+                "UPDATE file_attendance SET approved_leave = $1 WHERE file_id = $2 AND position = $3",
+            )
+            .bind(i64::from(*approved))
+            .bind(id)
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .execute(&mut *tx)
+            .await?;
+        }
+        // Anything the file no longer says (it always does: the bytes are what was checked).
+        sqlx::query(
+            "UPDATE file_attendance SET approved_leave = 0 WHERE file_id = $1 AND approved_leave IS NULL",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+    }
+    Ok(ids.len())
 }
 
 /// A stored file as served back.
