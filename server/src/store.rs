@@ -25,7 +25,25 @@ const ROWS_PER_INSERT: usize = 400;
 /// Store `record` with its exact `body`, unless the id is taken.
 pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sqlx::Result<Stored> {
     let _turn = db.write_turn().await;
-    let mut tx = db.pool.begin().await?;
+    let mut conn = db.pool.acquire().await?;
+    let result = put_on(&mut conn, record, body, received_at).await;
+    if result.is_err() {
+        // A write that failed part-way (a full disk, a server gone) can leave the connection
+        // inside its transaction or on an old snapshot (seen with SQLite on a full disk: later
+        // writes on it failed with SQLITE_BUSY_SNAPSHOT and reads missed committed files). It is
+        // closed, never handed out again; the pool opens a fresh one.
+        conn.close_on_drop();
+    }
+    result
+}
+
+async fn put_on(
+    conn: &mut sqlx::AnyConnection,
+    record: &Record,
+    body: &str,
+    received_at: &str,
+) -> sqlx::Result<Stored> {
+    let mut tx = sqlx::Connection::begin(conn).await?;
     let c = &record.counts;
     let inserted = sqlx::query(
         "INSERT INTO files (id, branch, branch_name, version, kind, month, started_at, \
