@@ -172,6 +172,15 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         tr,
     };
     let mut ledger_error = None;
+    // The ledger gets one write and one fsync per batch (whatever results arrived meanwhile), not
+    // one per file, and exactly-once holds all the same. The ledger only saves work: a file is
+    // skipped when a line says it was delivered, and such a line is written (and flushed) only
+    // after the server answered 201/204, and before the result is shown. A crash between a
+    // server's answer and the batch's fsync loses at most those lines; the rerun sends those
+    // files again, with the same bytes under the same id, and the server answers 204 (already
+    // there) without storing anything — so each file is stored once whatever the batch size.
+    // A line is never written for a file that was not sent, so nothing is skipped that the
+    // server lacks. tests/upload.rs kills a run mid-batch and checks exactly this.
     run::run(&plan, |batch| {
         if let Some(l) = ledger.as_mut() {
             let time = crate::clock::local().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
