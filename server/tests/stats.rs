@@ -229,5 +229,37 @@ fn approved_leave_is_filled_in_for_rows_stored_before_it_existed() {
     assert_eq!(leave_count(&reopened), (approved, 0));
     let after =
         s.rt.block_on(branchday_server::absence::runs(&reopened, None, None));
-    assert_eq!(after.expect("runs"), before.expect("runs"));
+    let before = before.expect("runs");
+    assert_eq!(after.expect("runs"), before);
+
+    // The command line gives the same runs: as `absences` in the JSON, and listed in the text.
+    let cli = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_branchday-server"))
+            .env_remove("BRANCHDAY_SERVER_DATABASE")
+            .env_remove("BRANCHDAY_SERVER_DATA_DIR")
+            .arg("--data-dir")
+            .arg(s.dir.path())
+            .args(args)
+            .output()
+            .expect("run branchday-server")
+    };
+    let out = cli(&["stats", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let runs = json["absences"].as_array().expect("absences");
+    assert_eq!(runs.len(), before.len());
+    assert!(!runs.is_empty(), "the corpus has absence runs");
+    assert_eq!(runs[0]["member_id"], before[0].member_id.as_str());
+    assert_eq!(
+        runs[0]["months"].as_array().map(Vec::len),
+        Some(before[0].months.len())
+    );
+    let out = cli(&["stats"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("consecutive months of absence"), "{text}");
+    assert!(text.contains(&before[0].member_id), "{text}");
 }
