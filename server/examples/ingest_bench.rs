@@ -25,8 +25,27 @@ fn main() {
                 (m.id.to_string(), m.branch.code.clone(), bytes)
             })
             .collect();
-    let mut engines = vec![("sqlite", None)];
-    if let Ok(u) = std::env::var("DATABASE_URL") {
+    // What the server's CPU does per file besides the database: the library's checks.
+    let sample = corpus.len().min(2000);
+    let t = Instant::now();
+    for (_, _, bytes) in &corpus[..sample] {
+        let checked = branchday::minutes::check_bytes(bytes);
+        assert!(checked.minutes.is_some());
+    }
+    println!(
+        "checks (minutes::check_bytes), one thread: {:.0} µs per file over {sample} files",
+        t.elapsed().as_secs_f64() * 1e6 / sample as f64
+    );
+    // INGEST_ENGINES=postgres (or sqlite) runs only that engine.
+    let only = std::env::var("INGEST_ENGINES").unwrap_or_default();
+    let wanted = |name: &str| only.is_empty() || only.split(',').any(|e| e == name);
+    let mut engines = Vec::new();
+    if wanted("sqlite") {
+        engines.push(("sqlite", None));
+    }
+    if let Ok(u) = std::env::var("DATABASE_URL")
+        && wanted("postgres")
+    {
         engines.push(("postgres", Some(u)));
     }
     println!("engine    uploaders  files  files/s   p50 ms   p99 ms   stats ms");
@@ -155,6 +174,17 @@ fn one_run(
         .expect("stats");
     assert_eq!(report.meetings as usize, corpus.len() - superseded(corpus));
     let stats_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let t = Instant::now();
+    let runs = rt
+        .block_on(branchday_server::absence::runs(&db, None, None))
+        .expect("absence runs");
+    eprintln!(
+        "  stats: {} meetings, {} members, {} absence runs; the runs alone {:.0} ms",
+        report.meetings,
+        report.members.len(),
+        runs.len(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     (corpus.len() as f64 / elapsed, pct(0.5), pct(0.99), stats_ms)
 }
 

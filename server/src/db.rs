@@ -83,11 +83,15 @@ pub async fn open(url: &str) -> anyhow::Result<Db> {
         .run(&pool)
         .await
         .map_err(|e| anyhow::anyhow!("{shown}: cannot bring the schema up to date: {e}"))?;
-    Ok(Db {
+    let db = Db {
         pool,
         engine,
         writer: std::sync::Arc::default(),
-    })
+    };
+    crate::store::fill_approved_leave(&db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{shown}: cannot bring the stored rows up to date: {e}"))?;
+    Ok(db)
 }
 
 /// Now, as stored: RFC 3339 in UTC to the millisecond (so the text sorts as the time does).

@@ -5,6 +5,7 @@
 //! bytes with the fields the desk and statistics need in SQLite (the embedded default) or
 //! PostgreSQL, through one code path (`sqlx::Any`) and one set of migrations.
 
+pub mod absence;
 pub mod config;
 pub mod db;
 pub mod desk;

@@ -388,6 +388,30 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     report.items.total,
                     report.members.len()
                 );
+                let mut runs = branchday::texttable::Table::new(
+                    ["branch", "member", "name", "months", "level", "ongoing"]
+                        .map(str::to_owned)
+                        .to_vec(),
+                );
+                for r in &report.absences {
+                    runs.push(vec![
+                        branchday::sanitize::line(&r.branch_code).into_owned(),
+                        branchday::sanitize::line(&r.member_id).into_owned(),
+                        branchday::sanitize::line(&r.name).into_owned(),
+                        format!(
+                            "{} ({}–{})",
+                            r.months.len(),
+                            r.months.first().map_or("", String::as_str),
+                            r.months.last().map_or("", String::as_str)
+                        ),
+                        r.level.to_owned(),
+                        if r.ongoing { "yes" } else { "no" }.to_owned(),
+                    ]);
+                }
+                println!("consecutive months of absence (3+):");
+                for line in runs.lines(200, "none") {
+                    println!("{line}");
+                }
             }
         }
         Command::Files { branch, json } => {

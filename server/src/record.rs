@@ -51,7 +51,8 @@ pub struct AttendanceRow {
     pub standing: String,
     pub status: String,
     pub counted: bool,
-    /// Excused with approved leave (as [`branchday::stats::approved_leave`]).
+    /// Excused with approved leave (a reason, with a text for "other", and an approver), as
+    /// `branchday stats` judges it ([`branchday::stats::approved_leave`]).
     pub approved_leave: bool,
 }
 

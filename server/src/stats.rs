@@ -1,6 +1,7 @@
 //! Statistics computed in the database, figure for figure those of `branchday stats` over the
 //! same files: meetings per kind per month, 公开议事 items, items by outcome and by stage, and
-//! attendance per branch and per member.
+//! attendance per branch and per member, and members' runs of consecutive months of absence
+//! ([`crate::absence`]).
 //!
 //! One record per meeting as `stats` counts it: the server holds each id once, and a file named in
 //! another stored file's `supersedes` is replaced by that correction (a file naming its own id is
@@ -74,6 +75,8 @@ pub struct Report {
     pub branches: Vec<BranchRow>,
     pub members: Vec<MemberRow>,
     pub items: ItemTally,
+    /// Members' runs of 3+ consecutive months of absence that touch the period ([`crate::absence`]).
+    pub absences: Vec<crate::absence::AbsenceRow>,
 }
 
 /// The meetings that count, in the months asked for. Binds `$1`–`$4`: from, from, to, to
@@ -102,10 +105,34 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
             .fetch_all(&db.pool)
     };
     let mut report = Report::default();
+    // The queries are independent: each runs on its own connection at the same time (on
+    // PostgreSQL each is its own backend, so they share the cores).
+    let (by_month_kind, public_by_month, item_rows, branch_rows, member_rows, absences) = tokio::try_join!(
+        run("SELECT month, kind, COUNT(*) FROM kept GROUP BY month, kind"),
+        run(
+            "SELECT k.month, COUNT(*) FROM file_items i JOIN kept k ON k.id = i.file_id \
+         WHERE i.stage IS NOT NULL GROUP BY k.month"
+        ),
+        run(
+            "SELECT i.outcome, i.stage, COUNT(*) FROM file_items i JOIN kept k ON k.id = i.file_id \
+         GROUP BY i.outcome, i.stage"
+        ),
+        run("SELECT branch, branch_name, COUNT(*) FROM kept GROUP BY branch, branch_name"),
+        run(
+            "SELECT k.branch, k.branch_name, a.member_id, MAX(k.month || ' ' || a.name), \
+         CAST(SUM(a.counted) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.counted = 1 AND a.status = 'excused' THEN 1 ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN a.counted = 1 AND a.status = 'absent' THEN 1 ELSE 0 END) AS BIGINT) \
+         FROM file_attendance a JOIN kept k ON k.id = a.file_id \
+         GROUP BY k.branch, k.branch_name, a.member_id"
+        ),
+        crate::absence::runs(db, Some(from), Some(to)),
+    )?;
 
     let mut months: std::collections::BTreeMap<String, MonthRow> =
         std::collections::BTreeMap::new();
-    for r in run("SELECT month, kind, COUNT(*) FROM kept GROUP BY month, kind").await? {
+    for r in by_month_kind {
         let month: String = r.try_get(0)?;
         let kind: String = r.try_get(1)?;
         let n = count(r.try_get(2)?);
@@ -119,12 +146,7 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
             row.per_kind[i] += n;
         }
     }
-    for r in run(
-        "SELECT k.month, COUNT(*) FROM file_items i JOIN kept k ON k.id = i.file_id \
-         WHERE i.stage IS NOT NULL GROUP BY k.month",
-    )
-    .await?
-    {
+    for r in public_by_month {
         let month: String = r.try_get(0)?;
         if let Some(row) = months.get_mut(&month) {
             row.public_items = count(r.try_get(1)?);
@@ -132,12 +154,7 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
     }
     report.months = months.into_values().collect();
 
-    for r in run(
-        "SELECT i.outcome, i.stage, COUNT(*) FROM file_items i JOIN kept k ON k.id = i.file_id \
-         GROUP BY i.outcome, i.stage",
-    )
-    .await?
-    {
+    for r in item_rows {
         let outcome: Option<String> = r.try_get(0)?;
         let stage: Option<String> = r.try_get(1)?;
         let n = count(r.try_get(2)?);
@@ -157,9 +174,7 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
 
     let mut branches: std::collections::BTreeMap<(String, String), BranchRow> =
         std::collections::BTreeMap::new();
-    for r in
-        run("SELECT branch, branch_name, COUNT(*) FROM kept GROUP BY branch, branch_name").await?
-    {
+    for r in branch_rows {
         let (code, name): (String, String) = (r.try_get(0)?, r.try_get(1)?);
         branches.insert(
             (code.clone(), name.clone()),
@@ -171,17 +186,7 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
             },
         );
     }
-    for r in run(
-        "SELECT k.branch, k.branch_name, a.member_id, MAX(k.month || ' ' || a.name), \
-         CAST(SUM(a.counted) AS BIGINT), \
-         CAST(SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS BIGINT), \
-         CAST(SUM(CASE WHEN a.counted = 1 AND a.status = 'excused' THEN 1 ELSE 0 END) AS BIGINT), \
-         CAST(SUM(CASE WHEN a.counted = 1 AND a.status = 'absent' THEN 1 ELSE 0 END) AS BIGINT) \
-         FROM file_attendance a JOIN kept k ON k.id = a.file_id \
-         GROUP BY k.branch, k.branch_name, a.member_id",
-    )
-    .await?
-    {
+    for r in member_rows {
         let latest: String = r.try_get(3)?;
         let tally = Tally {
             expected: count(r.try_get(4)?),
@@ -202,6 +207,7 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
         report.members.push(row);
     }
     report.branches = branches.into_values().collect();
+    report.absences = absences;
     report.members.sort_by(|a, b| {
         (&a.branch_code, &a.branch_name, &a.member_id).cmp(&(
             &b.branch_code,

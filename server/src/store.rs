@@ -25,7 +25,25 @@ const ROWS_PER_INSERT: usize = 400;
 /// Store `record` with its exact `body`, unless the id is taken.
 pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sqlx::Result<Stored> {
     let _turn = db.write_turn().await;
-    let mut tx = db.pool.begin().await?;
+    let mut conn = db.pool.acquire().await?;
+    let result = put_on(&mut conn, record, body, received_at).await;
+    if result.is_err() {
+        // A write that failed part-way (a full disk, a server gone) can leave the connection
+        // inside its transaction or on an old snapshot (seen with SQLite on a full disk: later
+        // writes on it failed with SQLITE_BUSY_SNAPSHOT and reads missed committed files). It is
+        // closed, never handed out again; the pool opens a fresh one.
+        conn.close_on_drop();
+    }
+    result
+}
+
+async fn put_on(
+    conn: &mut sqlx::AnyConnection,
+    record: &Record,
+    body: &str,
+    received_at: &str,
+) -> sqlx::Result<Stored> {
+    let mut tx = sqlx::Connection::begin(conn).await?;
     let c = &record.counts;
     let inserted = sqlx::query(
         "INSERT INTO files (id, branch, branch_name, version, kind, month, started_at, \
@@ -170,6 +188,51 @@ pub async fn review_of(db: &Db, id: &str) -> sqlx::Result<Option<Review>> {
         reviewer: r.try_get(2)?,
         at: r.try_get(3)?,
     }))
+}
+
+/// Fill in `approved_leave` for attendance lines stored before the column existed (migration
+/// 0002), from each file's stored bytes read with the library; returns how many files were read.
+pub async fn fill_approved_leave(db: &Db) -> sqlx::Result<usize> {
+    let ids: Vec<String> =
+        sqlx::query("SELECT DISTINCT file_id FROM file_attendance WHERE approved_leave IS NULL")
+            .fetch_all(&db.pool)
+            .await?
+            .iter()
+            .map(|r| r.try_get(0))
+            .collect::<sqlx::Result<_>>()?;
+    for id in &ids {
+        let Some(held) = get(db, id).await? else {
+            continue;
+        };
+        let checked = branchday::minutes::check_bytes(held.body.as_bytes());
+        let leave: Vec<bool> = checked.minutes.as_ref().map_or_else(Vec::new, |m| {
+            m.attendance
+                .iter()
+                .map(branchday::stats::approved_leave)
+                .collect()
+        });
+        let _turn = db.write_turn().await;
+        let mut tx = db.pool.begin().await?;
+        for (position, approved) in leave.iter().enumerate() {
+            sqlx::query(
+                "UPDATE file_attendance SET approved_leave = $1 WHERE file_id = $2 AND position = $3",
+            )
+            .bind(i64::from(*approved))
+            .bind(id)
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .execute(&mut *tx)
+            .await?;
+        }
+        // Anything the file no longer says (it always does: the bytes are what was checked).
+        sqlx::query(
+            "UPDATE file_attendance SET approved_leave = 0 WHERE file_id = $1 AND approved_leave IS NULL",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+    }
+    Ok(ids.len())
 }
 
 /// A stored file as served back.

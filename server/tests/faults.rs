@@ -13,28 +13,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use support::{Engine, Running, Setup, corpus, put};
+use support::{Engine, Running, Setup, branchday_bin, corpus, put};
 
 const FILES: usize = 2000;
 const CLIENTS: usize = 6;
-
-fn branchday_bin() -> PathBuf {
-    let exe = std::env::current_exe().expect("test path");
-    let dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("the target profile directory");
-    let bin = dir.join(format!("branchday{}", std::env::consts::EXE_SUFFIX));
-    if !bin.exists() {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-        let status = Command::new(cargo)
-            .args(["build", "-p", "branchday", "--bin", "branchday"])
-            .status()
-            .expect("run cargo build");
-        assert!(status.success(), "building branchday failed");
-    }
-    bin
-}
 
 /// The server binary serving `data_dir` on `port`, once it says it listens.
 fn start_server(data_dir: &Path, port: u16) -> Child {
@@ -260,6 +242,81 @@ fn fixture_files(dir: &str) -> Vec<PathBuf> {
     out
 }
 
+/// The project's table of hostile files (`tests/support/hostile.rs`, which `validate` is held to),
+/// built here from the same fixture: every one must be refused with 422 and its findings.
+fn hostile_table() -> Vec<(String, Vec<u8>)> {
+    use serde_json::{Value, json};
+    const NASTY: &str = "\u{1b}[31m红\u{9b}2J\u{202e}txt.exe\u{1b}]0;pwned\u{7}";
+    let valid = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/valid/themed_day.json"),
+    )
+    .expect("fixture");
+    let doc: Value = serde_json::from_slice(&valid).expect("JSON");
+    let changed = |change: &dyn Fn(&mut Value)| {
+        let mut d = doc.clone();
+        change(&mut d);
+        serde_json::to_vec_pretty(&d).expect("serializes")
+    };
+    let cut = valid[..valid.len() / 2]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .expect("a line");
+    let huge = String::from_utf8(changed(&|d| d["counts"]["present_total"] = json!(1)))
+        .expect("utf8")
+        .replacen(
+            "\"present_total\": 1",
+            "\"present_total\": 123456789012345678901234567890",
+            1,
+        );
+    let mut duplicated = doc.clone();
+    {
+        let list = duplicated["attendance"].as_array_mut().expect("attendance");
+        let i = list
+            .iter()
+            .position(|a| a["member_id"] == "m023")
+            .expect("m023");
+        list[i]["member_id"] = json!(NASTY);
+        let copy = list[i].clone();
+        list.push(copy);
+    }
+    let digest =
+        branchday::minutes::canonical::digest_without_integrity(&duplicated).expect("canonical");
+    duplicated["integrity"]["digest"] = json!(digest);
+    let mut nested = "[".repeat(100_000);
+    nested.push_str(&"]".repeat(100_000));
+    vec![
+        ("truncated JSON".into(), valid[..cut].to_vec()),
+        (
+            "not UTF-8".into(),
+            b"{\"title\": \"\xd6\xa7\xb2\xbf \xff\xfe\"}".to_vec(),
+        ),
+        ("100 000 nested arrays".into(), nested.into_bytes()),
+        (
+            "string for an integer".into(),
+            changed(&|d| d["counts"]["present_total"] = json!("22")),
+        ),
+        (
+            "float count".into(),
+            changed(&|d| d["counts"]["present_total"] = json!(21.0)),
+        ),
+        ("huge integer".into(), huge.into_bytes()),
+        ("array at the top".into(), b"[1, 2, 3]".to_vec()),
+        ("NUL outside strings".into(), b"{\0\"format\": 1}".to_vec()),
+        (
+            "escapes in an enum value".into(),
+            changed(&|d| d["kind"] = json!(NASTY)),
+        ),
+        (
+            "escapes in a field name".into(),
+            changed(&|d| d[NASTY] = json!(1)),
+        ),
+        (
+            "escapes in a duplicated member id".into(),
+            serde_json::to_vec_pretty(&duplicated).expect("serializes"),
+        ),
+    ]
+}
+
 #[test]
 fn hostile_files_get_422_and_the_server_goes_on() {
     let files = corpus(1, 5);
@@ -291,6 +348,7 @@ fn hostile_files_get_422_and_the_server_goes_on() {
             .as_bytes()
             .to_vec(),
     ));
+    bodies.extend(hostile_table());
     for (what, body) in &bodies {
         let r = put(&s.url, &id, body, Some(&token), None);
         assert_eq!(r.status, 422, "{what}: {r:?}");

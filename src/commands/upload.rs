@@ -115,6 +115,19 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         pb.set_message(tr.upload_progress());
         pb
     });
+    // A closed standard output (`upload --json | head`) ends the run quietly: nothing more is
+    // printed or begun; what was sent is in the ledger (written before anything is printed).
+    let stdout_closed = std::sync::atomic::AtomicBool::new(false);
+    let emit = |line: &str| {
+        use std::io::Write;
+        if stdout_closed.load(std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
+        let mut out = std::io::stdout().lock();
+        if writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
+            stdout_closed.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
     let mut report = |r: &FileResult| {
         summary.add(&r.outcome);
         let line = if opts.json {
@@ -124,8 +137,8 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         };
         if let Some(line) = line {
             match &progress {
-                Some(pb) => pb.suspend(|| println!("{line}")),
-                None => println!("{line}"),
+                Some(pb) => pb.suspend(|| emit(&line)),
+                None => emit(&line),
             }
         }
         if let Some(pb) = &progress {
@@ -155,9 +168,19 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         keyring: opts.keyring,
         held_back: reviews.as_ref(),
         seen: std::sync::Mutex::default(),
+        stop: std::sync::atomic::AtomicBool::new(false),
         tr,
     };
     let mut ledger_error = None;
+    // The ledger gets one write and one fsync per batch (whatever results arrived meanwhile), not
+    // one per file, and exactly-once holds all the same. The ledger only saves work: a file is
+    // skipped when a line says it was delivered, and such a line is written (and flushed) only
+    // after the server answered 201/204, and before the result is shown. A crash between a
+    // server's answer and the batch's fsync loses at most those lines; the rerun sends those
+    // files again, with the same bytes under the same id, and the server answers 204 (already
+    // there) without storing anything — so each file is stored once whatever the batch size.
+    // A line is never written for a file that was not sent, so nothing is skipped that the
+    // server lacks. tests/upload.rs kills a run mid-batch and checks exactly this.
     run::run(&plan, |batch| {
         if let Some(l) = ledger.as_mut() {
             let time = crate::clock::local().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
@@ -172,9 +195,16 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         for r in &batch {
             report(r);
         }
+        if stdout_closed.load(std::sync::atomic::Ordering::Relaxed) {
+            plan.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
     });
     if let Some(pb) = &progress {
         pb.finish_and_clear();
+    }
+    if stdout_closed.load(std::sync::atomic::Ordering::Relaxed) {
+        // Whoever read the results has gone; say nothing more (the ledger is complete).
+        return EXIT_INVALID;
     }
     if let Some(e) = &ledger_error {
         eprintln!("{}: {}", tr.error_prefix(), tr.store_error(e));

@@ -170,7 +170,11 @@ impl Client {
             .user_agent(format!("branchday/{}", env!("CARGO_PKG_VERSION")))
             .build();
         Client {
-            agent: ureq::Agent::new_with_config(config),
+            agent: ureq::Agent::with_parts(
+                config,
+                ureq::unversioned::transport::DefaultConnector::new(),
+                OnceResolver::default(),
+            ),
             endpoint,
             token,
             retry,
@@ -325,6 +329,44 @@ fn returned_review(body: &[u8]) -> Option<(String, String)> {
             .collect::<String>()
     };
     Some((text("reviewer"), text("comment")))
+}
+
+/// Looks each host up once per run. ureq resolves the host before every request, even when it
+/// then reuses a kept-alive connection, and with a timeout set it does so on a new thread each time
+/// (a thread per request). A failed lookup is not kept, so a retry looks again.
+#[derive(Debug, Default)]
+struct OnceResolver {
+    inner: ureq::unversioned::resolver::DefaultResolver,
+    known: std::sync::Mutex<
+        std::collections::HashMap<String, ureq::unversioned::resolver::ResolvedSocketAddrs>,
+    >,
+}
+
+impl ureq::unversioned::resolver::Resolver for OnceResolver {
+    fn resolve(
+        &self,
+        uri: &ureq::http::Uri,
+        config: &ureq::config::Config,
+        timeout: ureq::unversioned::transport::NextTimeout,
+    ) -> Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
+        let key = format!(
+            "{}://{}",
+            uri.scheme_str().unwrap_or_default(),
+            uri.authority()
+                .map(ureq::http::uri::Authority::as_str)
+                .unwrap_or_default()
+        );
+        let lock = || match self.known.lock() {
+            Ok(k) => k,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(addrs) = lock().get(&key) {
+            return Ok(addrs.clone());
+        }
+        let addrs = self.inner.resolve(uri, config, timeout)?;
+        lock().insert(key, addrs.clone());
+        Ok(addrs)
+    }
 }
 
 /// Connection trouble is retried; a refused certificate or another TLS failure (reported by rustls

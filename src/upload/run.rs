@@ -43,6 +43,9 @@ pub struct Plan<'a> {
     /// Content digests seen in this run, with the file that has it: the same content is sent
     /// (or, in a dry run, listed) once.
     pub seen: std::sync::Mutex<std::collections::HashMap<String, PathBuf>>,
+    /// Set when the run is to end early (standard output closed): files not yet begun are not
+    /// sent and reported as not sent (nothing is ledgered for them).
+    pub stop: std::sync::atomic::AtomicBool,
     pub tr: Tr,
 }
 
@@ -73,6 +76,10 @@ fn handle(
         status: None,
         attempts: 0,
     };
+    if plan.stop.load(Ordering::Relaxed) {
+        result.outcome = Outcome::Failed(tr.upload_unreachable().to_owned());
+        return result;
+    }
     let bytes = match minutes::read_bytes(path) {
         Ok(b) => b,
         Err(e @ ReadError::TooLarge { .. }) => {

@@ -8,7 +8,7 @@
 
 pub mod desk;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -122,12 +122,22 @@ impl Running {
     /// Start a server on `engine`; `None` when that engine is not available here (said loudly).
     pub fn start(engine: Engine, setup: &Setup<'_>) -> Option<Running> {
         let dir = tempfile::tempdir().expect("temp dir");
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("runtime");
+        let rt = runtime();
         let db_url = fresh_url(engine, &rt, dir.path())?;
+        Some(Running::start_on(rt, db_url, dir, setup))
+    }
+
+    /// Start a server on the store at `db_url` (an empty database, or SQLite in `dir`).
+    pub fn start_at(db_url: String, dir: tempfile::TempDir, setup: &Setup<'_>) -> Running {
+        Running::start_on(runtime(), db_url, dir, setup)
+    }
+
+    fn start_on(
+        rt: tokio::runtime::Runtime,
+        db_url: String,
+        dir: tempfile::TempDir,
+        setup: &Setup<'_>,
+    ) -> Running {
         let (db, tokens) = rt.block_on(async {
             let db = db::open(&db_url).await.expect("open the store");
             let mut units = vec![
@@ -175,7 +185,7 @@ impl Running {
             })
             .await;
         });
-        Some(Running {
+        Running {
             url: format!("http://{addr}"),
             db,
             db_url,
@@ -183,7 +193,7 @@ impl Running {
             rt,
             stop: Some(stop),
             dir,
-        })
+        }
     }
 
     /// How many files are stored.
@@ -215,6 +225,14 @@ impl Drop for Running {
             let _ = stop.send(());
         }
     }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
 }
 
 fn unit(code: &str, name: &str, level: &'static str, parent: Option<&str>) -> Unit {
@@ -330,4 +348,23 @@ pub fn get(base: &str, id: &str, token: Option<&str>, head: bool) -> Reply {
         }
         reply(req.call())
     }
+}
+
+/// The `branchday` binary of this build (built when missing).
+pub fn branchday_bin() -> PathBuf {
+    let exe = std::env::current_exe().expect("test path");
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("the target profile directory");
+    let bin = dir.join(format!("branchday{}", std::env::consts::EXE_SUFFIX));
+    if !bin.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        let status = std::process::Command::new(cargo)
+            .args(["build", "-p", "branchday", "--bin", "branchday"])
+            .status()
+            .expect("run cargo build");
+        assert!(status.success(), "building branchday failed");
+    }
+    bin
 }

@@ -1,0 +1,112 @@
+//! Members' consecutive months of absence (3+ and 6+), computed in the database by the definition
+//! of `branchday stats` ([`branchday::stats::absence`]), figure for figure:
+//!
+//! 1. A member (member id within one branch, code and name together) has a month in the series
+//!    when a kept meeting of that month lists them counted in 应到会.
+//! 2. The month is attended when they were present or late at any meeting of it (counted or not);
+//!    an attended month ends a run.
+//! 3. Otherwise, when every counted line of the month is approved leave, the month is on leave:
+//!    left out of the series, so it neither breaks nor extends a run.
+//! 4. Every other month is an absence month; consecutive absence months form a run; runs of 3+
+//!    are warnings, 6+ serious; a run with no attended month after it is ongoing.
+//!
+//! Runs are measured over every kept meeting, whatever the period (so a run is never cut at a
+//! period's edge); the period then selects the runs that touch it, as `stats` does.
+
+use branchday::stats::absence::{Level, WARN_MONTHS};
+use branchday::stats::{Period, YearMonth};
+use sqlx::Row;
+
+use crate::db::Db;
+
+/// One run of absence months.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AbsenceRow {
+    pub branch_code: String,
+    pub branch_name: String,
+    pub member_id: String,
+    /// The name in the member's latest month (the greatest, when a month has two).
+    pub name: String,
+    /// The absence months of the run, in order (months on leave inside it are not listed).
+    pub months: Vec<String>,
+    /// `warning` (3–5 months) or `serious` (6 or more).
+    pub level: &'static str,
+    /// No attended month follows the run.
+    pub ongoing: bool,
+}
+
+/// Gaps and islands over each member's month series: `grp` counts the attended months up to and
+/// including each month, so the absence months between two attended months share a `grp`, and a
+/// run whose `grp` is the member's total has no attended month after it.
+const RUNS: &str = "WITH kept AS (SELECT f.id, f.branch, f.branch_name, f.month FROM files f \
+     WHERE NOT EXISTS (SELECT 1 FROM files c WHERE c.supersedes = f.id AND c.id <> f.id)), \
+     mm AS (SELECT k.branch, k.branch_name, a.member_id, k.month, \
+       MAX(CASE WHEN a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS attended, \
+       MAX(CASE WHEN a.counted = 1 THEN 1 ELSE 0 END) AS expected, \
+       MAX(CASE WHEN a.counted = 1 AND a.status NOT IN ('present', 'late') \
+           AND a.approved_leave = 0 THEN 1 ELSE 0 END) AS unexcused, \
+       MAX(a.name) AS name \
+       FROM file_attendance a JOIN kept k ON k.id = a.file_id \
+       GROUP BY k.branch, k.branch_name, a.member_id, k.month), \
+     named AS (SELECT branch, branch_name, member_id, month, attended, expected, unexcused, \
+       FIRST_VALUE(name) OVER (PARTITION BY branch, branch_name, member_id ORDER BY month DESC) \
+         AS latest_name FROM mm), \
+     series AS (SELECT branch, branch_name, member_id, month, attended, latest_name, \
+       SUM(attended) OVER (PARTITION BY branch, branch_name, member_id ORDER BY month \
+         ROWS UNBOUNDED PRECEDING) AS grp, \
+       SUM(attended) OVER (PARTITION BY branch, branch_name, member_id) AS total \
+       FROM named WHERE expected = 1 AND (attended = 1 OR unexcused = 1)) \
+     SELECT branch, branch_name, member_id, MAX(latest_name), \
+       string_agg(month, ',' ORDER BY month), \
+       CAST(MAX(CASE WHEN grp = total THEN 1 ELSE 0 END) AS BIGINT) \
+     FROM series WHERE attended = 0 \
+     GROUP BY branch, branch_name, member_id, grp HAVING COUNT(*) >= $1";
+
+/// The runs of 3+ months that touch the period, sorted by branch, member id and first month.
+pub async fn runs(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Result<Vec<AbsenceRow>> {
+    let period = Period {
+        from: from.and_then(YearMonth::parse),
+        to: to.and_then(YearMonth::parse),
+    };
+    let rows = sqlx::query(RUNS)
+        .bind(i64::try_from(WARN_MONTHS).unwrap_or(3))
+        .fetch_all(&db.pool)
+        .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let months: String = r.try_get(4)?;
+        let months: Vec<String> = months.split(',').map(str::to_owned).collect();
+        let parsed: Vec<YearMonth> = months.iter().filter_map(|m| YearMonth::parse(m)).collect();
+        let Some(level) = Level::of(months.len()) else {
+            continue;
+        };
+        if !period.touches(&parsed) {
+            continue;
+        }
+        let ongoing: i64 = r.try_get(5)?;
+        out.push(AbsenceRow {
+            branch_code: r.try_get(0)?,
+            branch_name: r.try_get(1)?,
+            member_id: r.try_get(2)?,
+            name: r.try_get(3)?,
+            months,
+            level: level.key(),
+            ongoing: ongoing == 1,
+        });
+    }
+    out.sort_by(|a, b| {
+        (
+            &a.branch_code,
+            &a.branch_name,
+            &a.member_id,
+            a.months.first(),
+        )
+            .cmp(&(
+                &b.branch_code,
+                &b.branch_name,
+                &b.member_id,
+                b.months.first(),
+            ))
+    });
+    Ok(out)
+}
