@@ -191,7 +191,7 @@ pub async fn review_of(db: &Db, id: &str) -> sqlx::Result<Option<Review>> {
 }
 
 /// Fill in `approved_leave` for attendance lines stored before the column existed (migration
-/// 0002), from each file's stored bytes read with the library; returns how many files were read.
+/// 0003), from each file's stored bytes read with the library; returns how many files were read.
 pub async fn fill_approved_leave(db: &Db) -> sqlx::Result<usize> {
     let ids: Vec<String> =
         sqlx::query("SELECT DISTINCT file_id FROM file_attendance WHERE approved_leave IS NULL")
