@@ -54,5 +54,3 @@ ALTER TABLE files ADD COLUMN reviewed_at TEXT NOT NULL DEFAULT '';
 CREATE INDEX files_queue ON files (review_state, received_at);
 CREATE INDEX files_month_branch_kind ON files (month, branch, kind);
 
--- Approved leave (请假 with a reason and an approver), as `stats` reads it for absence runs.
-ALTER TABLE file_attendance ADD COLUMN approved_leave BIGINT NOT NULL DEFAULT 0;
