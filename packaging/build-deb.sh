@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the Debian package of branchday from this source tree:
-#   packaging/build-deb.sh [--out DIR]
-# prints the path of the .deb it wrote (default folder: $CARGO_TARGET_DIR/debian, or target/debian).
+#   packaging/build-deb.sh [--out DIR] [--package branchday|branchday-server]
+# prints the path of each .deb it wrote, one a line (default folder: $CARGO_TARGET_DIR/debian, or
+# target/debian); both packages unless --package names one.
 #
 # A small script around `dpkg-deb --root-owner-group --build` rather than cargo-deb: it needs
 # nothing beyond what builds the program and what every Debian-based system has (dpkg-deb, and
@@ -20,13 +21,19 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 packaging="$root/packaging"
 target="${CARGO_TARGET_DIR:-$root/target}"
 out="$target/debian"
-PACKAGES=(branchday)
+PACKAGES=(branchday branchday-server)
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="${2:?--out needs a folder}"; shift 2 ;;
-    -h|--help) sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "build-deb.sh: unknown argument $1 (usage: build-deb.sh [--out DIR])" >&2; exit 2 ;;
+    --package)
+      case "${2:-}" in
+        branchday | branchday-server) PACKAGES=("$2") ;;
+        *) echo "build-deb.sh: --package takes branchday or branchday-server" >&2; exit 2 ;;
+      esac
+      shift 2 ;;
+    -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "build-deb.sh: unknown argument $1 (usage: build-deb.sh [--out DIR] [--package NAME])" >&2; exit 2 ;;
   esac
 done
 
@@ -121,6 +128,17 @@ finish_package() { # finish_package PACKAGE VERSION ROOT DEPENDS SECTION DESCRIP
     cat "$description"
   } >"$tree/DEBIAN/control"
   chmod 0644 "$tree/DEBIAN/control" "$tree/DEBIAN/md5sums"
+  # Maintainer scripts (packaging/PACKAGE.postinst, …) and the configuration files under /etc.
+  local script
+  for script in preinst postinst prerm postrm; do
+    if [ -f "$packaging/$pkg.$script" ]; then
+      put 0755 "$packaging/$pkg.$script" "$tree/DEBIAN/$script"
+    fi
+  done
+  if [ -d "$tree/etc" ]; then
+    (cd "$tree" && find etc -type f | LC_ALL=C sort | sed 's|^|/|') >"$tree/DEBIAN/conffiles"
+    chmod 0644 "$tree/DEBIAN/conffiles"
+  fi
   mkdir -p "$out"
   deb="$out/${pkg}_${version}_${arch}.deb"
   dpkg-deb --root-owner-group -Zxz --build "$tree" "$deb" >/dev/null
@@ -160,6 +178,31 @@ package_branchday() {
 
   finish_package branchday "$version" "$tree" \
     "$(shlib_depends branchday "$tree/usr/bin/branchday")" utils "$packaging/branchday.description"
+}
+
+# The collector of the superior organisation: the binary, and a systemd service that runs it as
+# its own system user on SQLite in /var/lib/branchday-server, with the switch to PostgreSQL (and
+# the address to listen on) in /etc/default/branchday-server. adduser makes the user where
+# systemd-sysusers is missing.
+package_branchday_server() {
+  local upstream version tree bin
+  upstream=$(crate_version branchday-server)
+  version=$(debian_version "$upstream")
+  (cd "$root" && cargo build --release --locked -p branchday-server --bin branchday-server) >&2
+  bin="$target/release/branchday-server"
+  tree="$target/debian/tree/branchday-server"
+  rm -rf "$tree"
+  mkdir -p "$tree"
+
+  put 0755 "$bin" "$tree/usr/bin/branchday-server"
+  strip --strip-unneeded --remove-section=.comment --remove-section=.note "$tree/usr/bin/branchday-server"
+  put 0644 "$packaging/branchday-server.service" "$tree/usr/lib/systemd/system/branchday-server.service"
+  put 0644 "$packaging/branchday-server.sysusers" "$tree/usr/lib/sysusers.d/branchday-server.conf"
+  put 0644 "$packaging/branchday-server.default" "$tree/etc/default/branchday-server"
+
+  finish_package branchday-server "$version" "$tree" \
+    "$(shlib_depends branchday-server "$tree/usr/bin/branchday-server"), adduser" net \
+    "$packaging/branchday-server.description"
 }
 
 for pkg in "${PACKAGES[@]}"; do
