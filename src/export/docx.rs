@@ -146,10 +146,9 @@ fn cell(text: &str, w: usize, size: usize, bold: bool, shaded: bool, right: bool
     c
 }
 
-fn grid_table(t: &texttable::Table, empty: &str) -> Table {
-    let widths = column_widths(&t.headers, &t.rows, 0);
-    let right = |i: usize| t.right.get(i).copied().unwrap_or(false);
-    let head = TableRow::new(
+/// A table's header row: shaded, bold, at least one header height, never split.
+fn header_row(t: &texttable::Table, widths: &[usize]) -> TableRow {
+    TableRow::new(
         widths
             .iter()
             .enumerate()
@@ -161,7 +160,13 @@ fn grid_table(t: &texttable::Table, empty: &str) -> Table {
     )
     .row_height(HEADER_ROW_HEIGHT)
     .height_rule(HeightRule::AtLeast)
-    .cant_split();
+    .cant_split()
+}
+
+fn grid_table(t: &texttable::Table, empty: &str) -> Table {
+    let widths = column_widths(&t.headers, &t.rows, 0);
+    let right = |i: usize| t.right.get(i).copied().unwrap_or(false);
+    let head = header_row(t, &widths);
     let mut rows = vec![head];
     for row in &t.rows {
         rows.push(
@@ -279,19 +284,7 @@ fn sign_in(docx: Docx, s: &SignIn) -> Docx {
     let t = &s.table;
     let widths = column_widths(&t.headers, &t.rows, 16);
     let right = |i: usize| t.right.get(i).copied().unwrap_or(false);
-    let head = TableRow::new(
-        widths
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                let h = t.headers.get(i).map_or("", String::as_str);
-                cell(h, *w, TABLE_SIZE, true, true, false)
-            })
-            .collect(),
-    )
-    .row_height(HEADER_ROW_HEIGHT)
-    .height_rule(HeightRule::AtLeast)
-    .cant_split();
+    let head = header_row(t, &widths);
     let mut rows = vec![head];
     for row in &t.rows {
         rows.push(
