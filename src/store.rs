@@ -312,10 +312,6 @@ impl DataDir {
     pub fn reviews_dir(&self) -> PathBuf {
         self.root.join("reviews")
     }
-    /// A minutes file's review remarks, kept apart from the minutes file.
-    pub fn review_path(&self, id: &uuid::Uuid) -> PathBuf {
-        self.reviews_dir().join(format!("{id}.review.json"))
-    }
     /// Where exported 会议记录 go by default.
     pub fn exports_dir(&self) -> PathBuf {
         self.root.join("exports")

@@ -619,7 +619,7 @@ fn files_returned_in_review_are_held_back_unless_asked() {
         .computed_digest;
     remarks::append(
         &data,
-        &m.id,
+        &remarks::ReviewKey::Minutes(m.id),
         Remark {
             reviewer: "组织员 李明".into(),
             at: chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").expect("time"),

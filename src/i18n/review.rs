@@ -136,8 +136,8 @@ impl Tr {
                 "this file fails validation (or its signature or digest does not hold) and cannot be approved; return it with a comment",
             ),
             L::NoIdToReview => (
-                "这个文件读不出会议编号，无法记录审阅意见；请让报送单位修正文件",
-                "this file has no readable meeting id, so no remark can be recorded; ask the sender for a corrected file",
+                "这个文件无法读取（不是普通文件或没有读取权限），无法记录审阅意见；请让报送单位重新报送",
+                "this file cannot be read (not a regular file, or no permission), so no remark can be recorded; ask the sender to send it again",
             ),
             L::ReviewerRequired => ("请填写审阅人姓名", "enter the reviewer's name"),
             L::CommentRequired => (

@@ -59,7 +59,7 @@ impl Detail {
         let supersedes = minutes.and_then(|m| m.supersedes.filter(|s| *s != m.id));
         Context {
             status: Some(model.status(self.row)),
-            review: row.id.map(|_| row.review),
+            review: row.review_key().map(|_| row.review),
             supersedes: supersedes
                 .map(|id| (id, model.find_id(id).map(|r| model.row(r).name.to_string()))),
             superseded_by: model

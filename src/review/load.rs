@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::Scope;
 
 use super::model::{ItemTally, ReviewState, RowError, Status, Summary, display_name};
-use super::remarks;
+use super::remarks::{self, ReviewKey};
 use crate::minutes::Severity;
 use crate::minutes::check::Checked;
 use crate::{parallel, sanitize};
@@ -42,9 +42,9 @@ impl ReviewIndex {
         }
     }
 
-    /// The latest verdict recorded for a minutes id, as it holds for the content with `digest`.
-    pub fn state(&self, id: &uuid::Uuid, digest: Option<&str>) -> ReviewState {
-        let name = remarks::file_name(id);
+    /// The latest verdict recorded under a key, as it holds for the content with `digest`.
+    pub fn state(&self, key: &ReviewKey, digest: Option<&str>) -> ReviewState {
+        let name = key.file_name();
         if !self.names.contains(std::ffi::OsStr::new(&name)) {
             return ReviewState::Unreviewed;
         }
@@ -69,8 +69,20 @@ pub fn summarize_trusting(
 ) -> Summary {
     match super::read_checked(path, keyring) {
         Ok(checked) => from_checked(path.to_path_buf(), &checked, reviews),
-        Err(e) => Summary::failed(path.to_path_buf(), e),
+        Err(e) => failed(path.to_path_buf(), e, reviews),
     }
+}
+
+/// The row of a file with no readable minutes: its remarks are keyed by the digest of its bytes,
+/// so it can be returned and leave the unreviewed count.
+fn failed(path: PathBuf, error: RowError, reviews: &ReviewIndex) -> Summary {
+    let key = remarks::file_key_at(&path);
+    let mut s = Summary::failed(path, error);
+    if let Some(key @ ReviewKey::File(sha)) = &key {
+        s.review = reviews.state(key, Some(sha));
+        s.file_sha256 = Some(sha.clone());
+    }
+    s
 }
 
 fn clip(s: &str, chars: usize) -> Box<str> {
@@ -112,7 +124,7 @@ pub fn from_checked(path: PathBuf, checked: &Checked, reviews: &ReviewIndex) -> 
             .map(|f| f.problem.clone());
         // Without minutes there is always an error; `NotAnObject` only guards the impossible case.
         let p = problem.unwrap_or(crate::minutes::check::Problem::NotAnObject);
-        let mut s = Summary::failed(path, RowError::Problem(Box::new(p)));
+        let mut s = failed(path, RowError::Problem(Box::new(p)), reviews);
         s.errors = errors.max(1);
         s.warnings = warnings;
         return s;
@@ -168,7 +180,11 @@ pub fn from_checked(path: PathBuf, checked: &Checked, reviews: &ReviewIndex) -> 
         digest_ok,
         digest: checked.computed_digest.as_deref().map(Into::into),
         supersedes: m.supersedes.filter(|s| *s != m.id),
-        review: reviews.state(&m.id, checked.computed_digest.as_deref()),
+        review: reviews.state(
+            &ReviewKey::Minutes(m.id),
+            checked.computed_digest.as_deref(),
+        ),
+        file_sha256: None,
         error: None,
         copies: Vec::new(),
         haystack,

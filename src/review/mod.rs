@@ -199,8 +199,8 @@ pub fn read_checked(
 
 fn open(app: &App, row: usize, data: &DataDir) -> Opened {
     let r = app.model.row(row);
-    let remarks = match r.id {
-        Some(id) => remarks::load(data, &id).map_err(|e| app.tr.remark_error(&e)),
+    let remarks = match r.review_key() {
+        Some(key) => remarks::load(data, &key).map_err(|e| app.tr.remark_error(&e)),
         None => Ok(Vec::new()),
     };
     Opened {
@@ -232,10 +232,17 @@ fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
 
 fn save_remark(app: &App, request: &RemarkRequest, data: &DataDir) -> Result<ReviewFile, String> {
     let path = &app.model.row(request.row).path;
-    // The remark is bound to the content as it is now.
-    let digest = read_checked(path, None)
-        .ok()
-        .and_then(|c| c.computed_digest);
+    // The remark is bound to the content as it is now: the minutes' digest, or for a file whose id
+    // cannot be read, the digest of its bytes.
+    let digest = match &request.key {
+        remarks::ReviewKey::Minutes(_) => read_checked(path, None)
+            .ok()
+            .and_then(|c| c.computed_digest),
+        remarks::ReviewKey::File(_) => match remarks::file_key_at(path) {
+            Some(remarks::ReviewKey::File(sha)) => Some(sha.into_string()),
+            _ => None,
+        },
+    };
     let now = crate::clock::now();
     let remark = Remark {
         reviewer: request.reviewer.clone(),
@@ -244,7 +251,7 @@ fn save_remark(app: &App, request: &RemarkRequest, data: &DataDir) -> Result<Rev
         comment: request.comment.clone(),
         digest,
     };
-    let file = remarks::append(data, &request.id, remark).map_err(|e| app.tr.remark_error(&e))?;
+    let file = remarks::append(data, &request.key, remark).map_err(|e| app.tr.remark_error(&e))?;
     remarks::remember_reviewer(data, &request.reviewer);
     Ok(file)
 }

@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use super::remarks::ReviewKey;
 use uuid::Uuid;
 
 use crate::domain::{MeetingKind, Outcome, Timestamp};
@@ -169,6 +170,8 @@ pub struct Summary {
     pub digest_ok: Option<bool>,
     /// The digest of the content as read: a verdict holds for this content only.
     pub digest: Option<Box<str>>,
+    /// For a file whose id cannot be read: the SHA-256 of its bytes, which its remarks are keyed by.
+    pub file_sha256: Option<Box<str>>,
     pub supersedes: Option<Uuid>,
     pub review: ReviewState,
     pub error: Option<RowError>,
@@ -179,6 +182,15 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// What the row's remarks are keyed by: its minutes id, else the digest of its bytes.
+    pub fn review_key(&self) -> Option<ReviewKey> {
+        match (&self.id, &self.file_sha256) {
+            (Some(id), _) => Some(ReviewKey::Minutes(*id)),
+            (None, Some(sha)) => Some(ReviewKey::File(sha.clone())),
+            (None, None) => None,
+        }
+    }
+
     /// A row for a file that has no readable content.
     pub fn failed(path: PathBuf, error: RowError) -> Summary {
         let name = display_name(&path);
@@ -201,6 +213,7 @@ impl Summary {
             warnings: 0,
             digest_ok: None,
             digest: None,
+            file_sha256: None,
             supersedes: None,
             review: ReviewState::Unreviewed,
             error: Some(error),
@@ -462,11 +475,19 @@ impl Model {
         self.view = merged;
     }
 
-    /// After a remark on the content with `digest` is saved: rows with this id and that content
-    /// take its state; a row with this id but other content has a verdict that is not its own.
-    pub fn set_review(&mut self, id: Uuid, digest: Option<&str>, state: ReviewState) {
-        for r in self.rows.iter_mut().filter(|r| r.id == Some(id)) {
-            r.review = if r.digest.as_deref() == digest {
+    /// After a remark on the content with `digest` is saved: rows with this key and that content
+    /// take its state; a row with this key but other content has a verdict that is not its own.
+    pub fn set_review(&mut self, key: &ReviewKey, digest: Option<&str>, state: ReviewState) {
+        for r in self
+            .rows
+            .iter_mut()
+            .filter(|r| r.review_key().as_ref() == Some(key))
+        {
+            let content = match key {
+                ReviewKey::Minutes(_) => r.digest.as_deref(),
+                ReviewKey::File(_) => r.file_sha256.as_deref(),
+            };
+            r.review = if content == digest {
                 state
             } else {
                 ReviewState::Changed

@@ -1,5 +1,6 @@
 //! Review remarks: `reviews/<id>.review.json` holds every remark on one minutes id, newest last.
-//! The minutes file itself is only ever read.
+//! A file whose id cannot be read takes its remarks in `reviews/sha256-<hex>.review.json`, keyed by
+//! the SHA-256 of its bytes. The minutes file itself is only ever read.
 
 use std::fs::TryLockError;
 use std::path::{Path, PathBuf};
@@ -45,14 +46,106 @@ pub struct Remark {
     pub digest: Option<String>,
 }
 
-/// A review file.
+/// What a review file's remarks are about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ReviewKey {
+    /// A minutes id: the remarks follow the meeting, and each holds for the content it was given on.
+    Minutes(Uuid),
+    /// The SHA-256 (lower-case hex) of the bytes of a file whose id cannot be read.
+    File(Box<str>),
+}
+
+impl ReviewKey {
+    /// The name of the key's review file in the reviews folder.
+    pub fn file_name(&self) -> String {
+        match self {
+            ReviewKey::Minutes(id) => file_name(id),
+            ReviewKey::File(sha) => format!("sha256-{sha}.review.json"),
+        }
+    }
+
+    /// The key's review file.
+    pub fn path(&self, data: &DataDir) -> PathBuf {
+        data.reviews_dir().join(self.file_name())
+    }
+}
+
+impl std::fmt::Display for ReviewKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReviewKey::Minutes(id) => write!(f, "{id}"),
+            ReviewKey::File(sha) => write!(f, "sha256:{sha}"),
+        }
+    }
+}
+
+/// The key of a file whose id cannot be read: the SHA-256 of its bytes.
+pub fn file_key(bytes: &[u8]) -> ReviewKey {
+    use sha2::Digest;
+    ReviewKey::File(crate::minutes::canonical::hex(&sha2::Sha256::digest(bytes)).into_boxed_str())
+}
+
+/// The key of the regular file at `path` whose id cannot be read, its bytes read in pieces whatever
+/// its size; `None` for anything else (a pipe or a device is never read) or a file that cannot be
+/// read.
+pub fn file_key_at(path: &Path) -> Option<ReviewKey> {
+    use sha2::Digest;
+    use std::io::Read;
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut hasher = sha2::Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    let sha = crate::minutes::canonical::hex(&hasher.finalize());
+    Some(ReviewKey::File(sha.into_boxed_str()))
+}
+
+/// A review file: `minutes_id` for a meeting's remarks, else `file_sha256` for those on a file
+/// whose id cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewFile {
     pub format: String,
     pub version: u32,
-    pub minutes_id: Uuid,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_sha256: Option<String>,
     pub remarks: Vec<Remark>,
+}
+
+impl ReviewFile {
+    /// What the file's remarks are about (`None` for a file that names neither).
+    pub fn key(&self) -> Option<ReviewKey> {
+        match (&self.minutes_id, &self.file_sha256) {
+            (Some(id), None) => Some(ReviewKey::Minutes(*id)),
+            (None, Some(sha)) => Some(ReviewKey::File(sha.as_str().into())),
+            _ => None,
+        }
+    }
+
+    fn new(key: &ReviewKey) -> ReviewFile {
+        let (minutes_id, file_sha256) = match key {
+            ReviewKey::Minutes(id) => (Some(*id), None),
+            ReviewKey::File(sha) => (None, Some(sha.to_string())),
+        };
+        ReviewFile {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            minutes_id,
+            file_sha256,
+            remarks: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -167,9 +260,9 @@ pub fn state_for(file: &ReviewFile, digest: Option<&str>) -> ReviewState {
     }
 }
 
-/// The remarks recorded for a minutes id (empty when none).
-pub fn load(data: &DataDir, id: &Uuid) -> Result<Vec<Remark>, RemarkError> {
-    Ok(read(&data.review_path(id))?
+/// The remarks recorded under a key (empty when none).
+pub fn load(data: &DataDir, key: &ReviewKey) -> Result<Vec<Remark>, RemarkError> {
+    Ok(read(&key.path(data))?
         .map(|f| f.remarks)
         .unwrap_or_default())
 }
@@ -201,23 +294,18 @@ impl Drop for DirLock {
     }
 }
 
-/// Append a remark to the minutes id's review file (created 0600 in a 0700 folder), atomically.
+/// Append a remark to the key's review file (created 0600 in a 0700 folder), atomically.
 /// An existing file that cannot be read is never replaced. Returns the whole history.
-pub fn append(data: &DataDir, id: &Uuid, remark: Remark) -> Result<ReviewFile, RemarkError> {
+pub fn append(data: &DataDir, key: &ReviewKey, remark: Remark) -> Result<ReviewFile, RemarkError> {
     let dir = data.reviews_dir();
     store::create_dir_private(&dir)?;
     let _lock = DirLock::take(&dir)?;
-    let path = data.review_path(id);
-    let mut file = read(&path)?.unwrap_or_else(|| ReviewFile {
-        format: FORMAT.to_owned(),
-        version: VERSION,
-        minutes_id: *id,
-        remarks: Vec::new(),
-    });
-    if file.minutes_id != *id {
+    let path = key.path(data);
+    let mut file = read(&path)?.unwrap_or_else(|| ReviewFile::new(key));
+    if file.key().as_ref() != Some(key) {
         return Err(RemarkError::Unreadable {
             path,
-            message: format!("minutes_id {} is not {id}", file.minutes_id),
+            message: format!("the remarks in it are not about {key}"),
         });
     }
     file.remarks.push(remark);
@@ -259,26 +347,27 @@ mod tests {
         assert_eq!(reviewer_from(&data, Some("  ".into())), "组织员 李明");
         // The remembered name sits beside the review files and is never taken for one.
         let index = crate::review::load::ReviewIndex::scan(&data.reviews_dir());
-        assert_eq!(index.state(&Uuid::now_v7(), None), ReviewState::Unreviewed);
+        let key = ReviewKey::Minutes(Uuid::now_v7());
+        assert_eq!(index.state(&key, None), ReviewState::Unreviewed);
     }
 
     #[test]
     fn history_is_kept_newest_last() {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::at(dir.path());
-        let id = Uuid::now_v7();
+        let id = ReviewKey::Minutes(Uuid::now_v7());
         assert_eq!(load(&data, &id).unwrap(), vec![]);
         append(&data, &id, remark(Verdict::Returned, "缺少记录人签名")).unwrap();
         let file = append(&data, &id, remark(Verdict::Approved, "")).unwrap();
         assert_eq!(file.remarks.len(), 2);
         assert_eq!(state_of(&file), ReviewState::Approved);
-        let back = read(&data.review_path(&id)).unwrap().unwrap();
+        let back = read(&id.path(&data)).unwrap().unwrap();
         assert_eq!(back, file);
         assert_eq!(back.remarks[0].comment, "缺少记录人签名");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(data.review_path(&id))
+            let mode = std::fs::metadata(id.path(&data))
                 .unwrap()
                 .permissions()
                 .mode();
@@ -295,18 +384,46 @@ mod tests {
     fn a_damaged_review_file_is_never_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::at(dir.path());
-        let id = Uuid::now_v7();
+        let id = ReviewKey::Minutes(Uuid::now_v7());
         std::fs::create_dir_all(data.reviews_dir()).unwrap();
-        std::fs::write(
-            data.review_path(&id),
-            b"{\"format\": \"branchday.review\", ",
-        )
-        .unwrap();
+        std::fs::write(id.path(&data), b"{\"format\": \"branchday.review\", ").unwrap();
         let err = append(&data, &id, remark(Verdict::Approved, "")).unwrap_err();
         assert!(matches!(err, RemarkError::Unreadable { .. }));
         assert_eq!(
-            std::fs::read(data.review_path(&id)).unwrap(),
+            std::fs::read(id.path(&data)).unwrap(),
             b"{\"format\": \"branchday.review\", "
         );
+    }
+
+    #[test]
+    fn a_file_without_an_id_takes_remarks_under_its_digest() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::at(dir.path());
+        let key = file_key(b"{\"format\": \"branchday.minutes\", \"id\": ");
+        let ReviewKey::File(sha) = &key else {
+            panic!("{key:?}")
+        };
+        assert_eq!(sha.len(), 64);
+        assert_eq!(
+            key.file_name(),
+            format!("sha256-{sha}.review.json"),
+            "kept apart from any minutes id's file"
+        );
+        let mut r = remark(Verdict::Returned, "文件不完整，请重新导出");
+        r.digest = Some(sha.to_string());
+        let file = append(&data, &key, r).unwrap();
+        assert_eq!(file.minutes_id, None);
+        assert_eq!(file.file_sha256.as_deref(), Some(&**sha));
+        let on_disk = std::fs::read_to_string(key.path(&data)).unwrap();
+        assert!(!on_disk.contains("minutes_id"), "{on_disk}");
+        let index = crate::review::load::ReviewIndex::scan(&data.reviews_dir());
+        assert_eq!(index.state(&key, Some(sha)), ReviewState::Returned);
+        // Another file's bytes are another key, still unreviewed.
+        let other = file_key(b"not minutes");
+        assert_eq!(index.state(&other, None), ReviewState::Unreviewed);
+        // A review file that names another key is never appended to.
+        std::fs::rename(key.path(&data), other.path(&data)).unwrap();
+        let err = append(&data, &other, remark(Verdict::Returned, "x")).unwrap_err();
+        assert!(matches!(err, RemarkError::Unreadable { .. }), "{err:?}");
     }
 }

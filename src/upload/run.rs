@@ -125,7 +125,10 @@ fn handle(
         return result;
     }
     if plan.held_back.is_some_and(|r| {
-        r.state(&minutes.id, Some(&digest)) == crate::review::model::ReviewState::Returned
+        r.state(
+            &crate::review::remarks::ReviewKey::Minutes(minutes.id),
+            Some(&digest),
+        ) == crate::review::model::ReviewState::Returned
     }) {
         result.outcome = Outcome::Returned(tr.upload_returned().to_owned());
         return result;

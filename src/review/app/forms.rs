@@ -4,13 +4,12 @@
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::KeyEvent;
-use uuid::Uuid;
 
 use super::{App, Effect, Modal, Screen};
 use crate::cli::ExportFormat;
 use crate::i18n::review::L;
 use crate::review::keys::{self, PromptKey};
-use crate::review::remarks::{self, ReviewFile, Verdict};
+use crate::review::remarks::{self, ReviewFile, ReviewKey, Verdict};
 use crate::tui::widgets::line_input::{LineInput, edit_of};
 
 /// Which field of the remark form has the cursor.
@@ -24,7 +23,7 @@ pub enum RemarkField {
 #[derive(Debug, Clone)]
 pub struct RemarkForm {
     pub row: usize,
-    pub id: Uuid,
+    pub key: ReviewKey,
     pub verdict: Verdict,
     pub reviewer: LineInput,
     pub comment: LineInput,
@@ -45,7 +44,7 @@ pub struct ExportForm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RemarkRequest {
     pub row: usize,
-    pub id: Uuid,
+    pub key: ReviewKey,
     pub verdict: Verdict,
     pub reviewer: String,
     pub comment: String,
@@ -67,7 +66,7 @@ pub fn extension(f: ExportFormat) -> &'static str {
 impl App {
     pub(super) fn open_remark(&mut self, row: Option<usize>, verdict: Verdict) {
         let Some(row) = row else { return };
-        let Some(id) = self.model.row(row).id else {
+        let Some(key) = self.model.row(row).review_key() else {
             self.say(self.tr.l(L::NoIdToReview).to_owned(), true);
             return;
         };
@@ -90,7 +89,7 @@ impl App {
         };
         self.modal = Some(Modal::Remark(RemarkForm {
             row,
-            id,
+            key,
             verdict,
             reviewer,
             comment: LineInput::limited("", remarks::MAX_COMMENT_CHARS),
@@ -197,7 +196,7 @@ impl App {
                 } else {
                     let request = RemarkRequest {
                         row: form.row,
-                        id: form.id,
+                        key: form.key.clone(),
                         verdict: form.verdict,
                         reviewer,
                         comment,
@@ -231,11 +230,11 @@ impl App {
                 request.reviewer.clone_into(&mut self.reviewer);
                 let digest = file.remarks.last().and_then(|r| r.digest.clone());
                 self.model
-                    .set_review(request.id, digest.as_deref(), remarks::state_of(&file));
+                    .set_review(&request.key, digest.as_deref(), remarks::state_of(&file));
                 self.sync_cursor();
                 let width = self.detail_width();
                 if let Screen::Detail(d) = &mut self.screen
-                    && self.model.row(d.row).id == Some(request.id)
+                    && self.model.row(d.row).review_key().as_ref() == Some(&request.key)
                 {
                     d.set_remarks(file.remarks, &self.model, self.tr);
                     d.rewrap(width);

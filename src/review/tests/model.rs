@@ -48,6 +48,7 @@ fn row(s: &Spec) -> Summary {
         warnings: u16::from(s.status == Status::Warnings),
         digest_ok: Some(s.status != Status::Tampered),
         digest: Some(format!("{:064}", s.present).into()),
+        file_sha256: None,
         supersedes: None,
         review: s.review,
         error: None,

@@ -45,7 +45,7 @@ fn remarks_round_trip_and_the_minutes_file_stays_byte_identical() {
     let row = app.selected().unwrap();
     let id = app.model.row(row).id.unwrap();
     let path = app.model.row(row).path.clone();
-    let review = data.review_path(&id);
+    let review = remarks::ReviewKey::Minutes(id).path(&data);
 
     // Returning needs a comment: nothing is written without one.
     press(&mut app, &data, [ch('x'), key(KeyCode::Enter)]);
@@ -61,7 +61,7 @@ fn remarks_round_trip_and_the_minutes_file_stays_byte_identical() {
     assert_eq!(app.model.row(row).review, ReviewState::Returned);
 
     let file = remarks::read(&review).unwrap().unwrap();
-    assert_eq!(file.minutes_id, id);
+    assert_eq!(file.minutes_id, Some(id));
     assert_eq!(file.remarks.len(), 1);
     let r = &file.remarks[0];
     assert_eq!(r.verdict, Verdict::Returned);
@@ -161,16 +161,48 @@ fn remarks_round_trip_and_the_minutes_file_stays_byte_identical() {
 }
 
 #[test]
-fn an_unreadable_file_cannot_be_reviewed() {
+fn a_file_whose_id_cannot_be_read_is_returned_under_the_digest_of_its_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::at(dir.path().join("data"));
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, b"{").unwrap();
-    let mut app = loaded(vec![bad], &data, EN);
+    let truncated = b"{\"format\": \"branchday.minutes\", \"version\": 2, \"id\": \"01";
+    std::fs::write(&bad, truncated).unwrap();
+    let mut app = loaded(vec![bad.clone()], &data, ZH);
+    let row = app.selected().unwrap();
+    assert_eq!(app.model.row(row).id, None);
+    assert_eq!(app.model.row(row).review, ReviewState::Unreviewed);
+    // It fails validation: approving is refused, nothing is written.
     press(&mut app, &data, [ch('a')]);
     assert!(app.modal.is_none());
     assert!(app.message.as_ref().unwrap().error);
     assert!(!data.reviews_dir().exists());
+    // Returning it is possible, and takes it out of the unreviewed files.
+    press(&mut app, &data, [ch('x')]);
+    press(&mut app, &data, typed("文件不完整，请重新导出后报送"));
+    press(&mut app, &data, [key(KeyCode::Enter)]);
+    assert!(app.modal.is_none(), "{:?}", app.message);
+    assert_eq!(app.model.row(row).review, ReviewState::Returned);
+    let key = remarks::file_key_at(&bad).unwrap();
+    let file = remarks::read(&key.path(&data)).unwrap().unwrap();
+    assert_eq!(file.minutes_id, None);
+    assert_eq!(file.remarks[0].comment, "文件不完整，请重新导出后报送");
+    assert_eq!(
+        file.remarks[0].digest.as_deref(),
+        file.file_sha256.as_deref()
+    );
+    assert_eq!(
+        std::fs::read(&bad).unwrap(),
+        truncated,
+        "the file is only read"
+    );
+
+    // The verdict is there when the folder is opened again…
+    let app = loaded(vec![bad.clone()], &data, ZH);
+    assert_eq!(app.model.row(0).review, ReviewState::Returned);
+    // …and holds for those bytes only: the same name with other bytes is another file.
+    std::fs::write(&bad, b"{").unwrap();
+    let app = loaded(vec![bad], &data, ZH);
+    assert_eq!(app.model.row(0).review, ReviewState::Unreviewed);
 }
 
 fn fixture(name: &str) -> PathBuf {
