@@ -338,6 +338,7 @@ impl Tr {
             PromptKey::Cancel => self.pick("取消", "cancel"),
             PromptKey::NextField => self.pick("切换", "next field"),
             PromptKey::Format => self.pick("换格式", "format"),
+            PromptKey::Newline => self.pick("换行", "new line"),
         }
     }
 

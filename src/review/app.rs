@@ -288,7 +288,7 @@ impl App {
             Some(Modal::Remark(form)) => {
                 match form.focus {
                     RemarkField::Reviewer => form.reviewer.apply(&edit),
-                    RemarkField::Comment => form.comment.apply(&edit),
+                    RemarkField::Comment => form.comment.paste(text),
                 };
             }
             Some(Modal::Export(form)) => {

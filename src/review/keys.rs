@@ -2,7 +2,7 @@
 //! over the browser's own actions. The footer and the help overlay are generated from the same
 //! tables, so they cannot drift from what the keys do.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Everything a key can ask for outside a text field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -133,6 +133,8 @@ pub enum PromptKey {
     NextField,
     /// The next export format.
     Format,
+    /// A new line in a multi-line field.
+    Newline,
 }
 
 const fn prompt(
@@ -150,13 +152,17 @@ pub const PROMPT: &[Binding<PromptKey>] = &[
     prompt(KeyCode::Esc, "Esc", PromptKey::Cancel, true),
 ];
 
-/// The remark form.
+/// The remark form. The comment takes several lines: Alt+Enter (or Ctrl+J, which every terminal
+/// sends) starts a new one; ↑↓ move between its lines, Tab between the fields.
 pub const FORM: &[Binding<PromptKey>] = &[
     prompt(KeyCode::Enter, "Enter", PromptKey::Submit, true),
+    Binding {
+        mods: KeyModifiers::ALT,
+        ..prompt(KeyCode::Enter, "Alt+Enter", PromptKey::Newline, true)
+    },
+    prompt(KeyCode::Char('j'), "Ctrl+J", PromptKey::Newline, false).ctrl(),
     prompt(KeyCode::Tab, "Tab", PromptKey::NextField, true),
     prompt(KeyCode::BackTab, "Shift-Tab", PromptKey::NextField, false),
-    prompt(KeyCode::Up, "↑", PromptKey::NextField, false),
-    prompt(KeyCode::Down, "↓", PromptKey::NextField, false),
     prompt(KeyCode::Esc, "Esc", PromptKey::Cancel, true),
 ];
 
@@ -175,7 +181,6 @@ pub fn prompt_key(table: &[Binding<PromptKey>], ev: &KeyEvent) -> Option<PromptK
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::KeyModifiers;
 
     use super::*;
 

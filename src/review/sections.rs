@@ -387,8 +387,9 @@ fn review_history(d: &mut Doc, remarks: &Result<Vec<Remark>, String>) {
                     ]),
                     4,
                 );
-                if !r.comment.is_empty() {
-                    d.text(4, &sanitize::line(&r.comment), Style::new());
+                // A comment of several lines keeps them.
+                for line in r.comment.lines().filter(|l| !l.trim().is_empty()) {
+                    d.text(4, &sanitize::line(line), Style::new());
                 }
             }
         }

@@ -344,7 +344,11 @@ fn help(app: &App, a: Areas, buf: &mut Buffer) {
 /// Where the remark form and its two fields are.
 fn remark_layout(tr: Tr, area: Rect) -> (Rect, Rect, Rect) {
     let a = areas(area);
-    let rect = centered(a.body, 76.min(area.width.saturating_sub(2)), 8);
+    let rect = centered(
+        a.body,
+        76.min(area.width.saturating_sub(2)),
+        6 + COMMENT_ROWS,
+    );
     let inner = Block::default().borders(Borders::ALL).inner(rect);
     let label_w = [L::Reviewer, L::Comment]
         .iter()
@@ -354,14 +358,17 @@ fn remark_layout(tr: Tr, area: Rect) -> (Rect, Rect, Rect) {
     let lw = u16::try_from(label_w + 1)
         .unwrap_or(u16::MAX)
         .min(inner.width / 2);
-    let field = |dy: u16| Rect {
+    let field = |dy: u16, height: u16| Rect {
         x: inner.x + lw,
         y: inner.y + dy,
         width: inner.width.saturating_sub(lw + 1),
-        height: 1,
+        height: height.min(inner.height.saturating_sub(dy)),
     };
-    (rect, field(2), field(3))
+    (rect, field(2, 1), field(3, COMMENT_ROWS))
 }
+
+/// Lines of the remark form's comment box (a longer comment scrolls).
+const COMMENT_ROWS: u16 = 5;
 
 fn remark_form(tr: Tr, form: &RemarkForm, app: &App, area: Rect, buf: &mut Buffer) {
     let (rect, reviewer, comment) = remark_layout(tr, area);
@@ -391,9 +398,9 @@ fn remark_form(tr: Tr, form: &RemarkForm, app: &App, area: Rect, buf: &mut Buffe
         Style::new().fg(Color::Gray),
     );
     let field_style = Style::new().bg(Color::DarkGray).fg(Color::White);
-    for (label, rect, edit, focus) in [
-        (L::Reviewer, reviewer, &form.reviewer, RemarkField::Reviewer),
-        (L::Comment, comment, &form.comment, RemarkField::Comment),
+    for (label, rect, focus) in [
+        (L::Reviewer, reviewer, RemarkField::Reviewer),
+        (L::Comment, comment, RemarkField::Comment),
     ] {
         let style = if form.focus == focus {
             Style::new().add_modifier(Modifier::BOLD)
@@ -406,12 +413,13 @@ fn remark_form(tr: Tr, form: &RemarkForm, app: &App, area: Rect, buf: &mut Buffe
             format!("{}{}", tr.l(label), tr.l(L::Colon)),
             style,
         );
-        edit.render(rect, buf, field_style);
     }
+    form.reviewer.render(reviewer, buf, field_style);
+    form.comment.render(comment, buf, field_style);
     if let Some(e) = &form.error {
         buf.set_stringn(
             inner.x + 1,
-            inner.y + 4,
+            comment.bottom() + 1,
             e,
             usize::from(inner.width.saturating_sub(2)),
             Style::new().fg(Color::Red),
@@ -516,12 +524,14 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
             Some(Position::new(r.x + edit.cursor_offset(r.width), r.y))
         }
         Some(Modal::Remark(form)) => {
-            let (_, reviewer, comment) = remark_layout(app.tr, area);
-            let (r, edit) = match form.focus {
-                RemarkField::Reviewer => (reviewer, &form.reviewer),
-                RemarkField::Comment => (comment, &form.comment),
-            };
-            Some(Position::new(r.x + edit.cursor_offset(r.width), r.y))
+            let (_, r, comment) = remark_layout(app.tr, area);
+            match form.focus {
+                RemarkField::Reviewer => Some(Position::new(
+                    r.x + form.reviewer.cursor_offset(r.width),
+                    r.y,
+                )),
+                RemarkField::Comment => form.comment.cursor(comment),
+            }
         }
         Some(Modal::Export(form)) => {
             let (_, r) = export_layout(app.tr, area);

@@ -11,6 +11,7 @@ use crate::i18n::review::L;
 use crate::review::keys::{self, PromptKey};
 use crate::review::remarks::{self, ReviewFile, ReviewKey, Verdict};
 use crate::tui::widgets::line_input::{LineInput, edit_of};
+use crate::tui::widgets::text_box::TextBox;
 
 /// Which field of the remark form has the cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +27,7 @@ pub struct RemarkForm {
     pub key: ReviewKey,
     pub verdict: Verdict,
     pub reviewer: LineInput,
-    pub comment: LineInput,
+    pub comment: TextBox,
     pub focus: RemarkField,
     pub error: Option<String>,
 }
@@ -92,7 +93,7 @@ impl App {
             key,
             verdict,
             reviewer,
-            comment: LineInput::limited("", remarks::MAX_COMMENT_CHARS),
+            comment: TextBox::limited(remarks::MAX_COMMENT_CHARS),
             focus,
             error: None,
         }));
@@ -147,7 +148,7 @@ impl App {
                 self.modal = Some(Modal::Export(form));
                 return Effect::Export(request);
             }
-            Some(PromptKey::NextField) | None => {
+            Some(PromptKey::NextField | PromptKey::Newline) | None => {
                 if let Some(e) = edit_of(&ev) {
                     form.path.apply(&e);
                 }
@@ -206,15 +207,25 @@ impl App {
                     return Effect::SaveRemark(request);
                 }
             }
+            Some(PromptKey::Newline) if form.focus == RemarkField::Comment => {
+                form.error = None;
+                form.comment.newline();
+            }
             // The remark form has no format key; anything else edits the field.
-            Some(PromptKey::Format) | None => {
-                if let Some(e) = edit_of(&ev) {
-                    // What was wrong is being fixed: the message goes.
-                    form.error = None;
-                    match form.focus {
-                        RemarkField::Reviewer => form.reviewer.apply(&e),
-                        RemarkField::Comment => form.comment.apply(&e),
-                    };
+            Some(PromptKey::Format | PromptKey::Newline) | None => {
+                // What was wrong is being fixed: the message goes.
+                match form.focus {
+                    RemarkField::Reviewer => {
+                        if let Some(e) = edit_of(&ev) {
+                            form.error = None;
+                            form.reviewer.apply(&e);
+                        }
+                    }
+                    RemarkField::Comment => {
+                        if form.comment.input(ev) {
+                            form.error = None;
+                        }
+                    }
                 }
             }
         }

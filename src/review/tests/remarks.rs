@@ -205,6 +205,53 @@ fn a_file_whose_id_cannot_be_read_is_returned_under_the_digest_of_its_bytes() {
     assert_eq!(app.model.row(0).review, ReviewState::Unreviewed);
 }
 
+#[test]
+fn a_return_comment_takes_several_lines_and_its_error_goes_once_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path().join("data"));
+    let mins = dir.path().join("minutes");
+    std::fs::create_dir_all(&mins).unwrap();
+    let m = &corpus(1)[0];
+    write(&mins, m);
+    let mut app = loaded(vec![mins], &data, ZH);
+    press(&mut app, &data, [ch('x'), key(KeyCode::Enter)]);
+    let error = |app: &crate::review::app::App| match &app.modal {
+        Some(Modal::Remark(form)) => form.error.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(error(&app).is_some());
+    press(&mut app, &data, typed("一、缺少记录人签名。"));
+    assert_eq!(error(&app), None, "typing fixes what was wrong");
+    let alt_enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    press(&mut app, &data, [alt_enter]);
+    press(&mut app, &data, typed("二、表决票数与实到人数不符。"));
+    press(&mut app, &data, [ctrl('j')]);
+    press(&mut app, &data, typed("请修正后重新报送。"));
+    // The form shows every line.
+    let term = draw(&mut app, 100, 30);
+    let text = screen(term.backend().buffer(), None);
+    for line in [
+        "一、缺少记录人签名。",
+        "二、表决票数与实到人数不符。",
+        "请修正后重新报送。",
+    ] {
+        assert!(text.contains(line), "{text}");
+    }
+    press(&mut app, &data, [key(KeyCode::Enter)]);
+    assert!(app.modal.is_none(), "{:?}", app.message);
+    let review = remarks::ReviewKey::Minutes(m.id).path(&data);
+    let file = remarks::read(&review).unwrap().unwrap();
+    assert_eq!(
+        file.remarks[0].comment,
+        "一、缺少记录人签名。\n二、表决票数与实到人数不符。\n请修正后重新报送。"
+    );
+    // The detail keeps the lines (the remarks come last).
+    press(&mut app, &data, [key(KeyCode::Enter), key(KeyCode::End)]);
+    let term = draw(&mut app, 100, 40);
+    let text = screen(term.backend().buffer(), None);
+    assert!(text.contains("    二、表决票数与实到人数不符。"), "{text}");
+}
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")

@@ -3,6 +3,7 @@
 pub mod editor;
 pub mod form;
 pub mod line_input;
+pub mod text_box;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
