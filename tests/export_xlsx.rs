@@ -140,8 +140,56 @@ fn the_statistics_workbook_holds_the_figures_stats_prints() {
     let mut wb = workbook(std::fs::read(&file).unwrap());
     assert_eq!(
         wb.sheet_names(),
-        ["各月会议", "支部出勤", "党员出勤", "连续缺席", "议题结果"].map(str::to_owned)
+        [
+            "各月会议",
+            "支部出勤",
+            "党员出勤",
+            "连续缺席",
+            "议题结果",
+            "三会一课落实情况"
+        ]
+        .map(str::to_owned)
     );
+
+    // 三会一课落实情况: a line per branch and required meeting as in the JSON, a column per month
+    // with the count held (✗ where the period was missed), and the periods missed.
+    let table = rows(&wb.worksheet_range("三会一课落实情况").unwrap());
+    let json_rows = v["fulfilment"].as_array().unwrap();
+    assert!(!json_rows.is_empty());
+    assert_eq!(table.len() - 1, json_rows.len());
+    let months: Vec<String> = json_rows[0]["held"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    let head: Vec<String> = table[0].iter().map(s).collect();
+    assert_eq!(head[..3], ["支部", "支部代码", "会议"].map(str::to_owned));
+    assert_eq!(head[3..3 + months.len()], months[..]);
+    assert_eq!(head.last().unwrap(), "未开期数");
+    let mut crosses = 0;
+    for (row, jr) in table[1..].iter().zip(json_rows) {
+        assert_eq!(s(&row[0]), jr["branch_name"].as_str().unwrap());
+        assert_eq!(s(&row[1]), jr["branch_code"].as_str().unwrap());
+        let missing = jr["missing"].as_array().unwrap();
+        assert_eq!(n(row.last().unwrap()), missing.len() as f64, "{jr}");
+        for (i, m) in months.iter().enumerate() {
+            let held = jr["held"][m].as_u64().unwrap();
+            let cell = &row[3 + i];
+            if held > 0 {
+                assert_eq!(n(cell), held as f64, "{jr} {m}");
+            } else {
+                assert!(matches!(s(cell).as_str(), "✗" | "·"), "{jr} {m}");
+                crosses += usize::from(s(cell) == "✗");
+            }
+        }
+    }
+    let missed: usize = json_rows
+        .iter()
+        .map(|r| r["missing"].as_array().unwrap().len())
+        .sum();
+    assert!(missed > 0, "the corpus misses some meetings");
+    assert!(crosses >= missed, "each missed period shows at least one ✗");
 
     // Meetings per month: one row per month, a column per kind, then public items and the total.
     let months = rows(&wb.worksheet_range("各月会议").unwrap());

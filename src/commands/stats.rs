@@ -98,7 +98,7 @@ pub fn run(req: Request<'_>, tr: Tr) -> u8 {
         print!("{}", fulfilment_text(&rows, tr));
     }
     if let Some(path) = xlsx {
-        match stats::xlsx::write(&report, path, tr) {
+        match stats::xlsx::write(&report, &rows, path, tr) {
             Ok(()) => say(&tr.stats_xlsx_written(&sanitize::path(path))),
             Err(message) => {
                 say(&message);

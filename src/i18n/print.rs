@@ -43,6 +43,9 @@ pub enum PrintLabel {
     SheetAttendanceMember,
     SheetAbsence,
     SheetItems,
+    SheetFulfilment,
+    MissingPeriods,
+    BranchCode,
 }
 
 impl Tr {
@@ -68,6 +71,9 @@ impl Tr {
             P::SheetAttendanceMember => self.pick("党员出勤", "Attendance by member"),
             P::SheetAbsence => self.pick("连续缺席", "Absence runs"),
             P::SheetItems => self.pick("议题结果", "Items by outcome"),
+            P::SheetFulfilment => self.pick("三会一课落实情况", "Meetings held"),
+            P::MissingPeriods => self.pick("未开期数", "Periods missed"),
+            P::BranchCode => self.pick("支部代码", "Branch code"),
         }
     }
 

@@ -1,11 +1,12 @@
 //! `stats … --xlsx FILE`: the statistics as an Excel workbook (台账), one sheet per table —
 //! meetings per month per kind, attendance per branch and per member, absence runs, items by
-//! outcome — with the header row frozen and repeated on print, and widths fitted to Chinese text.
+//! outcome, and the 三会一课落实情况 (branches × meetings × months) — with the header row frozen and repeated on print, and widths fitted to Chinese text.
 
 use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
+use super::due::FulfilmentRow;
 use super::{Report, Tally};
 use crate::domain::{ItemStage, MeetingKind, Outcome};
 use crate::export::xlsx::{cell_format, fitted_width, header_format};
@@ -47,8 +48,49 @@ fn heads(cols: &[&str]) -> Vec<String> {
     cols.iter().map(|c| (*c).to_owned()).collect()
 }
 
+/// The 三会一课落实情况 sheet: a line per branch and required meeting, a column per month with the
+/// meetings held (✗ where the period passed without one, · where the month had none but its
+/// period is not missed), and the number of periods missed.
+pub fn fulfilment_sheet(rows: &[FulfilmentRow], tr: Tr) -> Sheet {
+    let mut headers = vec![
+        tr.stats_col_branch().to_owned(),
+        tr.print_label(P::BranchCode).to_owned(),
+        tr.due_columns()[0].to_owned(),
+    ];
+    if let Some(first) = rows.first() {
+        headers.extend(first.held.iter().map(|(m, _)| m.to_string()));
+    }
+    headers.push(tr.print_label(P::MissingPeriods).to_owned());
+    let rows = rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                text(&r.branch.name),
+                text(&r.branch.code),
+                text(&tr.due_kind_short(r.kind, r.group.as_deref(), r.every)),
+            ];
+            cells.extend(r.held.iter().map(|(m, n)| {
+                if *n > 0 {
+                    Cell::Count(*n)
+                } else if r.missing.contains(&r.every.period(*m)) {
+                    Cell::Text("✗".to_owned())
+                } else {
+                    Cell::Text("·".to_owned())
+                }
+            }));
+            cells.push(Cell::Count(r.missing.len()));
+            cells
+        })
+        .collect();
+    Sheet {
+        name: tr.print_label(P::SheetFulfilment).to_owned(),
+        headers,
+        rows,
+    }
+}
+
 /// The sheets of the workbook, in order, in the language of `tr`.
-pub fn sheets(r: &Report, tr: Tr) -> Vec<Sheet> {
+pub fn sheets(r: &Report, fulfilment: &[FulfilmentRow], tr: Tr) -> Vec<Sheet> {
     let mut months_head = vec![tr.stats_col_month().to_owned()];
     months_head.extend(
         MeetingKind::ALL
@@ -178,7 +220,14 @@ pub fn sheets(r: &Report, tr: Tr) -> Vec<Sheet> {
         headers: heads(&[tr.stats_col_outcome(), tr.stats_col_count()]),
         rows: item_rows,
     };
-    vec![months, branches, members, absences, items]
+    vec![
+        months,
+        branches,
+        members,
+        absences,
+        items,
+        fulfilment_sheet(fulfilment, tr),
+    ]
 }
 
 fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
@@ -231,17 +280,18 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
 }
 
 /// The workbook's bytes.
-pub fn render(r: &Report, tr: Tr) -> Result<Vec<u8>, XlsxError> {
+pub fn render(r: &Report, fulfilment: &[FulfilmentRow], tr: Tr) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    for sheet in sheets(r, tr) {
+    for sheet in sheets(r, fulfilment, tr) {
         write_sheet(wb.add_worksheet(), &sheet)?;
     }
     wb.save_to_buffer()
 }
 
 /// Write the workbook to `path` atomically; a one-line message naming the file when it fails.
-pub fn write(r: &Report, path: &Path, tr: Tr) -> Result<(), String> {
+pub fn write(r: &Report, fulfilment: &[FulfilmentRow], path: &Path, tr: Tr) -> Result<(), String> {
     let shown = sanitize::path(path);
-    let bytes = render(r, tr).map_err(|e| tr.stats_xlsx_failed(&shown, &e.to_string()))?;
+    let bytes =
+        render(r, fulfilment, tr).map_err(|e| tr.stats_xlsx_failed(&shown, &e.to_string()))?;
     crate::store::write_replace(path, &bytes).map_err(|e| tr.store_error(&e))
 }
