@@ -111,6 +111,11 @@ pub enum Command {
     Review {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Write the review ledger (审核台账) of these files to FILE (.xlsx or .csv) instead of
+        /// opening the browser: a line per meeting with its verdict, reviewer, time, comment and
+        /// follow-up. Needs no terminal.
+        #[arg(long, value_name = "FILE")]
+        export_ledger: Option<PathBuf>,
     },
     /// Write the printable 会议记录 of a minutes file (md, txt, html, docx) or its sign-in sheet
     /// (xlsx) into the Documents folder under branchday/, and print the full path.

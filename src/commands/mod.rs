@@ -103,9 +103,14 @@ pub fn run(cli: Cli) -> u8 {
             },
             tr,
         ),
-        Some(Command::Review { paths }) => {
-            crate::review::run(&paths, cli.data_dir, keyring.cloned(), tr)
-        }
+        Some(Command::Review {
+            paths,
+            export_ledger: Some(out),
+        }) => crate::review::ledger::run(&paths, cli.data_dir, keyring.cloned(), &out, tr),
+        Some(Command::Review {
+            paths,
+            export_ledger: None,
+        }) => crate::review::run(&paths, cli.data_dir, keyring.cloned(), tr),
         #[cfg(feature = "dev")]
         Some(Command::DevCorpus {
             out,

@@ -11,6 +11,7 @@ mod html;
 mod md;
 pub mod output;
 mod paper;
+pub mod sheets;
 mod txt;
 pub mod xlsx;
 

@@ -12,6 +12,7 @@ mod forms;
 pub mod glossary;
 mod inputs;
 mod keys;
+mod ledger;
 mod meeting;
 mod packaging;
 mod print;

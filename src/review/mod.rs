@@ -9,6 +9,7 @@ pub mod app;
 pub mod detail;
 pub mod doc;
 pub mod keys;
+pub mod ledger;
 pub mod list;
 pub mod load;
 pub mod model;

@@ -140,6 +140,15 @@ impl ItemTally {
     }
 }
 
+/// Where a returned file's 督办 (follow-up) stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUp {
+    /// Returned, and no correction of it is among the files.
+    AwaitingCorrection,
+    /// Returned and corrected: the row of the latest correction, and that correction's own state.
+    Corrected(usize, ReviewState),
+}
+
 /// One row of the list: what the list shows of a file, and nothing more. The full minutes are read
 /// again when the file is opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -402,6 +411,31 @@ impl Model {
         self.rows[i]
             .id
             .and_then(|id| self.superseded_by.get(&id).copied())
+    }
+
+    /// The last correction in the chain that supersedes row `i` (a correction may be corrected
+    /// again), if loaded.
+    pub fn latest_correction(&self, i: usize) -> Option<usize> {
+        let mut j = self.superseded_by(i)?;
+        // A chain is at most as long as the list; a loop of ids stops there too.
+        for _ in 0..self.rows.len() {
+            match self.superseded_by(j) {
+                Some(k) if k != i && k != j => j = k,
+                _ => break,
+            }
+        }
+        Some(j)
+    }
+
+    /// Where a returned file's 督办 stands: returned → corrected → approved.
+    pub fn follow_up(&self, i: usize) -> Option<FollowUp> {
+        if self.rows[i].review != ReviewState::Returned {
+            return None;
+        }
+        Some(match self.latest_correction(i) {
+            None => FollowUp::AwaitingCorrection,
+            Some(j) => FollowUp::Corrected(j, self.rows[j].review),
+        })
     }
 
     /// The row of a file with this id, if loaded.

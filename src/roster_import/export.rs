@@ -49,32 +49,10 @@ fn row(roster: &Roster, m: &Member, tr: Tr) -> Vec<String> {
     ]
 }
 
-/// A cell a spreadsheet would run as a formula gets a leading apostrophe (the importer refuses such
-/// values, but a roster edited by hand may hold one).
-fn inert(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '＝', '＋']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
-}
-
 /// The roster as CSV: UTF-8 with a BOM, CRLF line ends, every cell quoted where needed.
 pub fn csv_bytes(roster: &Roster, tr: Tr) -> Result<Vec<u8>, String> {
     let (header, rows) = table(roster, tr);
-    let mut out = b"\xef\xbb\xbf".to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        w.write_record(&header).map_err(|e| e.to_string())?;
-        for r in rows {
-            w.write_record(r.iter().map(|c| inert(c)))
-                .map_err(|e| e.to_string())?;
-        }
-        w.flush().map_err(|e| e.to_string())?;
-    }
-    Ok(out)
+    crate::export::sheets::csv(&header, &rows)
 }
 
 /// The roster as a workbook of one sheet with a bold, frozen header row and a filter.

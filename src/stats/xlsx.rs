@@ -4,31 +4,14 @@
 
 use std::path::Path;
 
-use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::XlsxError;
 
 use super::due::FulfilmentRow;
 use super::{Report, Tally};
 use crate::domain::{ItemStage, MeetingKind, Outcome};
-use crate::export::xlsx::{cell_format, fitted_width, header_format};
+pub use crate::export::sheets::{Cell, Sheet};
 use crate::i18n::{PrintLabel as P, Tr};
 use crate::sanitize;
-
-/// One cell of a sheet.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Text(String),
-    Count(usize),
-    /// A share between 0 and 1, shown as a percentage; `None` when nothing was expected.
-    Rate(Option<f64>),
-}
-
-/// One sheet: its name, its header row and its rows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Sheet {
-    pub name: String,
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
-}
 
 fn text(s: &str) -> Cell {
     Cell::Text(sanitize::line(s).into_owned())
@@ -230,62 +213,9 @@ pub fn sheets(r: &Report, fulfilment: &[FulfilmentRow], tr: Tr) -> Vec<Sheet> {
     ]
 }
 
-fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
-    ws.set_name(&sheet.name)?;
-    let head = header_format();
-    let body = cell_format();
-    let number = cell_format().set_align(FormatAlign::Right);
-    let rate = Format::new()
-        .set_font_name(crate::export::xlsx::FONT)
-        .set_border(rust_xlsxwriter::FormatBorder::Thin)
-        .set_num_format("0.0%");
-    for (c, h) in sheet.headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &head)?;
-    }
-    for (r, row) in sheet.rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, cell) in row.iter().enumerate() {
-            let c = c as u16;
-            match cell {
-                Cell::Text(s) => ws.write_string_with_format(r, c, s, &body)?,
-                Cell::Count(n) => ws.write_number_with_format(r, c, *n as f64, &number)?,
-                Cell::Rate(Some(x)) => ws.write_number_with_format(r, c, *x, &rate)?,
-                Cell::Rate(None) => ws.write_string_with_format(r, c, "—", &number)?,
-            };
-        }
-    }
-    for c in 0..sheet.headers.len() {
-        let texts: Vec<String> = std::iter::once(sheet.headers[c].clone())
-            .chain(
-                sheet
-                    .rows
-                    .iter()
-                    .filter_map(|row| row.get(c))
-                    .map(|cell| match cell {
-                        Cell::Text(s) => s.clone(),
-                        Cell::Count(n) => n.to_string(),
-                        Cell::Rate(_) => "100.0%".to_owned(),
-                    }),
-            )
-            .collect();
-        ws.set_column_width(
-            c as u16,
-            fitted_width(texts.iter().map(String::as_str), 6.0, 60.0),
-        )?;
-    }
-    ws.set_freeze_panes(1, 0)?;
-    ws.set_repeat_rows(0, 0)?;
-    ws.set_paper_size(9);
-    Ok(())
-}
-
 /// The workbook's bytes.
 pub fn render(r: &Report, fulfilment: &[FulfilmentRow], tr: Tr) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    for sheet in sheets(r, fulfilment, tr) {
-        write_sheet(wb.add_worksheet(), &sheet)?;
-    }
-    wb.save_to_buffer()
+    crate::export::sheets::workbook(&sheets(r, fulfilment, tr))
 }
 
 /// Write the workbook to `path` atomically; a one-line message naming the file when it fails.
