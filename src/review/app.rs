@@ -174,7 +174,7 @@ impl App {
     }
 
     /// Text width of the detail: one column for the scroll bar and one between.
-    fn detail_width(&self) -> usize {
+    pub(crate) fn detail_width(&self) -> usize {
         usize::from(areas(self.size).body.width.saturating_sub(2)).max(1)
     }
 
@@ -193,7 +193,7 @@ impl App {
         self.size = size;
         let width = self.detail_width();
         if let Screen::Detail(d) = &mut self.screen {
-            d.rewrap(width);
+            d.fit(&self.model, self.tr, width);
         }
         self.offset = self.offset();
     }

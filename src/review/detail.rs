@@ -21,6 +21,16 @@ pub struct Opened {
     pub row: usize,
     pub content: Result<Checked, RowError>,
     pub remarks: Result<Vec<Remark>, String>,
+    /// For a correction: the file it corrects, when that is among the files.
+    pub original: Option<OriginalFile>,
+}
+
+/// The file a correction corrects, read when the correction is opened.
+#[derive(Debug, Clone)]
+pub struct OriginalFile {
+    pub row: usize,
+    pub minutes: Option<Box<crate::minutes::Minutes>>,
+    pub remarks: Vec<Remark>,
 }
 
 /// An open file.
@@ -30,6 +40,7 @@ pub struct Detail {
     pub path: PathBuf,
     pub content: Result<Checked, RowError>,
     pub remarks: Result<Vec<Remark>, String>,
+    pub original: Option<OriginalFile>,
     doc: Vec<DocLine>,
     wrapped: Vec<Line<'static>>,
     wrap_width: usize,
@@ -43,6 +54,7 @@ impl Detail {
             path: model.row(opened.row).path.clone(),
             content: opened.content,
             remarks: opened.remarks,
+            original: opened.original,
             doc: Vec::new(),
             wrapped: Vec::new(),
             wrap_width: 0,
@@ -53,7 +65,7 @@ impl Detail {
     }
 
     /// The links and states that come from the other loaded files.
-    fn context(&self, model: &Model) -> Context {
+    fn context(&self, model: &Model, tr: Tr, width: usize) -> Context {
         let row = model.row(self.row);
         let minutes = self.content.as_ref().ok().and_then(|c| c.minutes.as_ref());
         let supersedes = minutes.and_then(|m| m.supersedes.filter(|s| *s != m.id));
@@ -70,15 +82,47 @@ impl Detail {
                 .iter()
                 .map(|p| crate::sanitize::path(p))
                 .collect(),
+            follow_up: model
+                .follow_up(self.row)
+                .map(|f| tr.follow_up(f, &|j| model.row(j).name.to_string())),
+            original: self.original.as_ref().map(|o| {
+                let orig = model.row(o.row);
+                sections::Original {
+                    file: orig.name.to_string(),
+                    review: orig.review,
+                    remark: o.remarks.last().cloned(),
+                    changes: match (&o.minutes, minutes) {
+                        (Some(old), Some(new)) => Some(super::changes::between(old, new, tr)),
+                        _ => None,
+                    },
+                    reason: minutes
+                        .map(|m| m.correction_reason.clone())
+                        .unwrap_or_default(),
+                }
+            }),
+            width,
         }
     }
 
     /// Rebuild the document (after a change of language or of the review state) and rewrap it.
     pub fn rebuild(&mut self, model: &Model, tr: Tr, width: usize) {
-        let ctx = self.context(model);
+        let ctx = self.context(model, tr, width);
         self.doc = sections::document(tr, &self.path, &self.content, &self.remarks, &ctx);
         self.wrap_width = 0;
         self.rewrap(width);
+    }
+
+    /// Fit the document to a new width: the side-by-side table of a correction's changes is laid
+    /// out again, anything else only rewrapped.
+    pub fn fit(&mut self, model: &Model, tr: Tr, width: usize) {
+        if width == self.wrap_width {
+            return;
+        }
+        if self.original.is_some() {
+            self.rebuild(model, tr, width);
+        } else {
+            self.rewrap(width);
+        }
     }
 
     /// Wrap the document to `width` columns (nothing to do when the width is unchanged).

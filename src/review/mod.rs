@@ -6,6 +6,7 @@
 //! worker threads while the list is already on screen; a file is only ever opened for reading.
 
 pub mod app;
+pub mod changes;
 pub mod detail;
 pub mod doc;
 pub mod keys;
@@ -35,6 +36,7 @@ use self::load::{LoadJob, ReviewIndex};
 use self::model::{RowError, Summary};
 use self::remarks::{Remark, ReviewFile};
 use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, say};
+use crate::domain::Timestamp;
 use crate::export::ExportError;
 use crate::i18n::Tr;
 use crate::minutes::{self, Checked, ReadError, files};
@@ -145,12 +147,12 @@ pub fn take_rows(app: &mut App, rx: &Receiver<Vec<Summary>>) -> bool {
     open
 }
 
-/// Handle one terminal event; `true` when the reviewer quits.
-pub fn handle_event(app: &mut App, ev: Event, data: &DataDir) -> bool {
+/// Handle one terminal event at time `at`; `true` when the reviewer quits.
+pub fn handle_event(app: &mut App, ev: Event, data: &DataDir, at: Timestamp) -> bool {
     match ev {
         Event::Key(k) => {
             let effect = app.on_key(k);
-            perform(app, effect, data)
+            perform(app, effect, data, at)
         }
         Event::Paste(text) => {
             app.on_paste(&text);
@@ -160,8 +162,8 @@ pub fn handle_event(app: &mut App, ev: Event, data: &DataDir) -> bool {
     }
 }
 
-/// Carry out an effect; `true` when it is to quit.
-pub fn perform(app: &mut App, effect: Effect, data: &DataDir) -> bool {
+/// Carry out an effect at time `at` (a remark is dated with it); `true` when it is to quit.
+pub fn perform(app: &mut App, effect: Effect, data: &DataDir, at: Timestamp) -> bool {
     match effect {
         Effect::None => false,
         Effect::Quit => true,
@@ -171,7 +173,7 @@ pub fn perform(app: &mut App, effect: Effect, data: &DataDir) -> bool {
             false
         }
         Effect::SaveRemark(request) => {
-            let result = save_remark(app, &request, data);
+            let result = save_remark(app, &request, data, at);
             app.remark_saved(&request, result);
             false
         }
@@ -204,10 +206,33 @@ fn open(app: &App, row: usize, data: &DataDir) -> Opened {
         Some(key) => remarks::load(data, &key).map_err(|e| app.tr.remark_error(&e)),
         None => Ok(Vec::new()),
     };
+    let content = read_checked(&r.path, app.keyring.as_deref());
+    // A correction's page shows the file it corrects beside it, when that file is loaded.
+    let original = content
+        .as_ref()
+        .ok()
+        .and_then(|c| c.minutes.as_ref())
+        .and_then(|m| m.supersedes.filter(|s| *s != m.id))
+        .and_then(|id| app.model.find_id(id))
+        .map(|j| {
+            let o = app.model.row(j);
+            detail::OriginalFile {
+                row: j,
+                minutes: read_checked(&o.path, None)
+                    .ok()
+                    .and_then(|c| c.minutes)
+                    .map(Box::new),
+                remarks: o
+                    .review_key()
+                    .and_then(|k| remarks::load(data, &k).ok())
+                    .unwrap_or_default(),
+            }
+        });
     Opened {
         row,
-        content: read_checked(&r.path, app.keyring.as_deref()),
+        content,
         remarks,
+        original,
     }
 }
 
@@ -231,7 +256,12 @@ fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
     Ok(request.path.clone())
 }
 
-fn save_remark(app: &App, request: &RemarkRequest, data: &DataDir) -> Result<ReviewFile, String> {
+fn save_remark(
+    app: &App,
+    request: &RemarkRequest,
+    data: &DataDir,
+    now: Timestamp,
+) -> Result<ReviewFile, String> {
     let path = &app.model.row(request.row).path;
     // The remark is bound to the content as it is now: the minutes' digest, or for a file whose id
     // cannot be read, the digest of its bytes.
@@ -244,7 +274,6 @@ fn save_remark(app: &App, request: &RemarkRequest, data: &DataDir) -> Result<Rev
             _ => None,
         },
     };
-    let now = crate::clock::now();
     let remark = Remark {
         reviewer: request.reviewer.clone(),
         at: now.with_nanosecond(0).unwrap_or(now),

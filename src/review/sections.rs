@@ -31,6 +31,23 @@ pub struct Context {
     pub superseded_by: Option<String>,
     /// Other files holding exactly this record (same id, same content).
     pub copies: Vec<String>,
+    /// For a returned file: where its 督办 stands.
+    pub follow_up: Option<String>,
+    /// For a correction: the file it corrects, its verdict and what changed.
+    pub original: Option<Original>,
+    /// The width the document is laid out for (the changes table fits it).
+    pub width: usize,
+}
+
+/// The file a correction corrects, as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Original {
+    pub file: String,
+    pub review: ReviewState,
+    pub remark: Option<Remark>,
+    /// `None` when the original could not be read.
+    pub changes: Option<Vec<super::changes::Change>>,
+    pub reason: String,
 }
 
 /// The whole document for one file.
@@ -60,6 +77,9 @@ pub fn document(
     if let Some(r) = ctx.review {
         d.field_styled(0, tr.l(L::Review), tr.review_detail(r), review_style(r));
     }
+    if let Some(f) = &ctx.follow_up {
+        d.field(0, tr.l(L::FollowUp), f);
+    }
     d.field(0, tr.l(L::File), &sanitize::path(path));
     if !ctx.copies.is_empty() {
         d.field(
@@ -77,6 +97,9 @@ pub fn document(
             if let Some(m) = minutes {
                 digest_line(&mut d, m, checked);
                 links(&mut d, ctx);
+            }
+            if let Some(o) = &ctx.original {
+                correction(&mut d, o, ctx.width);
             }
             d.heading(&tr.findings_heading(&checked.findings));
             let mut sorted: Vec<&Finding> = checked
@@ -147,6 +170,56 @@ fn links(d: &mut Doc, ctx: &Context) {
             &format!("{file}  [>]"),
             Style::new().fg(Color::Yellow),
         );
+    }
+}
+
+/// A correction's page: the original's verdict and comment, the reason given, and what changed,
+/// the original and the correction side by side.
+fn correction(d: &mut Doc, o: &Original, width: usize) {
+    let tr = d.tr;
+    d.heading(&format!("{}{}", tr.l(L::CorrectionOf), tr.paren(&o.file)));
+    let verdict = match &o.remark {
+        Some(r) => format!(
+            "{}  {}  {}",
+            tr.review_detail(o.review),
+            sanitize::line(&r.reviewer),
+            minute(&r.at)
+        ),
+        None => tr.review_detail(o.review).to_owned(),
+    };
+    d.field_styled(2, tr.l(L::OriginalReview), &verdict, review_style(o.review));
+    if let Some(r) = &o.remark {
+        for line in r.comment.lines().filter(|l| !l.trim().is_empty()) {
+            d.text(4, &sanitize::line(line), Style::new());
+        }
+    }
+    d.field_opt(2, tr.l(L::CorrectionReason), &o.reason);
+    let Some(changes) = &o.changes else {
+        return;
+    };
+    if changes.is_empty() {
+        d.text(2, tr.l(L::NoChanges), Style::new().fg(Color::Yellow));
+        return;
+    }
+    d.text(
+        2,
+        &format!(
+            "{}{}",
+            tr.l(L::Changes),
+            tr.paren(&changes.len().to_string())
+        ),
+        Style::new().add_modifier(Modifier::BOLD),
+    );
+    let mut t = crate::texttable::Table::new(vec![
+        tr.l(L::ChangeField).to_owned(),
+        tr.l(L::Original).to_owned(),
+        tr.l(L::Correction).to_owned(),
+    ]);
+    for c in changes {
+        t.push(vec![c.what.clone(), c.before.clone(), c.after.clone()]);
+    }
+    for line in t.lines(width.saturating_sub(5).max(30), "—") {
+        d.text(4, &line, Style::new());
     }
 }
 

@@ -283,7 +283,7 @@ impl App {
                 }
                 Effect::Review(e) => {
                     if let Screen::Browse(b) = &mut self.screen
-                        && b.perform(e, &self.data)
+                        && b.perform(e, &self.data, at)
                     {
                         self.quit = true;
                     }

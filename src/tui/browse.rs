@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
+use crate::domain::Timestamp;
 use ratatui::Frame;
-use ratatui::crossterm::event::Event as TermEvent;
 
 use crate::i18n::Tr;
 use crate::review::app::{App, Effect};
@@ -74,14 +74,9 @@ impl BrowseScreen {
         }
     }
 
-    /// Handle one terminal event, carrying out what it asks; `true` when the reviewer quits.
-    pub fn event(&mut self, ev: TermEvent, data: &DataDir) -> bool {
-        crate::review::handle_event(&mut self.app, ev, data)
-    }
-
-    /// Carry out one effect of the browser's update; `true` when it is to quit.
-    pub fn perform(&mut self, effect: Effect, data: &DataDir) -> bool {
-        crate::review::perform(&mut self.app, effect, data)
+    /// Carry out one effect of the browser's update at time `at`; `true` when it is to quit.
+    pub fn perform(&mut self, effect: Effect, data: &DataDir, at: Timestamp) -> bool {
+        crate::review::perform(&mut self.app, effect, data, at)
     }
 
     pub fn draw(&mut self, frame: &mut Frame) {

@@ -92,9 +92,16 @@ pub fn ch(c: char) -> Event {
     key(KeyCode::Char(c))
 }
 
+/// The time every key of a test is pressed at (a remark is dated with it).
+pub fn pressed_at() -> crate::domain::Timestamp {
+    chrono::DateTime::parse_from_rfc3339("2026-03-10T09:30:00+08:00").unwrap()
+}
+
 /// Press keys and type text through the same path as the loop; returns whether the app quit.
 pub fn press(app: &mut App, data: &DataDir, events: impl IntoIterator<Item = Event>) -> bool {
-    events.into_iter().any(|e| handle_event(app, e, data))
+    events
+        .into_iter()
+        .any(|e| handle_event(app, e, data, pressed_at()))
 }
 
 pub fn typed(text: &str) -> Vec<Event> {

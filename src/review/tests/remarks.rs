@@ -300,6 +300,99 @@ fn a_correction_links_both_ways() {
 }
 
 #[test]
+fn a_correction_shows_the_originals_verdict_and_what_changed_and_the_original_its_follow_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path().join("data"));
+    for f in ["valid/committee.json", "valid/committee_correction.json"] {
+        let to = dir.path().join(Path::new(f).file_name().unwrap());
+        std::fs::copy(fixture(f), to).unwrap();
+    }
+    let mut app = loaded(vec![dir.path().to_path_buf()], &data, ZH);
+    let row_of = |app: &crate::review::app::App, name: &str| {
+        let i = (0..app.model.len())
+            .find(|&i| &*app.model.row(i).name == name)
+            .unwrap();
+        app.model.view().iter().position(|&r| r == i).unwrap()
+    };
+    let go = |app: &mut crate::review::app::App, name: &str| {
+        press(app, &data, [key(KeyCode::Home)]);
+        for _ in 0..row_of(app, name) {
+            press(app, &data, [key(KeyCode::Down)]);
+        }
+    };
+    // The reviewer returned the original with a two-line comment.
+    go(&mut app, "committee.json");
+    press(&mut app, &data, [ch('x')]);
+    press(&mut app, &data, typed("第3项决定的完成时限有误。"));
+    press(&mut app, &data, [ctrl('j')]);
+    press(&mut app, &data, typed("请核实后报送更正件。"));
+    press(&mut app, &data, [key(KeyCode::Enter)]);
+    assert!(app.modal.is_none(), "{:?}", app.message);
+
+    // The original's page says where its 督办 stands.
+    press(&mut app, &data, [key(KeyCode::Enter)]);
+    let text = screen(draw(&mut app, 120, 40).backend().buffer(), None);
+    assert!(
+        text.contains("督办：已更正（committee_correction.json），更正件待审阅"),
+        "{text}"
+    );
+    // The correction's page: the original's verdict and comment, and what changed, side by side.
+    press(&mut app, &data, [ch('>')]);
+    let Screen::Detail(d) = &app.screen else {
+        panic!("not open")
+    };
+    let lines: Vec<String> = d.lines().iter().map(ToString::to_string).collect();
+    let text = lines.join("\n");
+    let at = |needle: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} not in\n{text}"))
+    };
+    let heading = at("更正对照（committee.json）");
+    assert!(
+        lines[at("原件审阅：")].contains("退回  组织员 李明"),
+        "{text}"
+    );
+    assert!(at("    第3项决定的完成时限有误。") > heading);
+    assert!(at("    请核实后报送更正件。") > heading);
+    assert!(lines[at("改动（")].contains("改动（2）"), "{text}");
+    let header = &lines[at("项目")];
+    assert!(
+        header.contains("原件") && header.contains("更正件"),
+        "{header}"
+    );
+    let decision = &lines[at("议题 3 · 决定")];
+    assert!(decision.contains("3月底前"), "{decision}");
+    assert!(
+        decision.contains("4月10日前"),
+        "before and after on one line: {decision}"
+    );
+    at("会议小结");
+    // Every line fits the width it was laid out for.
+    let width = app.detail_width();
+    assert!(
+        lines.iter().all(|l| crate::texttable::width(l) <= width),
+        "{text}"
+    );
+    // Drawn narrower, the table is laid out again to fit.
+    insta::assert_snapshot!(
+        "correction_page_zh",
+        screen(draw(&mut app, 100, 40).backend().buffer(), Some(dir.path()))
+    );
+
+    // Once the correction is approved, the original's 督办 is done.
+    press(&mut app, &data, [ch('a'), key(KeyCode::Enter)]);
+    assert!(app.modal.is_none(), "{:?}", app.message);
+    press(&mut app, &data, [ch('<')]);
+    let text = screen(draw(&mut app, 120, 40).backend().buffer(), None);
+    assert!(
+        text.contains("督办：已更正（committee_correction.json），更正件已通过"),
+        "{text}"
+    );
+}
+
+#[test]
 fn findings_are_listed_first_and_again_under_their_item() {
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::at(dir.path().join("data"));
