@@ -53,6 +53,7 @@ pub enum L {
     Original,
     Correction,
     FollowUp,
+    NothingToApprove,
     SupersededBy,
     Meeting,
     Id,
@@ -184,6 +185,10 @@ impl Tr {
             L::Original => ("原件", "Original"),
             L::Correction => ("更正件", "Correction"),
             L::FollowUp => ("督办", "Follow-up"),
+            L::NothingToApprove => (
+                "列表中没有可以通过的文件（只有未审阅、校验通过且未被更正的文件可以批量通过）",
+                "nothing shown can be approved (only unreviewed valid files that are not superseded can be approved together)",
+            ),
             L::SupersededBy => ("已被更正，见", "Corrected by"),
             L::Meeting => ("会议", "Meeting"),
             L::Id => ("编号", "Id"),
@@ -338,6 +343,7 @@ impl Tr {
             Action::CycleKind => self.pick("类型", "kind"),
             Action::CycleStatus => self.pick("状态", "status"),
             Action::CycleReview => self.pick("按审阅情况筛选", "filter by review"),
+            Action::ApproveShown => self.pick("批量通过所列文件", "approve all shown"),
             Action::ClearFilters => self.pick("清除筛选", "clear filters"),
             Action::SortNext => self.pick("排序", "sort"),
             Action::SortPrev => self.pick("按前一列排序", "sort by previous column"),
@@ -369,6 +375,38 @@ impl Tr {
             Verdict::Approved => self.pick("审阅通过", "Approve"),
             Verdict::Returned => self.pick("退回修改", "Return for correction"),
         }
+    }
+
+    pub fn batch_title(self, n: usize) -> String {
+        self.pick(format!("批量通过 {n} 个文件"), format!("Approve {n} files"))
+    }
+
+    /// What a batch approval covers, in the form.
+    pub fn batch_scope(self, n: usize, skipped: usize) -> String {
+        match skipped {
+            0 => self.pick(
+                format!("列表中的 {n} 个文件全部通过"),
+                format!("all {n} files shown"),
+            ),
+            _ => self.pick(
+                format!("列表中的 {n} 个文件；另有 {skipped} 个无效、已被更正或已审阅的文件不在其内"),
+                format!("{n} files shown; {skipped} more are invalid, superseded or already reviewed and left out"),
+            ),
+        }
+    }
+
+    pub fn batch_approved(self, n: usize) -> String {
+        self.pick(
+            format!("已记录：{n} 个文件审阅通过"),
+            format!("recorded: {n} files approved"),
+        )
+    }
+
+    pub fn batch_stopped(self, saved: usize, total: usize, message: &str) -> String {
+        self.pick(
+            format!("已通过 {saved} / {total} 个文件后停止：{message}"),
+            format!("stopped after approving {saved} of {total} files: {message}"),
+        )
     }
 
     pub fn remark_saved(self, v: Verdict) -> String {

@@ -28,7 +28,10 @@ pub enum Screen {
 /// A dialog over the screen.
 #[derive(Debug, Clone)]
 pub enum Modal {
-    Help,
+    /// The keys, scrolled by `scroll` lines when they do not fit.
+    Help {
+        scroll: usize,
+    },
     /// The text filter, applied as it is typed; the text before is restored on Esc.
     Search {
         edit: LineInput,
@@ -294,7 +297,7 @@ impl App {
             Some(Modal::Export(form)) => {
                 form.path.apply(&edit);
             }
-            Some(Modal::Help) | None => {}
+            Some(Modal::Help { .. }) | None => {}
         }
     }
 
@@ -392,6 +395,7 @@ impl App {
                 let (col, desc) = self.model.sort();
                 self.set_sort(col, !desc);
             }
+            Action::ApproveShown => self.open_batch_approval(),
             _ => return self.common(action, self.selected()),
         }
         Effect::None
@@ -401,7 +405,7 @@ impl App {
     fn common(&mut self, action: Action, row: Option<usize>) -> Effect {
         match action {
             Action::Quit => return Effect::Quit,
-            Action::Help => self.modal = Some(Modal::Help),
+            Action::Help => self.modal = Some(Modal::Help { scroll: 0 }),
             Action::ToggleLang => {
                 self.tr = Tr(match self.tr.lang() {
                     Lang::Zh => Lang::En,
@@ -449,10 +453,27 @@ impl App {
 
     fn on_modal_key(&mut self, modal: Modal, ev: KeyEvent) -> Effect {
         match modal {
-            Modal::Help => {
-                if keys::lookup(keys::HELP, &ev).is_none() {
-                    self.modal = Some(Modal::Help);
-                }
+            Modal::Help { scroll } => {
+                let overflow = crate::tui::footer::overlay_overflow(
+                    &super::view::help_rows(self.tr, &self.screen),
+                    None,
+                    super::view::help_area(self.size),
+                );
+                let page = usize::from(self.size.height / 2).max(1);
+                let scroll = match keys::lookup(keys::HELP, &ev) {
+                    Some(Action::Up) => scroll.saturating_sub(1),
+                    Some(Action::Down) => scroll + 1,
+                    Some(Action::PageUp) => scroll.saturating_sub(page),
+                    Some(Action::PageDown) => scroll + page,
+                    Some(Action::Top) => 0,
+                    Some(Action::Bottom) => overflow,
+                    Some(_) => return Effect::None,
+                    // Any other key leaves the help open.
+                    None => scroll,
+                };
+                self.modal = Some(Modal::Help {
+                    scroll: scroll.min(overflow),
+                });
                 Effect::None
             }
             Modal::Search { mut edit, before } => {

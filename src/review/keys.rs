@@ -26,6 +26,8 @@ pub enum Action {
     SortPrev,
     SortReverse,
     Approve,
+    /// Approve every file the list shows that can be approved.
+    ApproveShown,
     Return,
     Export,
     Supersedes,
@@ -73,6 +75,7 @@ pub const LIST: &[Binding<Action>] = &[
     ch('O', "O", Action::SortPrev, Show::Help),
     ch('r', "r", Action::SortReverse, Show::Help),
     ch('a', "a", Action::Approve, Show::Footer),
+    ch('A', "A", Action::ApproveShown, Show::Help),
     ch('x', "x", Action::Return, Show::Footer),
     ch('L', "L", Action::ToggleLang, Show::Help),
     ch('?', "?", Action::Help, Show::Footer),
@@ -105,8 +108,14 @@ pub const DETAIL: &[Binding<Action>] = &[
     QUIT_CTRL_C,
 ];
 
-/// The help overlay.
+/// The help overlay: the arrows scroll it when it does not fit; its keys close it.
 pub const HELP: &[Binding<Action>] = &[
+    key(KeyCode::Up, "↑↓", Action::Up, Show::Footer),
+    key(KeyCode::Down, "↓", Action::Down, Show::Hidden),
+    key(KeyCode::PageUp, "PgUp", Action::PageUp, Show::Hidden),
+    key(KeyCode::PageDown, "PgDn", Action::PageDown, Show::Hidden),
+    key(KeyCode::Home, "Home", Action::Top, Show::Hidden),
+    key(KeyCode::End, "End", Action::Bottom, Show::Hidden),
     key(KeyCode::Esc, "Esc", Action::Back, Show::Footer),
     ch('?', "?", Action::Back, Show::Hidden),
     ch('q', "q", Action::Back, Show::Hidden),

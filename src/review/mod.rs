@@ -173,8 +173,22 @@ pub fn perform(app: &mut App, effect: Effect, data: &DataDir, at: Timestamp) -> 
             false
         }
         Effect::SaveRemark(request) => {
-            let result = save_remark(app, &request, data, at);
-            app.remark_saved(&request, result);
+            // Each target in turn; the first failure stops the rest, and what was saved stays.
+            let mut saved = Vec::new();
+            let mut error = None;
+            for (row, key) in &request.targets {
+                match save_remark(app, &request, *row, key, data, at) {
+                    Ok(file) => saved.push((key.clone(), file)),
+                    Err(e) => {
+                        error = Some(e);
+                        break;
+                    }
+                }
+            }
+            if !saved.is_empty() {
+                remarks::remember_reviewer(data, &request.reviewer);
+            }
+            app.remark_saved(&request, &saved, error);
             false
         }
         Effect::Export(request) => {
@@ -259,13 +273,15 @@ fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
 fn save_remark(
     app: &App,
     request: &RemarkRequest,
+    row: usize,
+    key: &remarks::ReviewKey,
     data: &DataDir,
     now: Timestamp,
 ) -> Result<ReviewFile, String> {
-    let path = &app.model.row(request.row).path;
+    let path = &app.model.row(row).path;
     // The remark is bound to the content as it is now: the minutes' digest, or for a file whose id
     // cannot be read, the digest of its bytes.
-    let digest = match &request.key {
+    let digest = match key {
         remarks::ReviewKey::Minutes(_) => read_checked(path, None)
             .ok()
             .and_then(|c| c.computed_digest),
@@ -281,7 +297,5 @@ fn save_remark(
         comment: request.comment.clone(),
         digest,
     };
-    let file = remarks::append(data, &request.key, remark).map_err(|e| app.tr.remark_error(&e))?;
-    remarks::remember_reviewer(data, &request.reviewer);
-    Ok(file)
+    remarks::append(data, key, remark).map_err(|e| app.tr.remark_error(&e))
 }

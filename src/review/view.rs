@@ -63,7 +63,7 @@ impl Widget for &App {
         message_bar(self, a.message, buf);
         footer(self, a.footer, buf);
         match &self.modal {
-            Some(Modal::Help) => help(self, a, buf),
+            Some(Modal::Help { scroll }) => help(self, *scroll, a, buf),
             Some(Modal::Remark(form)) => remark_form(self.tr, form, self, area, buf),
             Some(Modal::Export(form)) => export_form(self.tr, form, self, area, buf),
             _ => {}
@@ -288,7 +288,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let tr = app.tr;
     let room = usize::from(area.width);
     let spans = match (&app.modal, &app.screen) {
-        (Some(Modal::Help), _) => hints(table_hints(tr, keys::HELP), room),
+        (Some(Modal::Help { .. }), _) => hints(table_hints(tr, keys::HELP), room),
         (Some(Modal::Search { .. } | Modal::Month { .. }), _) => {
             hints(prompt_hints(tr, keys::PROMPT), room)
         }
@@ -326,19 +326,28 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-fn help(app: &App, a: Areas, buf: &mut Buffer) {
-    let tr = app.tr;
-    let table = match app.screen {
+/// The help's rows for the screen under it: every key of its table that is listed.
+pub fn help_rows(tr: Tr, screen: &Screen) -> Vec<(String, &'static str)> {
+    let table = match screen {
         Screen::List => keys::LIST,
         Screen::Detail(_) => keys::DETAIL,
     };
-    // The program's one help overlay, over the browser's own table.
-    let rows: Vec<(String, &str)> = table
+    table
         .iter()
         .filter(|b| b.show != Show::Hidden)
         .map(|b| (key_label(b), tr.review_action(b.action)))
-        .collect();
-    crate::tui::footer::render_overlay(tr.l(L::HelpTitle), &rows, None, a.body, buf);
+        .collect()
+}
+
+/// The area the help overlay is drawn in, on a terminal of `size`.
+pub fn help_area(size: Rect) -> Rect {
+    areas(size).body
+}
+
+fn help(app: &App, scroll: usize, a: Areas, buf: &mut Buffer) {
+    // The program's one help overlay, over the browser's own table.
+    let rows = help_rows(app.tr, &app.screen);
+    crate::tui::footer::render_overlay(app.tr.l(L::HelpTitle), &rows, None, scroll, a.body, buf);
 }
 
 /// Where the remark form and its two fields are.
@@ -381,7 +390,14 @@ fn remark_form(tr: Tr, form: &RemarkForm, app: &App, area: Rect, buf: &mut Buffe
         .borders(Borders::ALL)
         .border_style(style)
         .title(Span::styled(
-            format!(" {} ", tr.remark_title(form.verdict)),
+            format!(
+                " {} ",
+                if form.batch {
+                    tr.batch_title(form.targets.len())
+                } else {
+                    tr.remark_title(form.verdict).to_owned()
+                }
+            ),
             style.add_modifier(Modifier::BOLD),
         ));
     let inner = block.inner(rect);
@@ -389,11 +405,19 @@ fn remark_form(tr: Tr, form: &RemarkForm, app: &App, area: Rect, buf: &mut Buffe
     if inner.height < 5 {
         return;
     }
-    let name = &app.model.row(form.row).name;
+    let what = match form.targets.first() {
+        Some((row, _)) if !form.batch => format!(
+            "{}{}{}",
+            tr.l(L::File),
+            tr.l(L::Colon),
+            app.model.row(*row).name
+        ),
+        _ => tr.batch_scope(form.targets.len(), form.skipped),
+    };
     buf.set_stringn(
         inner.x + 1,
         inner.y,
-        format!("{}{}{name}", tr.l(L::File), tr.l(L::Colon)),
+        what,
         usize::from(inner.width.saturating_sub(2)),
         Style::new().fg(Color::Gray),
     );

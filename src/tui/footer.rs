@@ -64,22 +64,20 @@ pub fn render_help(ctx: Context, tr: Tr, area: Rect, buf: &mut Buffer) {
             keymap::Context::CheckIn,
             keymap::Action::Quit,
         ))),
+        0,
         area,
         buf,
     );
 }
 
-/// The help overlay of every screen: one row per key (its label and what it does) in a box in the
-/// middle of `area`, with an optional note below.
-pub fn render_overlay(
-    title: &str,
-    rows: &[(String, &str)],
-    note: Option<&str>,
+/// Where the help overlay goes in `area` and its lines: one column of keys, or two when one does
+/// not fit the height.
+fn overlay_layout<'a>(
+    rows: &'a [(String, &'a str)],
+    note: Option<&'a str>,
     area: Rect,
-    buf: &mut Buffer,
-) {
+) -> (Rect, Vec<Line<'a>>) {
     let extra = if note.is_some() { 5 } else { 2 };
-    // When one column of keys does not fit the height, they are set in two.
     let two = rows.len() + usize::from(extra) > usize::from(area.height.saturating_sub(2))
         && area.width >= 60;
     let shown = if two {
@@ -87,14 +85,6 @@ pub fn render_overlay(
     } else {
         rows.len()
     };
-    let popup = crate::tui::widgets::centered(
-        area,
-        area.width.saturating_sub(8).min(if two { 76 } else { 64 }),
-        u16::try_from(shown)
-            .unwrap_or(u16::MAX)
-            .saturating_add(extra),
-    );
-    crate::tui::widgets::clear_popup(popup, buf);
     let pair = |(key, desc): &(String, &str)| {
         [
             Span::styled(
@@ -104,17 +94,37 @@ pub fn render_overlay(
             Span::raw(desc.to_string()),
         ]
     };
+    // The right column starts two spaces after the widest entry of the left one.
+    let left = rows[..shown]
+        .iter()
+        .map(|(_, d)| 14 + d.width())
+        .max()
+        .unwrap_or(0)
+        + 2;
     let mut lines: Vec<Line> = (0..shown)
         .map(|r| {
             let mut spans = pair(&rows[r]).to_vec();
             if two && let Some(right) = rows.get(r + shown) {
                 let used = 14 + rows[r].1.width();
-                spans.push(Span::raw(" ".repeat(34usize.saturating_sub(used))));
+                spans.push(Span::raw(" ".repeat(left.saturating_sub(used))));
                 spans.extend(pair(right));
             }
             Line::from(spans)
         })
         .collect();
+    // As wide as its widest line, so no entry is wrapped where the screen has the room.
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0);
+    let width = u16::try_from(widest + 4)
+        .unwrap_or(u16::MAX)
+        .max(40)
+        .min(area.width.saturating_sub(2));
+    let popup = crate::tui::widgets::centered(
+        area,
+        width,
+        u16::try_from(shown)
+            .unwrap_or(u16::MAX)
+            .saturating_add(extra),
+    );
     if let Some(note) = note {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -122,12 +132,43 @@ pub fn render_overlay(
             Style::new().fg(Color::DarkGray),
         ));
     }
+    (popup, lines)
+}
+
+/// How many lines of the help overlay do not fit `area` (what it can be scrolled by).
+pub fn overlay_overflow(rows: &[(String, &str)], note: Option<&str>, area: Rect) -> usize {
+    let (popup, lines) = overlay_layout(rows, note, area);
+    let inner = usize::from(popup.height.saturating_sub(2));
+    lines.len().saturating_sub(inner)
+}
+
+/// The help overlay of every screen: one row per key (its label and what it does) in a box in the
+/// middle of `area`, with an optional note below. When it does not fit, it shows its lines from
+/// `scroll` on, with ▲ / ▼ on its border where more is above or below.
+pub fn render_overlay(
+    title: &str,
+    rows: &[(String, &str)],
+    note: Option<&str>,
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let overflow = overlay_overflow(rows, note, area);
+    let (popup, lines) = overlay_layout(rows, note, area);
+    let scroll = scroll.min(overflow);
+    crate::tui::widgets::clear_popup(popup, buf);
+    let mut block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(Style::new().fg(Color::Cyan));
+    if scroll > 0 {
+        block = block.title(Line::from(" ▲ ").right_aligned());
+    }
+    if scroll < overflow {
+        block = block.title_bottom(Line::from(" ▼ ").right_aligned());
+    }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(
-            Block::bordered()
-                .title(format!(" {title} "))
-                .border_style(Style::new().fg(Color::Cyan)),
-        )
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+        .block(block)
         .render(popup, buf);
 }

@@ -9,6 +9,7 @@ use super::{App, Effect, Modal, Screen};
 use crate::cli::ExportFormat;
 use crate::i18n::review::L;
 use crate::review::keys::{self, PromptKey};
+use crate::review::model::{ReviewState, Status};
 use crate::review::remarks::{self, ReviewFile, ReviewKey, Verdict};
 use crate::tui::widgets::line_input::{LineInput, edit_of};
 use crate::tui::widgets::text_box::TextBox;
@@ -20,11 +21,16 @@ pub enum RemarkField {
     Comment,
 }
 
-/// Approving or returning a file.
+/// Approving or returning a file, or approving every file shown at once.
 #[derive(Debug, Clone)]
 pub struct RemarkForm {
-    pub row: usize,
-    pub key: ReviewKey,
+    /// The rows the remark is for and what their remarks are keyed by: one row, or every file
+    /// shown that can be approved (the batch approval).
+    pub targets: Vec<(usize, ReviewKey)>,
+    /// Files shown that a batch approval leaves out (invalid, tampered, superseded, in conflict or
+    /// already reviewed); 0 for one file.
+    pub skipped: usize,
+    pub batch: bool,
     pub verdict: Verdict,
     pub reviewer: LineInput,
     pub comment: TextBox,
@@ -41,11 +47,11 @@ pub struct ExportForm {
     pub error: Option<String>,
 }
 
-/// A remark to save.
+/// A remark to save on each of its targets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RemarkRequest {
-    pub row: usize,
-    pub key: ReviewKey,
+    pub targets: Vec<(usize, ReviewKey)>,
+    pub batch: bool,
     pub verdict: Verdict,
     pub reviewer: String,
     pub comment: String,
@@ -76,27 +82,71 @@ impl App {
         if verdict == Verdict::Approved
             && matches!(
                 self.model.row(row).checked,
-                super::super::model::Status::Invalid | super::super::model::Status::Tampered
+                Status::Invalid | Status::Tampered
             )
         {
             self.say(self.tr.l(L::CannotApproveInvalid).to_owned(), true);
             return;
         }
+        self.modal = Some(Modal::Remark(self.remark_form(
+            vec![(row, key)],
+            0,
+            false,
+            verdict,
+        )));
+    }
+
+    fn remark_form(
+        &self,
+        targets: Vec<(usize, ReviewKey)>,
+        skipped: usize,
+        batch: bool,
+        verdict: Verdict,
+    ) -> RemarkForm {
         let reviewer = LineInput::limited(&self.reviewer, remarks::MAX_REVIEWER_CHARS);
         let focus = if reviewer.text().is_empty() {
             RemarkField::Reviewer
         } else {
             RemarkField::Comment
         };
-        self.modal = Some(Modal::Remark(RemarkForm {
-            row,
-            key,
+        RemarkForm {
+            targets,
+            skipped,
+            batch,
             verdict,
             reviewer,
             comment: TextBox::limited(remarks::MAX_COMMENT_CHARS),
             focus,
             error: None,
-        }));
+        }
+    }
+
+    /// Approve every file the list shows that can be approved — valid or with warnings, neither
+    /// superseded nor in conflict, not yet reviewed for this content — after one confirmation.
+    pub(super) fn open_batch_approval(&mut self) {
+        let view = self.model.view();
+        let targets: Vec<(usize, ReviewKey)> = view
+            .iter()
+            .filter(|&&i| {
+                matches!(self.model.status(i), Status::Valid | Status::Warnings)
+                    && matches!(
+                        self.model.row(i).review,
+                        ReviewState::Unreviewed | ReviewState::Changed
+                    )
+            })
+            .filter_map(|&i| self.model.row(i).review_key().map(|k| (i, k)))
+            .collect();
+        if targets.is_empty() {
+            self.say(self.tr.l(L::NothingToApprove).to_owned(), true);
+            return;
+        }
+        let skipped = view.len() - targets.len();
+        self.modal = Some(Modal::Remark(self.remark_form(
+            targets,
+            skipped,
+            true,
+            Verdict::Approved,
+        )));
     }
 
     pub(super) fn open_export(&mut self, row: usize) {
@@ -196,8 +246,8 @@ impl App {
                     form.focus = RemarkField::Comment;
                 } else {
                     let request = RemarkRequest {
-                        row: form.row,
-                        key: form.key.clone(),
+                        targets: form.targets.clone(),
+                        batch: form.batch,
                         verdict: form.verdict,
                         reviewer,
                         comment,
@@ -233,28 +283,50 @@ impl App {
         Effect::None
     }
 
-    /// The loop saved a remark (or failed to).
-    pub fn remark_saved(&mut self, request: &RemarkRequest, result: Result<ReviewFile, String>) {
-        match result {
-            Ok(file) => {
+    /// The loop saved the remark on some or all of its targets; `error` says why it stopped.
+    pub fn remark_saved(
+        &mut self,
+        request: &RemarkRequest,
+        saved: &[(ReviewKey, ReviewFile)],
+        error: Option<String>,
+    ) {
+        if !saved.is_empty() {
+            request.reviewer.clone_into(&mut self.reviewer);
+        }
+        let width = self.detail_width();
+        for (key, file) in saved {
+            let digest = file.remarks.last().and_then(|r| r.digest.clone());
+            self.model
+                .set_review(key, digest.as_deref(), remarks::state_of(file));
+            if let Screen::Detail(d) = &mut self.screen
+                && self.model.row(d.row).review_key().as_ref() == Some(key)
+            {
+                d.set_remarks(file.remarks.clone(), &self.model, self.tr);
+                d.rewrap(width);
+            }
+        }
+        self.sync_cursor();
+        match error {
+            None => {
                 self.modal = None;
-                request.reviewer.clone_into(&mut self.reviewer);
-                let digest = file.remarks.last().and_then(|r| r.digest.clone());
-                self.model
-                    .set_review(&request.key, digest.as_deref(), remarks::state_of(&file));
-                self.sync_cursor();
-                let width = self.detail_width();
-                if let Screen::Detail(d) = &mut self.screen
-                    && self.model.row(d.row).review_key().as_ref() == Some(&request.key)
-                {
-                    d.set_remarks(file.remarks, &self.model, self.tr);
-                    d.rewrap(width);
-                }
-                let text = self.tr.remark_saved(request.verdict);
+                let text = if request.batch {
+                    self.tr.batch_approved(saved.len())
+                } else {
+                    self.tr.remark_saved(request.verdict)
+                };
                 self.say(text, false);
             }
-            Err(message) => {
+            Some(message) => {
+                let message = if request.batch {
+                    self.tr
+                        .batch_stopped(saved.len(), request.targets.len(), &message)
+                } else {
+                    message
+                };
                 if let Some(Modal::Remark(form)) = &mut self.modal {
+                    // What was saved is not asked again.
+                    form.targets
+                        .retain(|(_, k)| !saved.iter().any(|(s, _)| s == k));
                     form.error = Some(message);
                 } else {
                     self.say(message, true);

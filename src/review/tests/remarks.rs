@@ -393,6 +393,77 @@ fn a_correction_shows_the_originals_verdict_and_what_changed_and_the_original_it
 }
 
 #[test]
+fn every_file_shown_that_can_be_approved_is_approved_with_one_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path().join("data"));
+    let mins = dir.path().join("minutes");
+    std::fs::create_dir_all(&mins).unwrap();
+    let all = corpus(12);
+    for m in &all {
+        write(&mins, m);
+    }
+    // A file that fails validation is among them: it is left out.
+    std::fs::write(mins.join("broken.json"), b"{").unwrap();
+    let mut app = loaded(vec![mins.clone()], &data, ZH);
+    let total = app.model.len();
+    assert_eq!(total, all.len() + 1);
+    // One file is already returned: a batch approval never overrides a verdict.
+    press(&mut app, &data, [ch('x')]);
+    press(&mut app, &data, typed("缺少签名"));
+    press(&mut app, &data, [key(KeyCode::Enter)]);
+    let returned = app.selected().unwrap();
+    assert_eq!(app.model.row(returned).review, ReviewState::Returned);
+
+    press(&mut app, &data, [ch('A')]);
+    let (n, skipped) = match &app.modal {
+        Some(Modal::Remark(form)) => {
+            assert!(form.batch);
+            assert_eq!(form.verdict, Verdict::Approved);
+            (form.targets.len(), form.skipped)
+        }
+        other => panic!("{other:?}"),
+    };
+    let eligible = (0..total)
+        .filter(|&i| {
+            matches!(app.model.status(i), Status::Valid | Status::Warnings)
+                && app.model.row(i).review == ReviewState::Unreviewed
+        })
+        .count();
+    assert_eq!(n, eligible);
+    assert!(skipped >= 2, "the broken and the returned file");
+    let text = screen(draw(&mut app, 100, 30).backend().buffer(), None);
+    assert!(text.contains(&format!("批量通过 {n} 个文件")), "{text}");
+    assert!(text.contains(&format!("另有 {skipped} 个")), "{text}");
+    // Nothing is written before the confirmation.
+    let before = std::fs::read_dir(data.reviews_dir()).unwrap().count();
+    press(&mut app, &data, [key(KeyCode::Enter)]);
+    assert!(app.modal.is_none(), "{:?}", app.message);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        format!("已记录：{n} 个文件审阅通过")
+    );
+    let approved = (0..total)
+        .filter(|&i| app.model.row(i).review == ReviewState::Approved)
+        .count();
+    assert_eq!(approved, n);
+    assert_eq!(app.model.row(returned).review, ReviewState::Returned);
+    let broken = (0..total).find(|&i| app.model.row(i).id.is_none()).unwrap();
+    assert_eq!(app.model.row(broken).review, ReviewState::Unreviewed);
+    let files = std::fs::read_dir(data.reviews_dir()).unwrap().count();
+    assert_eq!(files, before + n, "one review file per approved meeting");
+    // Each remark holds for its own file's content, and the list agrees after a reload.
+    let again = loaded(vec![mins], &data, ZH);
+    let approved_again = (0..again.model.len())
+        .filter(|&i| again.model.row(i).review == ReviewState::Approved)
+        .count();
+    assert_eq!(approved_again, n);
+    // With everything reviewed, a second batch has nothing to do.
+    press(&mut app, &data, [ch('A')]);
+    assert!(app.modal.is_none());
+    assert!(app.message.as_ref().unwrap().error);
+}
+
+#[test]
 fn findings_are_listed_first_and_again_under_their_item() {
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::at(dir.path().join("data"));

@@ -130,7 +130,7 @@ fn help_overlay_lists_every_key_of_the_screen() {
     let (dir, mins, data, _) = folder();
     let mut app = loaded(vec![mins], &data, ZH);
     press(&mut app, &data, [ch('?')]);
-    assert!(matches!(app.modal, Some(Modal::Help)));
+    assert!(matches!(app.modal, Some(Modal::Help { .. })));
     insta::assert_snapshot!("help_zh", shot(&mut app, dir.path()));
     press(&mut app, &data, [key(KeyCode::Esc)]);
     assert!(app.modal.is_none());
@@ -334,5 +334,75 @@ fn an_empty_data_directory_says_there_are_no_minutes() {
         [key(KeyCode::Enter), key(KeyCode::Down), ch('a'), ch('o')],
     );
     assert!(matches!(app.screen, Screen::List));
+    assert!(app.modal.is_none());
+}
+
+/// At 80×24, in both languages: the header's count, the footer's keys and the help stay whole
+/// on the list, the detail, the help and the remark form.
+#[test]
+fn at_80_by_24_the_count_the_keys_and_the_help_stay_whole() {
+    let (dir, mins, data, _) = folder();
+    for (tr, lang) in [(ZH, "zh"), (EN, "en")] {
+        let mut app = loaded(vec![mins.clone()], &data, tr);
+        let shot = |app: &mut App| screen(draw(app, 80, 24).backend().buffer(), Some(dir.path()));
+        let list = shot(&mut app);
+        let first = list.lines().next().unwrap();
+        let count = if lang == "zh" {
+            "共 30 个文件"
+        } else {
+            "30 files"
+        };
+        assert!(first.ends_with(count), "{first}");
+        let footer = list.lines().last().unwrap().to_owned();
+        let quit = if lang == "zh" { "q  退出" } else { "q  quit" };
+        assert!(footer.contains(quit), "the quit key stays: {footer}");
+        insta::assert_snapshot!(format!("list_80x24_{lang}"), list);
+
+        press(&mut app, &data, [ch('?')]);
+        let help = shot(&mut app);
+        // Every listed key is on screen (the help fits in two columns).
+        for (key, what) in crate::review::view::help_rows(tr, &app.screen) {
+            assert!(
+                help.contains(&format!("{key}  {what}")),
+                "{key} {what}\n{help}"
+            );
+        }
+        insta::assert_snapshot!(format!("help_80x24_{lang}"), help);
+        press(&mut app, &data, [key(KeyCode::Esc), key(KeyCode::Enter)]);
+        let detail = shot(&mut app);
+        assert!(detail.lines().next().unwrap().ends_with(count), "{detail}");
+        insta::assert_snapshot!(format!("detail_80x24_{lang}"), detail);
+        press(&mut app, &data, [ch('x')]);
+        press(&mut app, &data, typed("签名缺失"));
+        let form = shot(&mut app);
+        insta::assert_snapshot!(format!("remark_80x24_{lang}"), form);
+    }
+}
+
+#[test]
+fn the_help_scrolls_when_it_does_not_fit() {
+    let (_dir, mins, data, _) = folder();
+    let mut app = loaded(vec![mins], &data, ZH);
+    press(&mut app, &data, [ch('?')]);
+    let text = |app: &mut App| screen(draw(app, 50, 14).backend().buffer(), None);
+    // The overlay's own lines (the footer lists ↑↓ too).
+    let first_key = |s: &str| s.lines().any(|l| l.contains('│') && l.contains("上下移动"));
+    let top = text(&mut app);
+    assert!(first_key(&top), "{top}");
+    assert!(top.contains('▼') && !top.contains('▲'), "{top}");
+    assert!(!top.contains("Ctrl+C"), "the last key is below: {top}");
+    press(&mut app, &data, [key(KeyCode::Down)]);
+    let down = text(&mut app);
+    assert!(!first_key(&down), "one line scrolled: {down}");
+    assert!(down.contains('▲'), "{down}");
+    press(&mut app, &data, [key(KeyCode::End)]);
+    let end = text(&mut app);
+    assert!(end.contains("Ctrl+C") && !end.contains('▼'), "{end}");
+    // More Down stays at the end; Home goes back; Esc closes.
+    press(&mut app, &data, [key(KeyCode::Down), key(KeyCode::Down)]);
+    assert_eq!(text(&mut app), end);
+    press(&mut app, &data, [key(KeyCode::Home)]);
+    assert_eq!(text(&mut app), top);
+    press(&mut app, &data, [key(KeyCode::Esc)]);
     assert!(app.modal.is_none());
 }

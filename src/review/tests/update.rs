@@ -75,7 +75,7 @@ fn list_keys() {
     }
     let mut a = app(3);
     a.on_key(key(KeyCode::Char('?')));
-    assert!(matches!(a.modal, Some(Modal::Help)));
+    assert!(matches!(a.modal, Some(Modal::Help { .. })));
     a.on_key(key(KeyCode::Esc));
     assert!(a.modal.is_none());
     assert!(matches!(a.screen, Screen::List));
