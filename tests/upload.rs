@@ -663,3 +663,59 @@ fn files_returned_in_review_are_held_back_unless_asked() {
     assert_eq!(code, Some(0), "{v}");
     assert_eq!(v["result"], "delivered", "{v}");
 }
+
+/// A return the server's reviewer made reaches the branch: `upload` says it, keeps it among the
+/// data directory's reviews (so `review` shows it) once however often it is heard, and from then
+/// on holds the file back until its correction.
+#[test]
+fn a_return_heard_from_the_server_is_kept_in_the_branchs_reviews() {
+    use branchday::review::model::ReviewState;
+    use branchday::review::remarks::{self, ReviewKey, Verdict};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = dir.path().join("files");
+    let data_path = dir.path().join("data");
+    std::fs::create_dir_all(&files).expect("dir");
+    let made = support::corpus::simple_files(&files, 1);
+    let (path, m, bytes) = &made[0];
+    let server = Server::start();
+    let id = m.id.to_string();
+    server.preload(&id, bytes);
+    server.state().returned.insert(
+        id.clone(),
+        r#"{"stored": "x", "review": {"state": "returned", "reviewer": "xian1", "at": "2026-07-10T10:00:00+08:00", "comment": "请补充记录人签名。\n会议地点有误。"}}"#,
+    );
+    let run = |extra: &[&str]| upload(&data_path, &files, &server.url(), extra);
+    for _ in 0..2 {
+        let out = run(&["--include-returned"]);
+        let rs = results(&out);
+        let r = result_of(&rs, path);
+        assert_eq!(r["result"], "returned", "{r}");
+        assert!(
+            r["message"].as_str().unwrap_or_default().contains("xian1"),
+            "{r}"
+        );
+    }
+    let data = branchday::store::DataDir::at(&data_path);
+    let kept = remarks::load(&data, &ReviewKey::Minutes(m.id)).expect("remarks");
+    assert_eq!(kept.len(), 1, "heard twice, kept once: {kept:?}");
+    assert_eq!(kept[0].verdict, Verdict::Returned);
+    assert_eq!(kept[0].reviewer, "xian1 (superior organisation)");
+    assert_eq!(kept[0].comment, "请补充记录人签名。\n会议地点有误。");
+    assert_eq!(kept[0].at.to_rfc3339(), "2026-07-10T10:00:00+08:00");
+    let digest = branchday::minutes::read(path)
+        .expect("read")
+        .computed_digest;
+    assert_eq!(kept[0].digest, digest);
+    // `review` reads it as returned for this very content…
+    let index = branchday::review::load::ReviewIndex::scan(&data.reviews_dir());
+    assert_eq!(
+        index.state(&ReviewKey::Minutes(m.id), digest.as_deref()),
+        ReviewState::Returned
+    );
+    // …and a plain run holds the file back without sending it.
+    let before = server.state().seen.len();
+    let out = run(&[]);
+    let rs = results(&out);
+    assert_eq!(result_of(&rs, path)["result"], "returned");
+    assert_eq!(server.state().seen.len(), before, "nothing was sent");
+}

@@ -153,6 +153,7 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
             outcome: Outcome::Invalid(tr.stats_missing().to_owned()),
             status: None,
             attempts: 0,
+            review: None,
         });
     }
 
@@ -193,6 +194,9 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
             }
         }
         for r in &batch {
+            if let Err(e) = keep_server_return(&data, r, tr) {
+                eprintln!("{}: {}", tr.error_prefix(), tr.remark_error(&e));
+            }
             report(r);
         }
         if stdout_closed.load(std::sync::atomic::Ordering::Relaxed) {
@@ -217,6 +221,43 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
     } else {
         EXIT_INVALID
     }
+}
+
+/// A return the server's reviewer made, kept among this data directory's reviews (once: a later
+/// run that hears the same return again adds nothing), so `review` shows it and later runs hold
+/// the file back until its correction. The time is the server's, else now.
+fn keep_server_return(
+    data: &DataDir,
+    r: &FileResult,
+    tr: Tr,
+) -> Result<(), crate::review::remarks::RemarkError> {
+    use crate::review::remarks::{self, Remark, ReviewKey, Verdict};
+    let (Some(review), Some(id), Some(digest)) = (&r.review, r.id, &r.digest) else {
+        return Ok(());
+    };
+    let key = ReviewKey::Minutes(id);
+    let reviewer = tr.server_reviewer(&review.reviewer);
+    let known = remarks::load(data, &key)?.last().is_some_and(|last| {
+        last.verdict == Verdict::Returned
+            && last.comment == review.comment
+            && last.digest.as_deref() == Some(digest.as_str())
+    });
+    if known {
+        return Ok(());
+    }
+    let at = review.at.unwrap_or_else(crate::clock::now);
+    remarks::append(
+        data,
+        &key,
+        Remark {
+            reviewer,
+            at: chrono::Timelike::with_nanosecond(&at, 0).unwrap_or(at),
+            verdict: Verdict::Returned,
+            comment: review.comment.clone(),
+            digest: Some(digest.clone()),
+        },
+    )
+    .map(|_| ())
 }
 
 fn result_json(r: &FileResult, target: &str) -> serde_json::Value {

@@ -367,6 +367,14 @@ impl Tr {
     }
 
     /// The server holds the file and its reviewer returned it (the desk of `branchday-server`).
+    /// How a reviewer of the superior organisation is named in this data directory's reviews.
+    pub fn server_reviewer(self, reviewer: &str) -> String {
+        self.pick(
+            format!("{reviewer}（上级审阅）"),
+            format!("{reviewer} (superior organisation)"),
+        )
+    }
+
     pub fn upload_returned_by_server(self, reviewer: &str, comment: &str) -> String {
         self.pick(
             format!("上级已收到，但审阅人 {reviewer} 已退回：{comment}（请修改后以更正件重新报送）"),

@@ -127,10 +127,20 @@ pub struct Delivery {
     /// The file failed only because the server could not be reached (retries exhausted on
     /// connection errors, timeouts or 5xx).
     pub exhausted: bool,
+    /// The server's reviewer returned the file it holds: who, when, and the comment.
+    pub review: Option<ServerReview>,
+}
+
+/// A return recorded on the server (the desk), as its answer to a file it already holds says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerReview {
+    pub reviewer: String,
+    pub comment: String,
+    pub at: Option<crate::domain::Timestamp>,
 }
 
 enum Attempt {
-    Done(Outcome, u16),
+    Done(Outcome, u16, Option<ServerReview>),
     Retry(String, Option<u16>),
     Fatal(String),
 }
@@ -191,12 +201,13 @@ impl Client {
         loop {
             attempts += 1;
             match self.attempt(&url, &digest, bytes) {
-                Attempt::Done(outcome, status) => {
+                Attempt::Done(outcome, status, review) => {
                     return Delivery {
                         outcome,
                         status: Some(status),
                         attempts,
                         exhausted: false,
+                        review,
                     };
                 }
                 Attempt::Fatal(message) => {
@@ -205,6 +216,7 @@ impl Client {
                         status: last_status,
                         attempts,
                         exhausted: false,
+                        review: None,
                     };
                 }
                 Attempt::Retry(reason, status) => {
@@ -215,6 +227,7 @@ impl Client {
                             status: last_status,
                             attempts,
                             exhausted: true,
+                            review: None,
                         };
                     }
                     std::thread::sleep(self.retry.delay(attempts, jitter));
@@ -254,25 +267,26 @@ impl Client {
             .unwrap_or_default();
         let message = self.message(&body);
         match status {
-            201 => Attempt::Done(Outcome::Delivered, status),
+            201 => Attempt::Done(Outcome::Delivered, status, None),
             // The server already holds it and its reviewer returned it: say so, with the comment
             // (not recorded as delivered, so every run says it until a correction is sent).
-            200 => {
-                match returned_review(&body) {
-                    Some((reviewer, comment)) => Attempt::Done(
-                        Outcome::Returned(self.tr.upload_returned_by_server(
-                            &self.scrub(&reviewer),
-                            &self.scrub(&comment),
-                        )),
-                        status,
-                    ),
-                    None => Attempt::Done(Outcome::AlreadyThere, status),
+            200 => match returned_review(&body) {
+                Some(mut review) => {
+                    review.reviewer = self.scrub(&review.reviewer);
+                    review.comment = self.scrub(&review.comment);
+                    let outcome = Outcome::Returned(
+                        self.tr
+                            .upload_returned_by_server(&review.reviewer, &review.comment),
+                    );
+                    Attempt::Done(outcome, status, Some(review))
                 }
-            }
-            204 => Attempt::Done(Outcome::AlreadyThere, status),
+                None => Attempt::Done(Outcome::AlreadyThere, status, None),
+            },
+            204 => Attempt::Done(Outcome::AlreadyThere, status, None),
             409 => Attempt::Done(
                 Outcome::Conflict(self.tr.upload_conflict_http(&message)),
                 status,
+                None,
             ),
             408 | 429 | 500..=599 => {
                 Attempt::Retry(self.tr.upload_server_error(status), Some(status))
@@ -280,10 +294,12 @@ impl Client {
             400..=499 => Attempt::Done(
                 Outcome::Failed(self.tr.upload_rejected(status, &message)),
                 status,
+                None,
             ),
             _ => Attempt::Done(
                 Outcome::Failed(self.tr.upload_unexpected(status, &message)),
                 status,
+                None,
             ),
         }
     }
@@ -313,22 +329,27 @@ impl Client {
     }
 }
 
-/// The reviewer and comment of a `200` answer whose `review.state` is `returned`
-/// (`branchday-server`'s desk), each made one safe line of bounded length.
-fn returned_review(body: &[u8]) -> Option<(String, String)> {
+/// The reviewer, comment and time of a `200` answer whose `review.state` is `returned`
+/// (`branchday-server`'s desk), the texts made safe and of bounded length (the comment keeps its
+/// line breaks).
+fn returned_review(body: &[u8]) -> Option<ServerReview> {
     let v: serde_json::Value = serde_json::from_slice(body).ok()?;
     let review = v.get("review")?;
     if review.get("state")?.as_str()? != "returned" {
         return None;
     }
-    let text = |k: &str| {
-        let s = review.get(k).and_then(|x| x.as_str()).unwrap_or_default();
-        crate::sanitize::line(s)
-            .chars()
-            .take(MAX_MESSAGE_CHARS)
-            .collect::<String>()
-    };
-    Some((text("reviewer"), text("comment")))
+    let raw = |k: &str| review.get(k).and_then(|x| x.as_str()).unwrap_or_default();
+    let clip = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+    let comment = raw("comment")
+        .lines()
+        .map(|l| crate::sanitize::line(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some(ServerReview {
+        reviewer: clip(&crate::sanitize::line(raw("reviewer")), MAX_MESSAGE_CHARS),
+        comment: clip(&comment, crate::review::remarks::MAX_COMMENT_CHARS),
+        at: chrono::DateTime::parse_from_rfc3339(raw("at")).ok(),
+    })
 }
 
 /// Looks each host up once per run. ureq resolves the host before every request, even when it
@@ -417,12 +438,19 @@ mod tests {
 
     #[test]
     fn a_returned_review_in_a_200_answer_is_read() {
-        let body = r#"{"stored": "x", "review": {"state": "returned", "comment": "\u001b[31m补签名", "reviewer": "xian1", "at": "t"}}"#.as_bytes();
-        let (who, comment) = returned_review(body).unwrap();
-        assert_eq!(who, "xian1");
+        let body = r#"{"stored": "x", "review": {"state": "returned", "comment": "\u001b[31m补签名\n再报送", "reviewer": "xian1", "at": "t"}}"#.as_bytes();
+        let r = returned_review(body).unwrap();
+        assert_eq!(r.reviewer, "xian1");
         assert!(
-            comment.ends_with("补签名") && !comment.contains('\u{1b}'),
-            "{comment}"
+            r.comment.ends_with("补签名\n再报送") && !r.comment.contains('\u{1b}'),
+            "{:?}",
+            r.comment
+        );
+        assert_eq!(r.at, None, "a time that is not RFC 3339 is left out");
+        let body = br#"{"review": {"state": "returned", "comment": "x", "reviewer": "y", "at": "2026-03-02T10:00:00+08:00"}}"#;
+        assert_eq!(
+            returned_review(body).unwrap().at.unwrap().to_rfc3339(),
+            "2026-03-02T10:00:00+08:00"
         );
         assert_eq!(
             returned_review(br#"{"review": {"state": "approved", "comment": ""}}"#),

@@ -128,6 +128,9 @@ pub struct FileResult {
     pub status: Option<u16>,
     /// Requests or copies attempted (0 when nothing was sent).
     pub attempts: u32,
+    /// The server's reviewer returned the file it holds (kept in the data directory's reviews,
+    /// so `review` shows it and later runs hold the file back until its correction).
+    pub review: Option<http::ServerReview>,
 }
 
 impl FileResult {

@@ -75,6 +75,7 @@ fn handle(
         outcome: Outcome::WouldSend,
         status: None,
         attempts: 0,
+        review: None,
     };
     if plan.stop.load(Ordering::Relaxed) {
         result.outcome = Outcome::Failed(tr.upload_unreachable().to_owned());
@@ -163,6 +164,7 @@ fn handle(
             result.outcome = d.outcome;
             result.status = d.status;
             result.attempts = d.attempts;
+            result.review = d.review;
         }
         Sender::Dir(d) => {
             result.outcome = dir::copy_into(d, &minutes.file_name(), &bytes, tr);

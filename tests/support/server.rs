@@ -55,6 +55,9 @@ pub struct State {
     pub creates: HashMap<String, usize>,
     pub seen: Vec<Seen>,
     pub connections: usize,
+    /// Ids whose stored file a reviewer returned: the same bytes again are answered 200 with this
+    /// body (as `branchday-server`'s desk answers).
+    pub returned: HashMap<String, &'static str>,
 }
 
 pub struct Server {
@@ -255,7 +258,10 @@ fn answer(req: &Request, faults: &Faults, state: &Mutex<State>) -> (u16, &'stati
     }
     let mut s = state.lock().expect("state");
     match s.stored.get(id) {
-        Some(have) if *have == req.body => (204, ""),
+        Some(have) if *have == req.body => match s.returned.get(id) {
+            Some(body) => (200, *body),
+            None => (204, ""),
+        },
         Some(_) => (409, "different content stored for this id"),
         None => {
             s.stored.insert(id.to_owned(), req.body.clone());
@@ -269,7 +275,7 @@ fn serve<S: Read + Write>(conn: S, faults: &Faults, state: &Mutex<State>) {
     let mut reader = BufReader::new(conn);
     while let Some(req) = read_request(&mut reader) {
         let (status, message) = answer(&req, faults, state);
-        let stored = matches!(status, 201 | 204 | 409);
+        let stored = matches!(status, 200 | 201 | 204 | 409);
         let dropped = stored && take_one(&faults.drop_after_store);
         state.lock().expect("state").seen.push(Seen {
             method: req.method.clone(),
@@ -289,6 +295,7 @@ fn serve<S: Read + Write>(conn: S, faults: &Faults, state: &Mutex<State>) {
             std::thread::sleep(Duration::from_millis(delay));
         }
         let reason = match status {
+            200 => "OK",
             201 => "Created",
             204 => "No Content",
             400 => "Bad Request",
