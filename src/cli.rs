@@ -17,6 +17,21 @@ pub fn say(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
+/// Say on standard error, one line each, the paths given that do not exist (`files::collect`'s
+/// second list); `true` when there are any: a mistake in the command, not an empty report, so the
+/// caller exits with [`EXIT_USAGE`].
+pub fn report_missing(missing: &[PathBuf], tr: crate::i18n::Tr) -> bool {
+    for p in missing {
+        eprintln!(
+            "{}: {}: {}",
+            tr.error_prefix(),
+            crate::sanitize::path(p),
+            tr.stats_missing()
+        );
+    }
+    !missing.is_empty()
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "branchday",

@@ -233,16 +233,7 @@ pub fn run(
             d
         }
     };
-    let (_, missing) = files::collect(paths);
-    if !missing.is_empty() {
-        for p in &missing {
-            eprintln!(
-                "{}: {}: {}",
-                tr.error_prefix(),
-                sanitize::path(p),
-                tr.stats_missing()
-            );
-        }
+    if crate::cli::report_missing(&files::collect(paths).1, tr) {
         return EXIT_USAGE;
     }
     let (cadence, roster) = match DataDir::resolve(data) {

@@ -54,16 +54,7 @@ pub fn run(req: Request<'_>, tr: Tr) -> u8 {
         }
     }
     let (files, missing) = files::collect(paths);
-    // A path that does not exist is a mistake in the command, not an empty report.
-    if !missing.is_empty() {
-        for p in &missing {
-            eprintln!(
-                "{}: {}: {}",
-                tr.error_prefix(),
-                sanitize::path(p),
-                tr.stats_missing()
-            );
-        }
+    if crate::cli::report_missing(&missing, tr) {
         return EXIT_USAGE;
     }
     let mut invalid: Vec<(PathBuf, String)> = Vec::new();

@@ -258,20 +258,29 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-#[test]
-fn a_correction_links_both_ways() {
+/// The row of the file with this name.
+fn row_named(app: &crate::review::app::App, name: &str) -> usize {
+    (0..app.model.len())
+        .find(|&i| &*app.model.row(i).name == name)
+        .unwrap()
+}
+
+/// The committee fixture and its correction in a folder, loaded, with a data directory beside.
+fn correction_pair() -> (tempfile::TempDir, DataDir, crate::review::app::App) {
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::at(dir.path().join("data"));
     for f in ["valid/committee.json", "valid/committee_correction.json"] {
         let to = dir.path().join(Path::new(f).file_name().unwrap());
         std::fs::copy(fixture(f), to).unwrap();
     }
-    let mut app = loaded(vec![dir.path().to_path_buf()], &data, ZH);
-    let find = |app: &crate::review::app::App, name: &str| {
-        (0..app.model.len())
-            .find(|&i| &*app.model.row(i).name == name)
-            .unwrap()
-    };
+    let app = loaded(vec![dir.path().to_path_buf()], &data, ZH);
+    (dir, data, app)
+}
+
+#[test]
+fn a_correction_links_both_ways() {
+    let (_dir, data, mut app) = correction_pair();
+    let find = |app: &crate::review::app::App, name: &str| row_named(app, name);
     let original = find(&app, "committee.json");
     let correction = find(&app, "committee_correction.json");
     assert_eq!(app.model.status(original), Status::Superseded);
@@ -301,17 +310,9 @@ fn a_correction_links_both_ways() {
 
 #[test]
 fn a_correction_shows_the_originals_verdict_and_what_changed_and_the_original_its_follow_up() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = DataDir::at(dir.path().join("data"));
-    for f in ["valid/committee.json", "valid/committee_correction.json"] {
-        let to = dir.path().join(Path::new(f).file_name().unwrap());
-        std::fs::copy(fixture(f), to).unwrap();
-    }
-    let mut app = loaded(vec![dir.path().to_path_buf()], &data, ZH);
+    let (dir, data, mut app) = correction_pair();
     let row_of = |app: &crate::review::app::App, name: &str| {
-        let i = (0..app.model.len())
-            .find(|&i| &*app.model.row(i).name == name)
-            .unwrap();
+        let i = row_named(app, name);
         app.model.view().iter().position(|&r| r == i).unwrap()
     };
     let go = |app: &mut crate::review::app::App, name: &str| {
