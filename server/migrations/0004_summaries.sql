@@ -8,15 +8,21 @@
 -- change of review state. Filled at open (`summary::fill_if_needed`) while `summary_state` says
 -- so, which this migration does for stores that already hold files.
 
--- Files per branch, month and kind; `returned` counts those whose current review is a return.
+-- Files per branch and month, a column per kind (`k_` and the library's key of the kind, in the
+-- order of `MeetingKind::ALL`); `returned` counts those whose current review is a return. One
+-- narrow row per branch-month, so a city's year is some 65 000 rows for the matrix to read.
 CREATE TABLE sum_branch_month (
     branch TEXT NOT NULL,
     branch_name TEXT NOT NULL,
     month TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    files BIGINT NOT NULL,
+    k_themed_day BIGINT NOT NULL,
+    k_general_assembly BIGINT NOT NULL,
+    k_committee BIGINT NOT NULL,
+    k_group BIGINT NOT NULL,
+    k_lecture BIGINT NOT NULL,
+    k_life_meeting BIGINT NOT NULL,
     returned BIGINT NOT NULL,
-    PRIMARY KEY (branch, branch_name, month, kind)
+    PRIMARY KEY (branch, branch_name, month)
 );
 CREATE INDEX sum_branch_month_month ON sum_branch_month (month);
 

@@ -98,7 +98,17 @@ fn index_of(keys: impl IntoIterator<Item = &'static str>, key: &str) -> Option<u
 pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Result<Report> {
     let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
     let run = |sql: &'static str| {
-        sqlx::query(sqlx::AssertSqlSafe(sql.replace("{PERIOD}", PERIOD)))
+        // The kinds' columns, in the order of `MeetingKind::ALL` (the library's constants).
+        let cols = MeetingKind::ALL.map(crate::summary::kind_column);
+        let kinds: Vec<String> = cols
+            .iter()
+            .map(|c| format!("CAST(SUM({c}) AS BIGINT)"))
+            .collect();
+        let sql = sql
+            .replace("{PERIOD}", PERIOD)
+            .replace("{KINDS}", &kinds.join(", "))
+            .replace("{ALL}", &cols.join(" + "));
+        sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(from)
             .bind(from)
             .bind(to)
@@ -109,10 +119,7 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
     // The queries are independent: each runs on its own connection at the same time (on
     // PostgreSQL each is its own backend, so they share the cores).
     let (by_month_kind, public_by_month, item_rows, branch_rows, member_rows, absences) = tokio::try_join!(
-        run(
-            "SELECT month, kind, CAST(SUM(files) AS BIGINT) FROM sum_branch_month \
-             WHERE {PERIOD} GROUP BY month, kind HAVING SUM(files) > 0"
-        ),
+        run("SELECT month, {KINDS} FROM sum_branch_month WHERE {PERIOD} GROUP BY month"),
         run("SELECT month, CAST(SUM(n) AS BIGINT) FROM sum_items \
              WHERE stage <> '' AND {PERIOD} GROUP BY month"),
         run(
@@ -120,8 +127,8 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
              WHERE {PERIOD} GROUP BY outcome, stage HAVING SUM(n) > 0"
         ),
         run(
-            "SELECT branch, branch_name, CAST(SUM(files) AS BIGINT) FROM sum_branch_month \
-             WHERE {PERIOD} GROUP BY branch, branch_name HAVING SUM(files) > 0"
+            "SELECT branch, branch_name, CAST(SUM({ALL}) AS BIGINT) FROM sum_branch_month \
+             WHERE {PERIOD} GROUP BY branch, branch_name HAVING SUM({ALL}) > 0"
         ),
         run(
             "SELECT branch, branch_name, member_id, MAX(month || ' ' || name), \
@@ -136,17 +143,23 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
         std::collections::BTreeMap::new();
     for r in by_month_kind {
         let month: String = r.try_get(0)?;
-        let kind: String = r.try_get(1)?;
-        let n = count(r.try_get(2)?);
-        report.meetings += n;
-        let row = months.entry(month.clone()).or_insert_with(|| MonthRow {
-            month,
-            per_kind: [0; 6],
-            public_items: 0,
-        });
-        if let Some(i) = index_of(MeetingKind::ALL.map(MeetingKind::key), &kind) {
-            row.per_kind[i] += n;
+        let mut per_kind = [0; 6];
+        for (i, n) in per_kind.iter_mut().enumerate() {
+            *n = count(r.try_get(1 + i)?);
         }
+        let n: u64 = per_kind.iter().sum();
+        if n == 0 {
+            continue;
+        }
+        report.meetings += n;
+        months.insert(
+            month.clone(),
+            MonthRow {
+                month,
+                per_kind,
+                public_items: 0,
+            },
+        );
     }
     for r in public_by_month {
         let month: String = r.try_get(0)?;

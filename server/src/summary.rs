@@ -16,6 +16,7 @@
 //! and its branch. Keys are taken in one statement in a fixed order, so two writers cannot
 //! deadlock on them. SQLite writes one transaction at a time ([`Db::write_turn`]).
 
+use branchday::domain::MeetingKind;
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
@@ -28,15 +29,32 @@ const KEPT: &str = "NOT EXISTS (SELECT 1 FROM files c WHERE c.supersedes = f.id 
 const KEPT_ALL: &str = "f.id NOT IN (SELECT c.supersedes FROM files c \
      WHERE c.supersedes IS NOT NULL AND c.supersedes <> c.id)";
 
+/// The column of `sum_branch_month` that counts a kind of meeting.
+pub fn kind_column(kind: MeetingKind) -> String {
+    format!("k_{}", kind.key())
+}
+
 fn branch_month_sql(cond: &str) -> String {
+    // The kind keys are the library's own constants, not input.
+    let cols: Vec<String> = MeetingKind::ALL.iter().map(|k| kind_column(*k)).collect();
+    let sums: Vec<String> = MeetingKind::ALL
+        .iter()
+        .map(|k| format!("SUM(CASE WHEN f.kind = '{}' THEN 1 ELSE 0 END)", k.key()))
+        .collect();
+    let adds: Vec<String> = cols
+        .iter()
+        .map(|c| format!("{c} = sum_branch_month.{c} + excluded.{c}"))
+        .collect();
     format!(
-        "INSERT INTO sum_branch_month (branch, branch_name, month, kind, files, returned) \
-         SELECT f.branch, f.branch_name, f.month, f.kind, COUNT(*), \
+        "INSERT INTO sum_branch_month (branch, branch_name, month, {}, returned) \
+         SELECT f.branch, f.branch_name, f.month, {}, \
          SUM(CASE WHEN f.review_state = 'returned' THEN 1 ELSE 0 END) \
-         FROM files f WHERE {cond} GROUP BY f.branch, f.branch_name, f.month, f.kind \
-         ON CONFLICT (branch, branch_name, month, kind) DO UPDATE SET \
-         files = sum_branch_month.files + excluded.files, \
-         returned = sum_branch_month.returned + excluded.returned"
+         FROM files f WHERE {cond} GROUP BY f.branch, f.branch_name, f.month \
+         ON CONFLICT (branch, branch_name, month) DO UPDATE SET {}, \
+         returned = sum_branch_month.returned + excluded.returned",
+        cols.join(", "),
+        sums.join(", "),
+        adds.join(", ")
     )
 }
 
@@ -243,7 +261,14 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
             .execute(&mut *tx)
             .await?;
     }
-    tx.commit().await
+    tx.commit().await?;
+    if db.engine == Engine::Postgres {
+        // The planner's picture of the tables just filled.
+        sqlx::query("ANALYZE sum_branch_month, sum_items, sum_member_month")
+            .execute(&db.pool)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Ask for the sums to be rebuilt at the next [`fill_if_needed`].
