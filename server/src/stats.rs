@@ -130,12 +130,16 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
             "SELECT branch, branch_name, CAST(SUM({ALL}) AS BIGINT) FROM sum_branch_month \
              WHERE {PERIOD} GROUP BY branch, branch_name HAVING SUM({ALL}) > 0"
         ),
-        run(
+        run(if from.is_empty() && to.is_empty() {
+            // The whole time: each member's sums as kept.
+            "SELECT branch, branch_name, member_id, latest, counted, present, excused, absent \
+             FROM sum_member WHERE $1 = '' AND $2 = '' AND $3 = '' AND $4 = ''"
+        } else {
             "SELECT branch, branch_name, member_id, MAX(month || ' ' || name), \
              CAST(SUM(counted) AS BIGINT), CAST(SUM(present) AS BIGINT), \
              CAST(SUM(excused) AS BIGINT), CAST(SUM(absent) AS BIGINT) \
              FROM sum_member_month WHERE {PERIOD} GROUP BY branch, branch_name, member_id"
-        ),
+        }),
         crate::absence::runs(db, Some(from), Some(to)),
     )?;
 

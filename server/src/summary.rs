@@ -99,6 +99,42 @@ fn members_sql(engine: Engine, cond: &str) -> String {
     )
 }
 
+/// A file's lines added to the members' whole-time sums.
+fn member_totals_sql(engine: Engine, cond: &str) -> String {
+    let greatest = match engine {
+        Engine::Sqlite => "MAX",
+        Engine::Postgres => "GREATEST",
+    };
+    format!(
+        "INSERT INTO sum_member (branch, branch_name, member_id, counted, present, excused, \
+         absent, latest) \
+         SELECT f.branch, f.branch_name, a.member_id, SUM(a.counted), \
+         SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', 'late') THEN 1 ELSE 0 END), \
+         SUM(CASE WHEN a.counted = 1 AND a.status = 'excused' THEN 1 ELSE 0 END), \
+         SUM(CASE WHEN a.counted = 1 AND a.status = 'absent' THEN 1 ELSE 0 END), \
+         MAX(f.month || ' ' || a.name) \
+         FROM file_attendance a JOIN files f ON f.id = a.file_id WHERE {cond} \
+         GROUP BY f.branch, f.branch_name, a.member_id \
+         ON CONFLICT (branch, branch_name, member_id) DO UPDATE SET \
+         counted = sum_member.counted + excluded.counted, \
+         present = sum_member.present + excluded.present, \
+         excused = sum_member.excused + excluded.excused, \
+         absent = sum_member.absent + excluded.absent, \
+         latest = {greatest}(sum_member.latest, excluded.latest)"
+    )
+}
+
+/// The members' whole-time sums from their member-months (`cond` over `sum_member_month`).
+fn member_totals_from_months_sql(cond: &str) -> String {
+    format!(
+        "INSERT INTO sum_member (branch, branch_name, member_id, counted, present, excused, \
+         absent, latest) \
+         SELECT branch, branch_name, member_id, SUM(counted), SUM(present), SUM(excused), \
+         SUM(absent), MAX(month || ' ' || name) FROM sum_member_month WHERE {cond} \
+         GROUP BY branch, branch_name, member_id"
+    )
+}
+
 /// A lock key for `what` (the first 8 bytes of its SHA-256).
 fn key(what: &str) -> i64 {
     let d = Sha256::digest(what.as_bytes());
@@ -155,6 +191,7 @@ pub async fn file_stored(
         branch_month_sql(&own),
         items_sql(&own_items),
         members_sql(engine, &own_lines),
+        member_totals_sql(engine, &own_lines),
     ] {
         sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(id)
@@ -213,6 +250,19 @@ pub async fn resum(
             .execute(&mut *conn)
             .await?;
     }
+    // The whole-time sums of the branch's members, from their member-months.
+    sqlx::query("DELETE FROM sum_member WHERE branch = $1 AND branch_name = $2")
+        .bind(branch)
+        .bind(branch_name)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(sqlx::AssertSqlSafe(member_totals_from_months_sql(
+        "branch = $1 AND branch_name = $2",
+    )))
+    .bind(branch)
+    .bind(branch_name)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -234,7 +284,12 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
     let mut tx = db.pool.begin().await?;
     if db.engine == Engine::Postgres {
         // Writers wait meanwhile (they would add to sums that are being replaced).
-        for table in ["sum_branch_month", "sum_items", "sum_member_month"] {
+        for table in [
+            "sum_branch_month",
+            "sum_items",
+            "sum_member_month",
+            "sum_member",
+        ] {
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "LOCK TABLE {table} IN EXCLUSIVE MODE"
             )))
@@ -246,6 +301,7 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
         "sum_branch_month",
         "sum_items",
         "sum_member_month",
+        "sum_member",
         "summary_state",
     ] {
         sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
@@ -256,6 +312,7 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
         branch_month_sql(KEPT_ALL),
         items_sql(KEPT_ALL),
         members_sql(db.engine, KEPT_ALL),
+        member_totals_from_months_sql("1 = 1"),
     ] {
         sqlx::query(sqlx::AssertSqlSafe(sql))
             .execute(&mut *tx)
@@ -264,7 +321,7 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
     tx.commit().await?;
     if db.engine == Engine::Postgres {
         // The planner's picture of the tables just filled.
-        sqlx::query("ANALYZE sum_branch_month, sum_items, sum_member_month")
+        sqlx::query("ANALYZE sum_branch_month, sum_items, sum_member_month, sum_member")
             .execute(&db.pool)
             .await?;
     }

@@ -138,6 +138,12 @@ fn a_returned_file_reaches_the_branch_through_the_protocol() {
 
     let mut c = signed_in(&w, "xian1");
     let path = format!("/desk/files/{id}/review");
+    // The township's matrix over the file's month counts returned files (of those that count:
+    // a file a correction replaced is not in it).
+    let month = m.started_at.format("%Y-%m").to_string();
+    let matrix = format!("/desk/matrix?org=T1&from={month}&to={month}");
+    let counted = !w.own.iter().any(|(o, _)| o.supersedes == Some(m.id));
+    assert!(!c.get(&matrix).text().contains(" returned\">"));
     // No form token, or a wrong one: 403, nothing stored.
     let r = c.post(&path, &[("verdict", "returned"), ("comment", "x")]);
     assert_eq!(r.status, 403, "{}", r.text());
@@ -168,6 +174,11 @@ fn a_returned_file_reaches_the_branch_through_the_protocol() {
     let page = c.get(&format!("/desk/files/{id}")).text();
     assert!(page.contains("缺少记录人签名 &lt;b&gt;"), "{page}");
     assert!(page.contains("xian1"));
+    assert_eq!(
+        c.get(&matrix).text().contains(" returned\">"),
+        counted,
+        "{matrix}"
+    );
 
     // The branch's PUT of the same bytes now answers 200 with the review.
     let r = put(&w.s.url, &id, bytes, Some(token), None);
@@ -193,6 +204,7 @@ fn a_returned_file_reaches_the_branch_through_the_protocol() {
     assert_eq!(r.status, 303);
     let j = put(&w.s.url, &id, bytes, Some(token), None).json();
     assert_eq!(j["review"]["state"], "approved");
+    assert!(!c.get(&matrix).text().contains(" returned\">"));
     let page = c.get(&format!("/desk/files/{id}")).text();
     assert!(page.contains("已退回") && page.contains("已通过"), "{page}");
 }

@@ -93,6 +93,7 @@ fn compare(engine: Engine, order: Order) {
             "DELETE FROM sum_branch_month",
             "DELETE FROM sum_items",
             "DELETE FROM sum_member_month",
+            "DELETE FROM sum_member",
             "INSERT INTO summary_state (pending) VALUES (1)",
         ] {
             sqlx::query(sql).execute(&s.db.pool).await.expect("forget");
