@@ -51,7 +51,11 @@ fn main() {
     let files = if reuse {
         usize::try_from(held).unwrap_or(0)
     } else {
-        rt.block_on(fill(&db))
+        let n = rt.block_on(fill(&db));
+        // The rows went in directly, not through an ingest: sum them as opening a store does.
+        rt.block_on(branchday_server::summary::rebuild(&db))
+            .expect("sums");
+        n
     };
     println!(
         "engine: {engine:?}; generated {files} files of 5 400 branches in {:.1} s",
@@ -130,6 +134,19 @@ fn main() {
             .try_get(0)
             .expect("id")
     });
+    // Page 100 of the city's queue as its links reach it: after the last file of page 99.
+    let page_100: String = rt.block_on(async {
+        use sqlx::Row;
+        let r = sqlx::query(
+            "SELECT received_at, id FROM files WHERE review_state = '' \
+             ORDER BY received_at DESC, id DESC LIMIT 1 OFFSET 4949",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .expect("page 99");
+        let (at, id): (String, String) = (r.try_get(0).expect("at"), r.try_get(1).expect("id"));
+        format!("/desk/queue?after={at},{id}&page=100")
+    });
     let cases: Vec<(&str, &str, String)> = vec![
         (
             "matrix, city (6 counties)",
@@ -152,8 +169,9 @@ fn main() {
             "/desk/matrix".to_owned(),
         ),
         ("queue, city, unreviewed", &city, "/desk/queue".to_owned()),
+        ("queue, city, page 100 (key)", &city, page_100),
         (
-            "queue, city, page 100",
+            "queue, city, page 100 (offset)",
             &city,
             "/desk/queue?page=100".to_owned(),
         ),

@@ -35,27 +35,29 @@ pub struct AbsenceRow {
     pub ongoing: bool,
 }
 
-/// Gaps and islands over each member's month series: `grp` counts the attended months up to and
-/// including each month, so the absence months between two attended months share a `grp`, and a
-/// run whose `grp` is the member's total has no attended month after it.
-const RUNS: &str = "WITH kept AS (SELECT f.id, f.branch, f.branch_name, f.month FROM files f \
-     WHERE NOT EXISTS (SELECT 1 FROM files c WHERE c.supersedes = f.id AND c.id <> f.id)), \
-     mm AS (SELECT k.branch, k.branch_name, a.member_id, k.month, \
-       MAX(CASE WHEN a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS attended, \
-       MAX(CASE WHEN a.counted = 1 THEN 1 ELSE 0 END) AS expected, \
-       MAX(CASE WHEN a.counted = 1 AND a.status NOT IN ('present', 'late') \
-           AND a.approved_leave = 0 THEN 1 ELSE 0 END) AS unexcused, \
-       MAX(a.name) AS name \
-       FROM file_attendance a JOIN kept k ON k.id = a.file_id \
-       GROUP BY k.branch, k.branch_name, a.member_id, k.month), \
-     named AS (SELECT branch, branch_name, member_id, month, attended, expected, unexcused, \
+/// Gaps and islands over each member's month series, read from the member-month sums
+/// ([`crate::summary`]). Only members with 3+ absence months can have a run, and absence months
+/// are few (a partial index holds them), so the series are built for those members alone. `grp`
+/// counts the attended months up to and including each month, so the absence months between two
+/// attended months share a `grp`, and a run whose `grp` is the member's total has no attended
+/// month after it.
+const RUNS: &str = "WITH cand AS (SELECT branch, branch_name, member_id FROM sum_member_month \
+       WHERE attended_lines = 0 AND unexcused_lines > 0 \
+       GROUP BY branch, branch_name, member_id HAVING COUNT(*) >= $1), \
+     mm AS (SELECT m.branch, m.branch_name, m.member_id, m.month, m.name, \
+       CASE WHEN m.attended_lines > 0 THEN 1 ELSE 0 END AS attended, \
+       CASE WHEN m.counted > 0 AND (m.attended_lines > 0 OR m.unexcused_lines > 0) \
+         THEN 1 ELSE 0 END AS in_series \
+       FROM sum_member_month m JOIN cand c ON c.branch = m.branch \
+         AND c.branch_name = m.branch_name AND c.member_id = m.member_id), \
+     named AS (SELECT branch, branch_name, member_id, month, attended, in_series, \
        FIRST_VALUE(name) OVER (PARTITION BY branch, branch_name, member_id ORDER BY month DESC) \
          AS latest_name FROM mm), \
      series AS (SELECT branch, branch_name, member_id, month, attended, latest_name, \
        SUM(attended) OVER (PARTITION BY branch, branch_name, member_id ORDER BY month \
          ROWS UNBOUNDED PRECEDING) AS grp, \
        SUM(attended) OVER (PARTITION BY branch, branch_name, member_id) AS total \
-       FROM named WHERE expected = 1 AND (attended = 1 OR unexcused = 1)) \
+       FROM named WHERE in_series = 1) \
      SELECT branch, branch_name, member_id, MAX(latest_name), \
        string_agg(month, ',' ORDER BY month), \
        CAST(MAX(CASE WHEN grp = total THEN 1 ELSE 0 END) AS BIGINT) \

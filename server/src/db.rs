@@ -88,9 +88,18 @@ pub async fn open(url: &str) -> anyhow::Result<Db> {
         engine,
         writer: std::sync::Arc::default(),
     };
-    crate::store::fill_approved_leave(&db)
+    let filled = crate::store::fill_approved_leave(&db)
         .await
         .map_err(|e| anyhow::anyhow!("{shown}: cannot bring the stored rows up to date: {e}"))?;
+    if filled > 0 {
+        // The absence sums count approved leave: sum again with what was filled in.
+        crate::summary::mark_pending(&db)
+            .await
+            .map_err(|e| anyhow::anyhow!("{shown}: cannot bring the sums up to date: {e}"))?;
+    }
+    crate::summary::fill_if_needed(&db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{shown}: cannot bring the sums up to date: {e}"))?;
     Ok(db)
 }
 

@@ -16,6 +16,7 @@ pub mod org;
 pub mod record;
 pub mod stats;
 pub mod store;
+pub mod summary;
 pub mod tokens;
 
 use std::sync::Arc;

@@ -79,11 +79,9 @@ pub struct Report {
     pub absences: Vec<crate::absence::AbsenceRow>,
 }
 
-/// The meetings that count, in the months asked for. Binds `$1`–`$4`: from, from, to, to
+/// The months asked for, over a summary table's `month`. Binds `$1`–`$4`: from, from, to, to
 /// (`''` for no bound).
-const KEPT: &str = "WITH kept AS (SELECT f.id, f.branch, f.branch_name, f.kind, f.month FROM files f \
-     WHERE NOT EXISTS (SELECT 1 FROM files c WHERE c.supersedes = f.id AND c.id <> f.id) \
-     AND ($1 = '' OR f.month >= $2) AND ($3 = '' OR f.month <= $4)) ";
+const PERIOD: &str = "($1 = '' OR month >= $2) AND ($3 = '' OR month <= $4)";
 
 fn count(v: i64) -> u64 {
     u64::try_from(v).unwrap_or(0)
@@ -94,10 +92,23 @@ fn index_of(keys: impl IntoIterator<Item = &'static str>, key: &str) -> Option<u
 }
 
 /// Compute the report; `from` and `to` are `YYYY-MM` months, inclusive.
+///
+/// Everything is read from the sums kept at each store ([`crate::summary`]): a few rows per
+/// branch-month, and one per member-month, rather than every item and attendance line.
 pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Result<Report> {
     let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
     let run = |sql: &'static str| {
-        sqlx::query(sqlx::AssertSqlSafe(format!("{KEPT}{sql}")))
+        // The kinds' columns, in the order of `MeetingKind::ALL` (the library's constants).
+        let cols = MeetingKind::ALL.map(crate::summary::kind_column);
+        let kinds: Vec<String> = cols
+            .iter()
+            .map(|c| format!("CAST(SUM({c}) AS BIGINT)"))
+            .collect();
+        let sql = sql
+            .replace("{PERIOD}", PERIOD)
+            .replace("{KINDS}", &kinds.join(", "))
+            .replace("{ALL}", &cols.join(" + "));
+        sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(from)
             .bind(from)
             .bind(to)
@@ -108,25 +119,27 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
     // The queries are independent: each runs on its own connection at the same time (on
     // PostgreSQL each is its own backend, so they share the cores).
     let (by_month_kind, public_by_month, item_rows, branch_rows, member_rows, absences) = tokio::try_join!(
-        run("SELECT month, kind, COUNT(*) FROM kept GROUP BY month, kind"),
+        run("SELECT month, {KINDS} FROM sum_branch_month WHERE {PERIOD} GROUP BY month"),
+        run("SELECT month, CAST(SUM(n) AS BIGINT) FROM sum_items \
+             WHERE stage <> '' AND {PERIOD} GROUP BY month"),
         run(
-            "SELECT k.month, COUNT(*) FROM file_items i JOIN kept k ON k.id = i.file_id \
-         WHERE i.stage IS NOT NULL GROUP BY k.month"
+            "SELECT outcome, stage, CAST(SUM(n) AS BIGINT) FROM sum_items \
+             WHERE {PERIOD} GROUP BY outcome, stage HAVING SUM(n) > 0"
         ),
         run(
-            "SELECT i.outcome, i.stage, COUNT(*) FROM file_items i JOIN kept k ON k.id = i.file_id \
-         GROUP BY i.outcome, i.stage"
+            "SELECT branch, branch_name, CAST(SUM({ALL}) AS BIGINT) FROM sum_branch_month \
+             WHERE {PERIOD} GROUP BY branch, branch_name HAVING SUM({ALL}) > 0"
         ),
-        run("SELECT branch, branch_name, COUNT(*) FROM kept GROUP BY branch, branch_name"),
-        run(
-            "SELECT k.branch, k.branch_name, a.member_id, MAX(k.month || ' ' || a.name), \
-         CAST(SUM(a.counted) AS BIGINT), \
-         CAST(SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS BIGINT), \
-         CAST(SUM(CASE WHEN a.counted = 1 AND a.status = 'excused' THEN 1 ELSE 0 END) AS BIGINT), \
-         CAST(SUM(CASE WHEN a.counted = 1 AND a.status = 'absent' THEN 1 ELSE 0 END) AS BIGINT) \
-         FROM file_attendance a JOIN kept k ON k.id = a.file_id \
-         GROUP BY k.branch, k.branch_name, a.member_id"
-        ),
+        run(if from.is_empty() && to.is_empty() {
+            // The whole time: each member's sums as kept.
+            "SELECT branch, branch_name, member_id, latest, counted, present, excused, absent \
+             FROM sum_member WHERE $1 = '' AND $2 = '' AND $3 = '' AND $4 = ''"
+        } else {
+            "SELECT branch, branch_name, member_id, MAX(month || ' ' || name), \
+             CAST(SUM(counted) AS BIGINT), CAST(SUM(present) AS BIGINT), \
+             CAST(SUM(excused) AS BIGINT), CAST(SUM(absent) AS BIGINT) \
+             FROM sum_member_month WHERE {PERIOD} GROUP BY branch, branch_name, member_id"
+        }),
         crate::absence::runs(db, Some(from), Some(to)),
     )?;
 
@@ -134,17 +147,23 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
         std::collections::BTreeMap::new();
     for r in by_month_kind {
         let month: String = r.try_get(0)?;
-        let kind: String = r.try_get(1)?;
-        let n = count(r.try_get(2)?);
-        report.meetings += n;
-        let row = months.entry(month.clone()).or_insert_with(|| MonthRow {
-            month,
-            per_kind: [0; 6],
-            public_items: 0,
-        });
-        if let Some(i) = index_of(MeetingKind::ALL.map(MeetingKind::key), &kind) {
-            row.per_kind[i] += n;
+        let mut per_kind = [0; 6];
+        for (i, n) in per_kind.iter_mut().enumerate() {
+            *n = count(r.try_get(1 + i)?);
         }
+        let n: u64 = per_kind.iter().sum();
+        if n == 0 {
+            continue;
+        }
+        report.meetings += n;
+        months.insert(
+            month.clone(),
+            MonthRow {
+                month,
+                per_kind,
+                public_items: 0,
+            },
+        );
     }
     for r in public_by_month {
         let month: String = r.try_get(0)?;
@@ -155,8 +174,9 @@ pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Res
     report.months = months.into_values().collect();
 
     for r in item_rows {
-        let outcome: Option<String> = r.try_get(0)?;
-        let stage: Option<String> = r.try_get(1)?;
+        // The sums keep '' for "none".
+        let outcome = Some(r.try_get::<String, _>(0)?).filter(|s| !s.is_empty());
+        let stage = Some(r.try_get::<String, _>(1)?).filter(|s| !s.is_empty());
         let n = count(r.try_get(2)?);
         let items = &mut report.items;
         items.total += n;

@@ -7,6 +7,7 @@ use sqlx::Row;
 
 use crate::db::Db;
 use crate::record::Record;
+use crate::summary;
 
 /// The effect of storing a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +27,7 @@ const ROWS_PER_INSERT: usize = 400;
 pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sqlx::Result<Stored> {
     let _turn = db.write_turn().await;
     let mut conn = db.pool.acquire().await?;
-    let result = put_on(&mut conn, record, body, received_at).await;
+    let result = put_on(&mut conn, db.engine, record, body, received_at).await;
     if result.is_err() {
         // A write that failed part-way (a full disk, a server gone) can leave the connection
         // inside its transaction or on an old snapshot (seen with SQLite on a full disk: later
@@ -39,11 +40,17 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
 
 async fn put_on(
     conn: &mut sqlx::AnyConnection,
+    engine: crate::db::Engine,
     record: &Record,
     body: &str,
     received_at: &str,
 ) -> sqlx::Result<Stored> {
     let mut tx = sqlx::Connection::begin(conn).await?;
+    // What the sums' bookkeeping reads: this id, the one it supersedes, its branch.
+    let branch_lock = summary::branch_key(&record.branch);
+    let mut names = vec![record.id.as_str(), branch_lock.as_str()];
+    names.extend(record.supersedes.as_deref());
+    summary::lock(&mut tx, engine, &names).await?;
     let c = &record.counts;
     let inserted = sqlx::query(
         "INSERT INTO files (id, branch, branch_name, version, kind, month, started_at, \
@@ -138,6 +145,14 @@ async fn put_on(
         }
         q.execute(&mut *tx).await?;
     }
+    summary::file_stored(
+        &mut tx,
+        engine,
+        &record.id,
+        &record.branch,
+        record.supersedes.as_deref(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(Stored::Created)
 }

@@ -138,6 +138,12 @@ fn a_returned_file_reaches_the_branch_through_the_protocol() {
 
     let mut c = signed_in(&w, "xian1");
     let path = format!("/desk/files/{id}/review");
+    // The township's matrix over the file's month counts returned files (of those that count:
+    // a file a correction replaced is not in it).
+    let month = m.started_at.format("%Y-%m").to_string();
+    let matrix = format!("/desk/matrix?org=T1&from={month}&to={month}");
+    let counted = !w.own.iter().any(|(o, _)| o.supersedes == Some(m.id));
+    assert!(!c.get(&matrix).text().contains(" returned\">"));
     // No form token, or a wrong one: 403, nothing stored.
     let r = c.post(&path, &[("verdict", "returned"), ("comment", "x")]);
     assert_eq!(r.status, 403, "{}", r.text());
@@ -168,6 +174,11 @@ fn a_returned_file_reaches_the_branch_through_the_protocol() {
     let page = c.get(&format!("/desk/files/{id}")).text();
     assert!(page.contains("缺少记录人签名 &lt;b&gt;"), "{page}");
     assert!(page.contains("xian1"));
+    assert_eq!(
+        c.get(&matrix).text().contains(" returned\">"),
+        counted,
+        "{matrix}"
+    );
 
     // The branch's PUT of the same bytes now answers 200 with the review.
     let r = put(&w.s.url, &id, bytes, Some(token), None);
@@ -193,6 +204,7 @@ fn a_returned_file_reaches_the_branch_through_the_protocol() {
     assert_eq!(r.status, 303);
     let j = put(&w.s.url, &id, bytes, Some(token), None).json();
     assert_eq!(j["review"]["state"], "approved");
+    assert!(!c.get(&matrix).text().contains(" returned\">"));
     let page = c.get(&format!("/desk/files/{id}")).text();
     assert!(page.contains("已退回") && page.contains("已通过"), "{page}");
 }
@@ -264,6 +276,11 @@ fn bad_parameters_are_400_saying_why_and_languages_switch() {
         ("/desk/queue?status=bogus", "bogus"),
         ("/desk/queue?page=0", "“0”"),
         ("/desk/queue?month=june", "june"),
+        ("/desk/queue?after=nonsense", "nonsense"),
+        (
+            "/desk/queue?before=2026-01-01T00:00:00Z,not-a-file",
+            "not-a-file",
+        ),
         ("/desk/warnings?rate=101", "101"),
     ] {
         let r = c.get(p);
@@ -441,4 +458,78 @@ fn the_matrix_rolls_up_and_drills_down() {
             .text()
             .contains("/desk/matrix?org=T1")
     );
+}
+
+/// The file ids a queue page lists, in order, and its "previous" and "next" links.
+fn queue_page(c: &mut Client, path: &str) -> (Vec<String>, Option<String>, Option<String>) {
+    let r = c.get(path);
+    assert_eq!(r.status, 200, "{path}");
+    let text = r.text();
+    let ids = text
+        .match_indices("<a href=\"/desk/files/")
+        .map(|(i, m)| text[i + m.len()..i + m.len() + 36].to_owned())
+        .collect();
+    let link = |rel: &str| {
+        let end = text.find(&format!("\" rel=\"{rel}\""))?;
+        let start = text[..end].rfind("href=\"")? + 6;
+        Some(text[start..end].replace("&amp;", "&"))
+    };
+    (ids, link("prev"), link("next"))
+}
+
+fn queue_pages_by_key(engine: Engine) {
+    let Some(w) = world(engine, 120) else {
+        return;
+    };
+    // County X1 holds the corpus's files and the hostile one.
+    let n = w.own.len() + 1;
+    assert!(n > 100 && n <= 150, "{n}");
+    let mut c = signed_in(&w, "xian1");
+    let first = c.get("/desk/queue?review=all").text();
+    assert!(first.contains(&format!("共 {n} 份文件。")), "{first}");
+    assert!(first.contains("第 1 / 3 页"), "{first}");
+    let (p1, prev, next) = queue_page(&mut c, "/desk/queue?review=all");
+    assert_eq!((p1.len(), prev), (50, None));
+    let next = next.expect("a next page");
+    assert!(next.contains("after="), "{next}");
+    let (p2, prev2, next2) = queue_page(&mut c, &next);
+    assert_eq!(p2.len(), 50);
+    // The same files as page 2 by offset, in the same order.
+    assert_eq!(queue_page(&mut c, "/desk/queue?review=all&page=2").0, p2);
+    // Back from page 2: page 1 again.
+    let back = queue_page(&mut c, &prev2.expect("a previous page"));
+    assert_eq!(back.0, p1);
+    assert!(back.1.is_none());
+    let (p3, _, next3) = queue_page(&mut c, &next2.expect("a third page"));
+    assert_eq!(p3.len(), n - 100);
+    assert!(next3.is_none());
+    let mut all: Vec<String> = p1.into_iter().chain(p2).chain(p3).collect();
+    all.sort();
+    all.dedup();
+    let mut want: Vec<String> = w
+        .own
+        .iter()
+        .chain([&w.hostile])
+        .map(|(m, _)| m.id.to_string())
+        .collect();
+    want.sort();
+    assert_eq!(all, want);
+    // A key from elsewhere still only lists the reviewer's own files.
+    let other = w.other.0.id.to_string();
+    let (p, _, _) = queue_page(
+        &mut c,
+        &format!("/desk/queue?review=all&after=9999-12-31T00:00:00.000Z,{other}"),
+    );
+    assert_eq!(p.len(), 50);
+    assert!(!p.contains(&other));
+}
+
+#[test]
+fn the_queue_pages_by_key_on_sqlite() {
+    queue_pages_by_key(Engine::Sqlite);
+}
+
+#[test]
+fn the_queue_pages_by_key_on_postgres() {
+    queue_pages_by_key(Engine::Postgres);
 }

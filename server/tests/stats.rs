@@ -5,16 +5,68 @@ mod support;
 
 use std::path::PathBuf;
 
+use branchday::minutes::Minutes;
 use branchday::stats::{self, Facts, Period, YearMonth};
 use support::{Engine, Running, Setup, corpus, put};
 
-fn compare(engine: Engine) {
+/// A correction of `m`: a new id naming `m`, the first member's name changed, the meeting
+/// moved by `days` (a correction can move a meeting to another month).
+fn correction_of(m: &Minutes, days: i64) -> (Minutes, Vec<u8>) {
+    let mut c = m.clone();
+    c.id = uuid::Uuid::now_v7();
+    c.supersedes = Some(m.id);
+    "记录有误，更正".clone_into(&mut c.correction_reason);
+    if let Some(a) = c.attendance.first_mut() {
+        a.name.push('甲');
+    }
+    let shift = chrono::Duration::days(days);
+    c.started_at += shift;
+    c.ended_at += shift;
+    c.finalized_at += shift;
+    for a in &mut c.attendance {
+        if let Some(t) = a.checked_in_at.as_mut() {
+            *t += shift;
+        }
+    }
+    let (bytes, _) = branchday::minutes::to_bytes(&c).expect("seal");
+    (c, bytes)
+}
+
+/// In which order the files reach the server.
+#[derive(Clone, Copy, Debug)]
+enum Order {
+    /// As the corpus has them: every correction after the file it corrects.
+    AsWritten,
+    /// Reversed: every correction before the file it corrects.
+    Reversed,
+}
+
+fn compare(engine: Engine, order: Order) {
     // Enough files for every kind, votes, 公开议事 items and a few corrections.
-    let files = corpus(900, 31);
+    let mut files = corpus(900, 31);
     assert!(
         files.iter().any(|(m, _)| m.supersedes.is_some()),
         "the corpus has corrections"
     );
+    // A chain: a correction moved to the month before, and a correction of that correction.
+    let first = files
+        .iter()
+        .find(|(m, _)| m.supersedes.is_none() && !m.attendance.is_empty())
+        .expect("an original")
+        .0
+        .clone();
+    let c1 = correction_of(&first, -31);
+    let c2 = correction_of(&c1.0, 0);
+    assert_ne!(
+        c1.0.started_at.format("%Y-%m").to_string(),
+        first.started_at.format("%Y-%m").to_string()
+    );
+    files.push(c1);
+    files.push(c2);
+    let mut arriving: Vec<&(Minutes, Vec<u8>)> = files.iter().collect();
+    if let Order::Reversed = order {
+        arriving.reverse();
+    }
     let branches = support::branches_of(files.iter().map(|(m, _)| m));
     let Some(s) = Running::start(
         engine,
@@ -25,7 +77,7 @@ fn compare(engine: Engine) {
     ) else {
         return;
     };
-    for (m, bytes) in &files {
+    for (m, bytes) in arriving {
         let i = branches
             .iter()
             .position(|(c, _)| *c == m.branch.code)
@@ -33,6 +85,34 @@ fn compare(engine: Engine) {
         let r = put(&s.url, &m.id.to_string(), bytes, Some(&s.tokens[i]), None);
         assert_eq!(r.status, 201, "{r:?}");
     }
+    check(&s, &files);
+    // Sums rebuilt from the stored rows when the store is opened (as for a store that held files
+    // before the sums existed) come out the same.
+    s.rt.block_on(async {
+        for sql in [
+            "DELETE FROM sum_branch_month",
+            "DELETE FROM sum_items",
+            "DELETE FROM sum_member_month",
+            "DELETE FROM sum_member",
+            "INSERT INTO summary_state (pending) VALUES (1)",
+        ] {
+            sqlx::query(sql).execute(&s.db.pool).await.expect("forget");
+        }
+    });
+    let reopened =
+        s.rt.block_on(branchday_server::db::open(&s.db_url))
+            .expect("reopen");
+    let report = |db| {
+        s.rt.block_on(branchday_server::stats::compute(db, None, None))
+            .expect("stats")
+    };
+    assert_eq!(report(&reopened), report(&s.db));
+    assert!(!report(&reopened).members.is_empty());
+}
+
+/// The server's statistics against the library's over `files`, for the whole time and two
+/// periods.
+fn check(s: &Running, files: &[(Minutes, Vec<u8>)]) {
     let facts: Vec<Facts> = files
         .iter()
         .enumerate()
@@ -167,13 +247,26 @@ fn compare(engine: Engine) {
 
 #[test]
 fn database_statistics_match_branchday_stats_on_sqlite() {
-    compare(Engine::Sqlite);
+    compare(Engine::Sqlite, Order::AsWritten);
 }
 
 #[test]
 fn database_statistics_match_branchday_stats_on_postgres() {
     if support::postgres_url("database_statistics_match_branchday_stats_on_postgres").is_some() {
-        compare(Engine::Postgres);
+        compare(Engine::Postgres, Order::AsWritten);
+    }
+}
+
+#[test]
+fn corrections_arriving_before_what_they_correct_on_sqlite() {
+    compare(Engine::Sqlite, Order::Reversed);
+}
+
+#[test]
+fn corrections_arriving_before_what_they_correct_on_postgres() {
+    if support::postgres_url("corrections_arriving_before_what_they_correct_on_postgres").is_some()
+    {
+        compare(Engine::Postgres, Order::Reversed);
     }
 }
 

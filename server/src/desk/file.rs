@@ -26,6 +26,7 @@ pub struct Seen {
     pub branch_name: String,
     pub review_state: String,
     pub trusted: bool,
+    pub branch: String,
 }
 
 /// The file `id` when it lies under the reviewer's organisation; `None` otherwise (404).
@@ -34,7 +35,7 @@ pub async fn seen(app: &App, v: &Viewer, id: &str) -> Result<Option<Seen>, sqlx:
         return Ok(None);
     };
     let sql = format!(
-        "SELECT f.id, f.body, f.branch_name, f.review_state, f.trusted FROM files f \
+        "SELECT f.id, f.body, f.branch_name, f.review_state, f.trusted, f.branch FROM files f \
          JOIN orgs o ON o.code = f.branch WHERE f.id = $2 AND {}",
         super::scope::under(1)
     );
@@ -50,6 +51,7 @@ pub async fn seen(app: &App, v: &Viewer, id: &str) -> Result<Option<Seen>, sqlx:
             branch_name: r.try_get(2)?,
             review_state: r.try_get(3)?,
             trusted: r.try_get::<i64, _>(4)? != 0,
+            branch: r.try_get(5)?,
         })
     })
     .transpose()
@@ -284,6 +286,10 @@ pub async fn review(
     let turn = app.db.write_turn().await;
     let stored = async {
         let mut tx = app.db.pool.begin().await?;
+        // The matrix's sums count returned files: they are summed again below, under the
+        // locks every writer of this file's sums takes.
+        let branch_lock = crate::summary::branch_key(&s.branch);
+        crate::summary::lock(&mut tx, app.db.engine, &[s.id.as_str(), &branch_lock]).await?;
         sqlx::query(
             "INSERT INTO reviews (file_id, at, reviewer, verdict, comment) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (file_id, at, reviewer) DO UPDATE SET verdict = excluded.verdict, comment = excluded.comment",
@@ -305,6 +311,7 @@ pub async fn review(
         .bind(&s.id)
         .execute(&mut *tx)
         .await?;
+        crate::summary::resum_file(&mut tx, app.db.engine, &s.id).await?;
         tx.commit().await
     }
     .await;

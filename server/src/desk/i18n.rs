@@ -220,6 +220,27 @@ impl Dt {
         Tr(self.0).pick(format!("共 {n} 份文件。"), format!("{n} files."))
     }
 
+    pub fn files_found_over(self, n: i64) -> String {
+        Tr(self.0).pick(
+            format!("超过 {n} 份文件。"),
+            format!("More than {n} files."),
+        )
+    }
+
+    pub fn page_n(self, page: i64) -> String {
+        Tr(self.0).pick(format!("第 {page} 页"), format!("page {page}"))
+    }
+
+    pub fn bad_cursor(self, name: &str, value: &str) -> String {
+        let v = branchday::sanitize::line(value);
+        Tr(self.0).pick(
+            format!("翻页位置 {name}=“{v}”无效：须为“接收时间,文件编号”，请从队列页面的链接翻页。"),
+            format!(
+                "{name}={v} is not a place in the queue (a received time, a comma and a file id): use the queue's own links."
+            ),
+        )
+    }
+
     pub fn page_of(self, page: i64, pages: i64) -> String {
         Tr(self.0).pick(
             format!("第 {page} / {pages} 页"),

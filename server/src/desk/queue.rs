@@ -1,5 +1,10 @@
 //! The review queue: files under the reviewer's organisation, newest first (unreviewed ones by
 //! default), filtered by organisation, kind, month, status and review state, a page at a time.
+//!
+//! Pages follow one another by key (keyset paging): the next page is the files received before
+//! the last one shown — `(received_at, id)` below it, read from the index in order — so page 100
+//! costs what page 1 does. The count stops at [`COUNT_CAP`] and is then shown as "more than".
+//! A bare `page=N` (no key) still works, by offset.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -18,6 +23,9 @@ use crate::http::App;
 
 /// Files per page.
 pub const PAGE_SIZE: i64 = 50;
+
+/// Counting stops past this many files.
+pub const COUNT_CAP: i64 = 1000;
 
 pub const STATUSES: [&str; 5] = ["valid", "warnings", "invalid", "untrusted", "superseded"];
 pub const REVIEWS: [&str; 4] = ["unreviewed", "approved", "returned", "all"];
@@ -48,6 +56,35 @@ pub struct Filter {
     /// `unreviewed`, `approved`, `returned` or `all`.
     pub review: String,
     pub page: i64,
+    /// Where the page starts: after this key (the next page) or before it (the previous one).
+    pub at: Option<Cursor>,
+}
+
+/// A place in the queue: a file's `(received_at, id)`, and on which side of it the page lies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub received_at: String,
+    pub id: String,
+    /// The page lies before the key (newer files): a "previous" link.
+    pub before: bool,
+}
+
+impl Cursor {
+    /// `RECEIVED_AT,ID` as the queue's links write it.
+    pub fn parse(s: &str, before: bool) -> Option<Cursor> {
+        let (at, id) = s.rsplit_once(',')?;
+        let id = uuid::Uuid::parse_str(id).ok()?.to_string();
+        let ok = !at.is_empty() && at.len() <= 40 && at.bytes().all(|b| b.is_ascii_graphic());
+        ok.then(|| Cursor {
+            received_at: at.to_owned(),
+            id,
+            before,
+        })
+    }
+
+    pub fn text(received_at: &str, id: &str) -> String {
+        format!("{received_at},{id}")
+    }
 }
 
 const SUPERSEDED: &str =
@@ -81,27 +118,61 @@ fn clause(f: &Filter) -> (String, Vec<String>) {
     (sql, binds)
 }
 
-/// One page of the queue and the number of files the filters match.
-pub async fn lines(db: &crate::db::Db, f: &Filter) -> sqlx::Result<(Vec<Line>, i64)> {
-    let (cond, binds) = clause(f);
+/// One page of the queue.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub lines: Vec<Line>,
+    /// Files the filters match, counted up to [`COUNT_CAP`] + 1.
+    pub total: i64,
+    /// Files follow the page (older ones).
+    pub more_after: bool,
+    /// Files precede the page (newer ones).
+    pub more_before: bool,
+}
+
+/// One page of the queue and the number of files the filters match (up to [`COUNT_CAP`] + 1).
+pub async fn lines(db: &crate::db::Db, f: &Filter) -> sqlx::Result<Page> {
+    let (mut cond, mut binds) = clause(f);
+    let (order, offset) = match &f.at {
+        Some(c) => {
+            let n = binds.len();
+            let op = if c.before { ">" } else { "<" };
+            cond.push_str(&format!(
+                " AND (f.received_at, f.id) {op} (${}, ${})",
+                n + 1,
+                n + 2
+            ));
+            binds.push(c.received_at.clone());
+            binds.push(c.id.clone());
+            (if c.before { "ASC" } else { "DESC" }, 0)
+        }
+        None => ("DESC", (f.page.max(1) - 1) * PAGE_SIZE),
+    };
     let list = format!(
         "SELECT f.id, f.branch, f.branch_name, f.kind, f.started_at, f.received_at, f.status, \
          CASE WHEN f.signer IS NULL THEN 0 ELSE 1 END, f.trusted, f.review_state, \
          CASE WHEN {SUPERSEDED} THEN 1 ELSE 0 END \
          FROM files f JOIN orgs o ON o.code = f.branch WHERE {cond} \
-         ORDER BY f.received_at DESC, f.id DESC LIMIT {PAGE_SIZE} OFFSET {}",
-        (f.page.max(1) - 1) * PAGE_SIZE
+         ORDER BY f.received_at {order}, f.id {order} LIMIT {} OFFSET {offset}",
+        PAGE_SIZE + 1
     );
-    let count =
-        format!("SELECT COUNT(*) FROM files f JOIN orgs o ON o.code = f.branch WHERE {cond}");
+    // The count leaves the key out: it is of the whole queue.
+    let (count_cond, count_binds) = clause(f);
+    let count = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM files f JOIN orgs o ON o.code = f.branch \
+         WHERE {count_cond} LIMIT {}) x",
+        COUNT_CAP + 1
+    );
     let mut q = sqlx::query(sqlx::AssertSqlSafe(list));
     let mut c = sqlx::query(sqlx::AssertSqlSafe(count));
     for b in &binds {
         q = q.bind(b.clone());
+    }
+    for b in &count_binds {
         c = c.bind(b.clone());
     }
     let (rows, total) = tokio::try_join!(q.fetch_all(&db.pool), c.fetch_one(&db.pool))?;
-    let lines = rows
+    let mut lines = rows
         .iter()
         .map(|r| {
             Ok(Line {
@@ -119,7 +190,22 @@ pub async fn lines(db: &crate::db::Db, f: &Filter) -> sqlx::Result<(Vec<Line>, i
             })
         })
         .collect::<sqlx::Result<Vec<Line>>>()?;
-    Ok((lines, total.try_get(0)?))
+    let beyond = lines.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
+    lines.truncate(usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX));
+    let before = f.at.as_ref().is_some_and(|c| c.before);
+    if before {
+        lines.reverse();
+    }
+    Ok(Page {
+        lines,
+        total: total.try_get(0)?,
+        more_after: if before { true } else { beyond },
+        more_before: if before {
+            beyond
+        } else {
+            f.at.is_some() || offset > 0
+        },
+    })
 }
 
 /// The words of a file's status in the queue.
@@ -163,9 +249,15 @@ pub async fn page(
                 .filter(|p| (1..=1_000_000).contains(p))
                 .ok_or_else(|| t.bad_page(p))?,
         };
-        Ok::<_, String>((kind, status, review, month, page))
+        let mut at = None;
+        for (name, before) in [("after", false), ("before", true)] {
+            if let Some(v) = q.get(name).filter(|s| !s.is_empty()) {
+                at = Some(Cursor::parse(v, before).ok_or_else(|| t.bad_cursor(name, v))?);
+            }
+        }
+        Ok::<_, String>((kind, status, review, month, page, at))
     })();
-    let (kind, status, review, month, page_no) = match parsed {
+    let (kind, status, review, month, page_no, at) = match parsed {
         Ok(p) => p,
         Err(e) => return pages::bad_request(&app, &v, &e),
     };
@@ -187,11 +279,13 @@ pub async fn page(
         status: status.clone(),
         review: review.clone(),
         page: page_no,
+        at,
     };
-    let (lines, total) = match lines(&app.db, &filter).await {
+    let found = match lines(&app.db, &filter).await {
         Ok(x) => x,
         Err(e) => return pages::unavailable(v.lang, &e),
     };
+    let (lines, total) = (&found.lines, found.total);
     let org = org_code.map_or("", String::as_str);
     let (kind_s, status_s, month_s) = (
         kind.as_deref().unwrap_or(""),
@@ -232,7 +326,14 @@ pub async fn page(
         pages::select("review", t.review_label(), &review_opts, &review),
         t.show()
     ));
-    body.push_str(&format!("<p>{}</p>", t.files_found(total)));
+    body.push_str(&format!(
+        "<p>{}</p>",
+        if total > COUNT_CAP {
+            t.files_found_over(COUNT_CAP)
+        } else {
+            t.files_found(total)
+        }
+    ));
     body.push_str(&format!(
         "<table id=\"queue\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         t.branch(),
@@ -242,7 +343,7 @@ pub async fn page(
         t.status_label(),
         t.review_label()
     ));
-    for l in &lines {
+    for l in lines {
         let kind_name = MeetingKind::ALL
             .iter()
             .find(|k| k.key() == l.kind)
@@ -259,8 +360,9 @@ pub async fn page(
         ));
     }
     body.push_str("</tbody></table>");
-    let pages_n = (total + PAGE_SIZE - 1) / PAGE_SIZE;
-    let link = |p: i64| {
+    // A page reached by a "previous" link from page 2 is the first, whatever the link said.
+    let page_no = if found.more_before { page_no.max(2) } else { 1 };
+    let link = |p: i64, key: (&str, String)| {
         href(
             "/desk/queue",
             &[
@@ -269,23 +371,39 @@ pub async fn page(
                 ("month", month_s),
                 ("status", status_s),
                 ("review", &review),
+                (key.0, &key.1),
                 ("page", &p.to_string()),
             ],
         )
     };
     let mut nav = Vec::new();
-    if page_no > 1 {
+    if found.more_before
+        && let Some(first) = lines.first()
+    {
         nav.push(format!(
             "<a href=\"{}\" rel=\"prev\">{}</a>",
-            link(page_no - 1),
+            link(
+                page_no - 1,
+                ("before", Cursor::text(&first.received_at, &first.id))
+            ),
             t.previous()
         ));
     }
-    nav.push(t.page_of(page_no, pages_n.max(1)));
-    if page_no < pages_n {
+    if total > COUNT_CAP {
+        nav.push(t.page_n(page_no));
+    } else {
+        let pages_n = (total + PAGE_SIZE - 1) / PAGE_SIZE;
+        nav.push(t.page_of(page_no, pages_n.max(page_no).max(1)));
+    }
+    if found.more_after
+        && let Some(last) = lines.last()
+    {
         nav.push(format!(
             "<a href=\"{}\" rel=\"next\">{}</a>",
-            link(page_no + 1),
+            link(
+                page_no + 1,
+                ("after", Cursor::text(&last.received_at, &last.id))
+            ),
             t.next()
         ));
     }
