@@ -15,21 +15,7 @@ use support::server::Server;
 const TOKEN: &str = "s3cret-T0ken-xyz";
 
 fn cmd(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_branchday"));
-    c.arg("--lang").arg("en").arg("--data-dir").arg(data);
-    for v in [
-        "http_proxy",
-        "HTTP_PROXY",
-        "https_proxy",
-        "HTTPS_PROXY",
-        "all_proxy",
-        "ALL_PROXY",
-        "BRANCHDAY_TOKEN",
-        "BRANCHDAY_DATA_DIR",
-    ] {
-        c.env_remove(v);
-    }
-    c.env("BRANCHDAY_RETRY_BASE_MS", "5");
+    let mut c = support::upload::cmd(data);
     c.env("BRANCHDAY_HTTP_TIMEOUT_MS", "3000");
     c
 }
@@ -59,6 +45,7 @@ fn result_of<'a>(rs: &'a [Value], path: &Path) -> &'a Value {
         .expect("a result for the file")
 }
 
+/// The ledger's whole lines (a run killed mid-write may leave a torn last line).
 fn ledger_lines(data: &Path) -> Vec<Value> {
     std::fs::read_to_string(data.join("uploads.jsonl"))
         .unwrap_or_default()

@@ -5,40 +5,13 @@
 mod support;
 
 use std::collections::HashSet;
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::Ordering;
 
-use serde_json::Value;
 use support::corpus;
 use support::server::Server;
-
-fn cmd(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_branchday"));
-    c.arg("--lang").arg("en").arg("--data-dir").arg(data);
-    for v in [
-        "http_proxy",
-        "HTTP_PROXY",
-        "https_proxy",
-        "HTTPS_PROXY",
-        "all_proxy",
-        "ALL_PROXY",
-        "BRANCHDAY_TOKEN",
-        "BRANCHDAY_DATA_DIR",
-    ] {
-        c.env_remove(v);
-    }
-    c.env("BRANCHDAY_RETRY_BASE_MS", "5");
-    c
-}
-
-fn ledger_lines(data: &Path) -> Vec<Value> {
-    std::fs::read_to_string(data.join("uploads.jsonl"))
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("every ledger line is whole JSON"))
-        .collect()
-}
+use support::upload::cmd;
+use support::upload::ledger_lines;
 
 #[test]
 fn a_closed_standard_output_ends_the_upload_quietly_with_the_ledger_intact() {

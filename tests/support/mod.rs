@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod hostile;
 pub mod server;
 pub mod tools;
+pub mod upload;
 
 /// The one way a test writes a meeting's setup (it lives in the library so that unit tests,
 /// benches and examples share it).
