@@ -150,10 +150,7 @@ impl Builder<'_> {
         }
         let mut branch = one(&m.branch.name);
         if !one(&m.branch.code).is_empty() {
-            branch = format!("{branch}（{}）", one(&m.branch.code));
-            if !tr.is_zh() {
-                branch = format!("{} ({})", one(&m.branch.name), one(&m.branch.code));
-            }
+            branch.push_str(&tr.paren(&one(&m.branch.code)));
         }
         f.push((self.l(L::Branch), self.or_missing(branch)));
         if let Some(g) = &m.group {

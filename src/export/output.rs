@@ -51,7 +51,7 @@ impl Place {
             || "minutes".to_owned(),
             |s| crate::sanitize::line(&s.to_string_lossy()).into_owned(),
         );
-        let lang = if tr.is_zh() { "zh" } else { "en" };
+        let lang = tr.lang().code();
         self.dir
             .join(format!("{stem}.{lang}.{}", format.extension()))
     }

@@ -111,7 +111,7 @@ pub fn sign_in(m: &Minutes, tr: Tr, offset: FixedOffset) -> SignIn {
     .into_iter()
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
-    .join(if tr.is_zh() { "　" } else { " · " });
+    .join(tr.print_subtitle_sep());
     SignIn {
         title: tr.print_label(P::SignInSheet).to_owned(),
         subtitle,

@@ -1,36 +1,25 @@
-//! Every user-facing string, in Chinese and English.
+//! The message catalogue: every user-facing string, in Chinese and English.
 //!
-//! `Tr` is a language; each method returns the text for one message, with a `match` on the language
-//! so a message cannot exist in one language only. Strings are grouped by concern in submodules.
+//! [`Messages`] has one method per message. Each language implements the whole of it in its own
+//! file — `zh.rs`, `en.rs` — so a language cannot lack a message, and a translator owns one file.
+//! [`Tr`] is a language: `tr.some_message()` dereferences to that language's catalogue. A third
+//! language is one new file implementing `Messages`, plus its `Lang` variant and its line in
+//! `Deref for Tr` below. What every language shares (messages put together from other messages)
+//! is in `compose.rs`; the recurring terms each language keeps to are in `glossary.rs`.
 
-mod batch;
-mod cli;
-mod corpus;
-mod due;
-mod export;
-mod forms;
+mod chinese;
+mod compose;
+mod en;
 pub mod glossary;
-mod inputs;
-mod keys;
-mod ledger;
-mod meeting;
-mod packaging;
-mod print;
-mod record;
-mod reliability;
-pub mod review;
-mod room;
-mod roster;
-mod roster_import;
-mod roster_screen;
+mod labels;
+mod messages;
 mod serde_zh;
-mod tui;
-mod words;
+mod zh;
 
-pub use export::{ExportLabel, minutes_of};
-pub use packaging::ManSection;
-pub use print::{PrintLabel, fonts};
-pub use words::branch_suffixes;
+pub use chinese::{branch_suffixes, fonts};
+pub use compose::minutes_of;
+pub use labels::{ExportLabel, ManSection, PrintLabel, ReviewLabel};
+pub use messages::Messages;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -65,6 +54,15 @@ impl Lang {
         }
     }
 
+    /// The language's tag, as in an export's file name (`….zh.docx`) and HTML's `lang`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
     #[must_use]
     pub fn parse(s: &str) -> Option<Lang> {
         match s.to_ascii_lowercase().as_str() {
@@ -96,17 +94,16 @@ impl Tr {
     pub fn lang(self) -> Lang {
         self.0
     }
+}
 
-    #[must_use]
-    pub fn is_zh(self) -> bool {
-        self.0 == Lang::Zh
-    }
+/// A language's messages: `tr.some_message()` is the message of [`Messages`] in `tr`'s language.
+impl std::ops::Deref for Tr {
+    type Target = dyn Messages;
 
-    /// Pick between the Chinese and the English text.
-    pub fn pick<T>(self, zh: T, en: T) -> T {
+    fn deref(&self) -> &Self::Target {
         match self.0 {
-            Lang::Zh => zh,
-            Lang::En => en,
+            Lang::Zh => &zh::Zh,
+            Lang::En => &en::En,
         }
     }
 }

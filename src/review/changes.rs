@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::ReviewLabel as L;
 use crate::i18n::Tr;
-use crate::i18n::review::L;
 use crate::minutes::{AttendanceEntry, Minutes};
 use crate::sanitize;
 

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 
 use super::model::{ReviewState, Status};
 use crate::domain::{Outcome, PersonRef, Timestamp};
+use crate::i18n::ReviewLabel as L;
 use crate::i18n::Tr;
-use crate::i18n::review::L;
 use crate::minutes::Severity;
 use crate::minutes::check::{Finding, Problem};
 use crate::sanitize;

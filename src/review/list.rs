@@ -10,8 +10,8 @@ use super::doc::{error_style, review_style, status_style};
 use super::model::{Column, ReviewState, Status, Summary};
 use super::text::{clip, pad, pad_left, width};
 use crate::domain::{MeetingKind, Outcome};
+use crate::i18n::ReviewLabel as L;
 use crate::i18n::Tr;
-use crate::i18n::review::L;
 
 /// The list of files as drawn.
 pub struct ListView<'a>(pub &'a App);

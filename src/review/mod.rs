@@ -258,7 +258,7 @@ fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
         .map_err(|e| tr.row_error(&e))?;
     let mut text = Vec::new();
     crate::export::write_marked(&checked, request.format, tr, &mut text).map_err(|e| match e {
-        ExportError::NotMinutes { .. } => tr.l(crate::i18n::review::L::CannotExport).to_owned(),
+        ExportError::NotMinutes { .. } => tr.l(crate::i18n::ReviewLabel::CannotExport).to_owned(),
         ExportError::Write(e) => tr.export_write_failed(&e.to_string()),
         ExportError::Package(e) => tr.export_write_failed(&e),
     })?;

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::doc::{Doc, Section, label_style, minute, name, outcome_style};
 use crate::domain::{AttendanceStatus, Item, Outcome, TimelineEvent};
-use crate::i18n::review::L;
+use crate::i18n::ReviewLabel as L;
 use crate::minutes::Minutes;
 use crate::minutes::check::Finding;
 use crate::sanitize;

@@ -16,8 +16,8 @@ use super::list::ListView;
 use super::model::Filter;
 use super::text::{clip, width};
 use crate::cli::ExportFormat;
+use crate::i18n::ReviewLabel as L;
 use crate::i18n::Tr;
-use crate::i18n::review::L;
 use crate::tui::keymap::{Binding, Show, key_label};
 
 /// Draw a frame and place the terminal's cursor in the text field being edited.

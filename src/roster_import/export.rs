@@ -35,7 +35,7 @@ fn row(roster: &Roster, m: &Member, tr: Tr) -> Vec<String> {
         m.name.clone(),
         tr.standing(m.standing).to_owned(),
         m.group.clone().unwrap_or_default(),
-        duties.join(tr.pick("、", "; ")),
+        duties.join(tr.roster_duties_sep()),
         date(m.joined),
         date(m.confirmed),
         m.exclusion

@@ -119,10 +119,7 @@ pub fn page(app: &App, v: &Viewer, status: StatusCode, title: &str, body: &str) 
 /// Keep a language chosen with `?lang=` in its cookie.
 pub fn remember_lang(app: &App, r: &mut Response, lang: Option<Lang>) {
     let Some(l) = lang else { return };
-    let key = match l {
-        Lang::Zh => "zh",
-        Lang::En => "en",
-    };
+    let key = l.code();
     if let Ok(v) = auth::set_cookie(app, auth::LANG_COOKIE, key, 365 * 24 * 3600).parse() {
         r.headers_mut().append(header::SET_COOKIE, v);
     }

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::{App, Effect, Modal, Screen};
 use crate::cli::ExportFormat;
-use crate::i18n::review::L;
+use crate::i18n::ReviewLabel as L;
 use crate::review::keys::{self, PromptKey};
 use crate::review::model::{ReviewState, Status};
 use crate::review::remarks::{self, ReviewFile, ReviewKey, Verdict};
