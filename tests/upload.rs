@@ -130,12 +130,13 @@ fn every_file_is_delivered_once_through_503s_drops_and_timeouts_and_a_rerun_send
     }
     assert_no_token(&out, data.path());
 
-    // A rerun sends nothing.
-    let before = server.state().seen.len();
+    // A rerun sends nothing; it asks once per file whether the reviewer has returned it.
+    let (puts, heads) = (server.requests("PUT"), server.requests("HEAD"));
     let again = upload(data.path(), dir.path(), &server.url(), &[]);
     assert_eq!(again.status.code(), Some(0));
     assert!(results(&again).iter().all(|r| r["result"] == "skipped"));
-    assert_eq!(server.state().seen.len(), before);
+    assert_eq!(server.requests("PUT"), puts, "nothing was sent");
+    assert_eq!(server.requests("HEAD"), heads + files.len());
 }
 
 #[test]
@@ -267,10 +268,10 @@ fn a_run_killed_mid_batch_resumes_and_completes_without_duplicates() {
     assert_eq!(ids.len(), files.len());
     // A third run sends nothing.
     drop(st);
-    let before = server.state().seen.len();
+    let before = server.requests("PUT");
     let out = upload(data.path(), dir.path(), &server.url(), &[]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(server.state().seen.len(), before);
+    assert_eq!(server.requests("PUT"), before);
 }
 
 #[test]
@@ -705,4 +706,71 @@ fn a_return_heard_from_the_server_is_kept_in_the_branchs_reviews() {
     let rs = results(&out);
     assert_eq!(result_of(&rs, path)["result"], "returned");
     assert_eq!(server.state().seen.len(), before, "nothing was sent");
+}
+
+/// A file delivered before the reviewer returned it is not sent again, so the next run asks
+/// (`HEAD`, nothing sent) and hears the return: it is kept in the branch's reviews with the
+/// reviewer, time and comment, the file is reported returned, and from then on it is held back
+/// without asking again. A delivered file the reviewer has not returned stays skipped.
+#[test]
+fn a_return_made_after_delivery_is_heard_on_the_next_run() {
+    use branchday::review::remarks::{self, ReviewKey, Verdict};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = dir.path().join("files");
+    let data_path = dir.path().join("data");
+    std::fs::create_dir_all(&files).expect("dir");
+    let made = support::corpus::simple_files(&files, 2);
+    let server = Server::start();
+    let run = || upload(&data_path, &files, &server.url(), &[]);
+    let first = run();
+    assert_eq!(first.status.code(), Some(0));
+    assert!(results(&first).iter().all(|r| r["result"] == "delivered"));
+    assert_eq!(server.requests("HEAD"), 0, "nothing to ask about yet");
+
+    let (path, m, _) = &made[0];
+    let (other, _, _) = &made[1];
+    server.state().returned.insert(
+        m.id.to_string(),
+        r#"{"stored": "x", "review": {"state": "returned", "reviewer": "xian1", "at": "2026-07-10T10:00:00+08:00", "comment": "请补充记录人签名。\n会议地点有误。"}}"#,
+    );
+    let puts = server.requests("PUT");
+    let second = run();
+    assert_eq!(second.status.code(), Some(0));
+    let rs = results(&second);
+    let r = result_of(&rs, path);
+    assert_eq!(r["result"], "returned", "{r}");
+    let message = r["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("xian1") && message.contains("会议地点有误"),
+        "{r}"
+    );
+    assert_eq!(result_of(&rs, other)["result"], "skipped");
+    assert_eq!(server.requests("PUT"), puts, "nothing was sent");
+    assert_eq!(server.requests("HEAD"), 2);
+
+    let data = branchday::store::DataDir::at(&data_path);
+    let kept = remarks::load(&data, &ReviewKey::Minutes(m.id)).expect("remarks");
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(kept[0].verdict, Verdict::Returned);
+    assert_eq!(kept[0].reviewer, "xian1 (superior organisation)");
+    assert_eq!(kept[0].comment, "请补充记录人签名。\n会议地点有误。");
+    assert_eq!(kept[0].at.to_rfc3339(), "2026-07-10T10:00:00+08:00");
+    let digest = branchday::minutes::read(path)
+        .expect("read")
+        .computed_digest;
+    assert_eq!(kept[0].digest, digest);
+
+    // The verdict is known here now: the next run holds the file back without asking about it.
+    let third = run();
+    let rs = results(&third);
+    assert_eq!(result_of(&rs, path)["result"], "returned");
+    assert_eq!(result_of(&rs, other)["result"], "skipped");
+    assert_eq!(
+        server.requests("HEAD"),
+        3,
+        "only the unreviewed file is asked about"
+    );
+    assert_eq!(server.requests("PUT"), puts);
+    let kept = remarks::load(&data, &ReviewKey::Minutes(m.id)).expect("remarks");
+    assert_eq!(kept.len(), 1, "heard once, kept once");
 }

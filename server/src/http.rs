@@ -13,8 +13,9 @@
 //! | 422 | not valid minutes (the findings of the library's checks), the id in the path is not the file's, or — with `--require-signature` — unsigned or not signed by a key the keyring lists |
 //! | 503 | the database cannot be reached or is full: the uploader retries |
 //!
-//! `GET` and `HEAD` carry a reviewed file's `Review-State` (`approved` or `returned`) and
-//! `Review-Comment` (percent-encoded UTF-8).
+//! `GET` and `HEAD` carry a reviewed file's `Review-State` (`approved` or `returned`),
+//! `Review-Comment`, `Review-Reviewer` and `Review-At` (percent-encoded UTF-8): the uploader asks
+//! with `HEAD` about the files it delivered before.
 //!
 //! Every error body is JSON: `{"error": "…"}`, with `"findings"` for invalid minutes.
 
@@ -414,9 +415,15 @@ async fn get_minutes(
                     if let Ok(v) = HeaderValue::from_str(&review.state) {
                         h.insert("review-state", v);
                     }
-                    let comment = crate::desk::auth::urlencode(&review.comment);
-                    if let Ok(v) = HeaderValue::from_str(&comment) {
-                        h.insert("review-comment", v);
+                    // Percent-encoded UTF-8: a header carries no line breaks nor, safely, Chinese.
+                    for (name, text) in [
+                        ("review-comment", &review.comment),
+                        ("review-reviewer", &review.reviewer),
+                        ("review-at", &review.at),
+                    ] {
+                        if let Ok(v) = HeaderValue::from_str(&crate::desk::auth::urlencode(text)) {
+                            h.insert(name, v);
+                        }
                     }
                     r
                 }

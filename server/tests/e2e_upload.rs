@@ -199,8 +199,9 @@ fn upload_of_two_thousand_files_on_postgres() {
     }
 }
 
-/// A file returned on the desk: the branch's next `branchday upload` of it (from a data directory
-/// whose ledger does not list it) hears the reviewer's comment in the server's answer.
+/// A file returned on the desk: the branch's next `branchday upload` of it hears the reviewer's
+/// comment — in the answer to its `PUT` from a data directory whose ledger does not list it, and
+/// through `HEAD` from the one that delivered it before the return.
 #[test]
 fn a_returned_file_is_reported_by_upload_with_the_comment() {
     let Some(w) = support::desk::world(Engine::Sqlite, 6) else {
@@ -242,4 +243,27 @@ fn a_returned_file_is_reported_by_upload_with_the_comment() {
     // Not recorded as delivered: the next run says it again.
     let again = upload(&bin, &work.path().join("d2"), &dir, &w.s.url, token);
     assert_eq!(results(&again)[0]["result"], "returned");
+
+    // The data directory that delivered it before the return does not send it again: it asks
+    // (HEAD, with the review headers), hears the return and keeps it among its reviews.
+    let d1 = work.path().join("d1");
+    let out = upload(&bin, &d1, &dir, &w.s.url, token);
+    assert!(out.status.success(), "{out:?}");
+    let rs = results(&out);
+    assert_eq!(rs[0]["result"], "returned", "{}", rs[0]);
+    let msg = rs[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        msg.contains("请补充会议地点") && msg.contains("xian1"),
+        "{msg}"
+    );
+    use branchday::review::remarks::{self, ReviewKey, Verdict};
+    let kept = remarks::load(
+        &branchday::store::DataDir::at(&d1),
+        &ReviewKey::Minutes(m.id),
+    )
+    .expect("the branch's reviews");
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(kept[0].verdict, Verdict::Returned);
+    assert_eq!(kept[0].comment, "请补充会议地点");
+    assert!(kept[0].reviewer.contains("xian1"), "{:?}", kept[0].reviewer);
 }

@@ -157,8 +157,7 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         });
     }
 
-    let reviews = (!opts.include_returned)
-        .then(|| crate::review::load::ReviewIndex::scan(&data.reviews_dir()));
+    let reviews = crate::review::load::ReviewIndex::scan(&data.reviews_dir());
     let plan = Plan {
         files: &files,
         target: &key,
@@ -167,7 +166,8 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
         jobs: opts.jobs,
         dry_run: opts.dry_run,
         keyring: opts.keyring,
-        held_back: reviews.as_ref(),
+        reviews: &reviews,
+        include_returned: opts.include_returned,
         seen: std::sync::Mutex::default(),
         stop: std::sync::atomic::AtomicBool::new(false),
         tr,

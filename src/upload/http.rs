@@ -236,6 +236,42 @@ impl Client {
         }
     }
 
+    /// The return the server's reviewer made of the file it holds under `id`, from the
+    /// `Review-State`, `Review-Reviewer`, `Review-At` and `Review-Comment` headers (percent-encoded
+    /// UTF-8) of its answer to `HEAD /minutes/{id}`. One attempt, nothing sent: an unreachable
+    /// server, a file it lacks, a verdict other than a return, or a receiver that does not answer
+    /// `HEAD` all give `None`, and the file stays delivered as before.
+    pub fn returned_review(&self, id: &Uuid) -> Option<ServerReview> {
+        let mut req = self.agent.head(self.endpoint.url_for(id));
+        if let Some(t) = &self.token {
+            req = req.header("Authorization", format!("Bearer {t}"));
+        }
+        let resp = req.call().ok()?;
+        if resp.status().as_u16() != 200 {
+            return None;
+        }
+        let header = |k: &str| {
+            resp.headers()
+                .get(k)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| {
+                    percent_encoding::percent_decode_str(v)
+                        .decode_utf8_lossy()
+                        .into_owned()
+                })
+                .unwrap_or_default()
+        };
+        let mut review = server_review(
+            &header("review-state"),
+            &header("review-reviewer"),
+            &header("review-comment"),
+            &header("review-at"),
+        )?;
+        review.reviewer = self.scrub(&review.reviewer);
+        review.comment = self.scrub(&review.comment);
+        Some(review)
+    }
+
     fn attempt(&self, url: &str, digest: &str, bytes: &[u8]) -> Attempt {
         let mut req = self
             .agent
@@ -330,25 +366,30 @@ impl Client {
 }
 
 /// The reviewer, comment and time of a `200` answer whose `review.state` is `returned`
-/// (`branchday-server`'s desk), the texts made safe and of bounded length (the comment keeps its
-/// line breaks).
+/// (`branchday-server`'s desk).
 fn returned_review(body: &[u8]) -> Option<ServerReview> {
     let v: serde_json::Value = serde_json::from_slice(body).ok()?;
     let review = v.get("review")?;
-    if review.get("state")?.as_str()? != "returned" {
+    let raw = |k: &str| review.get(k).and_then(|x| x.as_str()).unwrap_or_default();
+    server_review(raw("state"), raw("reviewer"), raw("comment"), raw("at"))
+}
+
+/// A return, from what the server said of it, the texts made safe and of bounded length (the
+/// comment keeps its line breaks); `None` unless `state` is `returned`.
+fn server_review(state: &str, reviewer: &str, comment: &str, at: &str) -> Option<ServerReview> {
+    if state != "returned" {
         return None;
     }
-    let raw = |k: &str| review.get(k).and_then(|x| x.as_str()).unwrap_or_default();
     let clip = |s: &str, n: usize| s.chars().take(n).collect::<String>();
-    let comment = raw("comment")
+    let comment = comment
         .lines()
         .map(|l| crate::sanitize::line(l).into_owned())
         .collect::<Vec<_>>()
         .join("\n");
     Some(ServerReview {
-        reviewer: clip(&crate::sanitize::line(raw("reviewer")), MAX_MESSAGE_CHARS),
+        reviewer: clip(&crate::sanitize::line(reviewer), MAX_MESSAGE_CHARS),
         comment: clip(&comment, crate::review::remarks::MAX_COMMENT_CHARS),
-        at: chrono::DateTime::parse_from_rfc3339(raw("at")).ok(),
+        at: chrono::DateTime::parse_from_rfc3339(at).ok(),
     })
 }
 

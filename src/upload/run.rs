@@ -15,6 +15,7 @@ use super::{FileResult, Outcome, dir};
 use crate::i18n::Tr;
 use crate::minutes::{self, ReadError, Severity, check_bytes};
 use crate::parallel;
+use crate::review::model::ReviewState;
 
 /// After this many files in a row fail only because the server could not be reached, the run stops
 /// sending and reports the rest as not sent.
@@ -38,8 +39,10 @@ pub struct Plan<'a> {
     pub dry_run: bool,
     pub keyring: Option<&'a crate::keys::Keyring>,
     /// The reviews of this data directory: a file returned in review (for this very content) is
-    /// not sent; `None` with `--include-returned`.
-    pub held_back: Option<&'a crate::review::load::ReviewIndex>,
+    /// not sent unless `include_returned`; a file delivered before with no verdict here on this
+    /// content is asked about (the server's reviewer may have returned it since).
+    pub reviews: &'a crate::review::load::ReviewIndex,
+    pub include_returned: bool,
     /// Content digests seen in this run, with the file that has it: the same content is sent
     /// (or, in a dry run, listed) once.
     pub seen: std::sync::Mutex<std::collections::HashMap<String, PathBuf>>,
@@ -121,17 +124,25 @@ fn handle(
         .unwrap_or_else(|| minutes.integrity.digest.clone());
     result.id = Some(minutes.id);
     result.digest = Some(digest.clone());
-    if plan.delivered.contains(plan.target, &digest) {
-        result.outcome = Outcome::Skipped;
+    let key = crate::review::remarks::ReviewKey::Minutes(minutes.id);
+    let here = plan.reviews.state(&key, Some(&digest));
+    if here == ReviewState::Returned && !plan.include_returned {
+        result.outcome = Outcome::Returned(tr.upload_returned().to_owned());
         return result;
     }
-    if plan.held_back.is_some_and(|r| {
-        r.state(
-            &crate::review::remarks::ReviewKey::Minutes(minutes.id),
-            Some(&digest),
-        ) == crate::review::model::ReviewState::Returned
-    }) {
-        result.outcome = Outcome::Returned(tr.upload_returned().to_owned());
+    if plan.delivered.contains(plan.target, &digest) {
+        result.outcome = Outcome::Skipped;
+        // Delivered before, and the server's reviewer may have returned it since: ask (one HEAD,
+        // nothing sent), unless this data directory already holds a verdict on this content.
+        if let Sender::Http(client) = plan.sender
+            && !plan.dry_run
+            && !matches!(here, ReviewState::Returned | ReviewState::Approved)
+            && let Some(review) = client.returned_review(&minutes.id)
+        {
+            result.outcome =
+                Outcome::Returned(tr.upload_returned_by_server(&review.reviewer, &review.comment));
+            result.review = Some(review);
+        }
         return result;
     }
     {

@@ -149,6 +149,15 @@ impl Server {
         self.state.lock().expect("state")
     }
 
+    /// How many requests of `method` the server has seen.
+    pub fn requests(&self, method: &str) -> usize {
+        self.state()
+            .seen
+            .iter()
+            .filter(|s| s.method == method)
+            .count()
+    }
+
     /// Store content for an id before the test (for a conflict).
     pub fn preload(&self, id: &str, bytes: &[u8]) {
         self.state().stored.insert(id.to_owned(), bytes.to_vec());
@@ -242,13 +251,21 @@ fn answer(req: &Request, faults: &Faults, state: &Mutex<State>) -> (u16, &'stati
     let Some(id) = req.path.strip_prefix("/minutes/") else {
         return (404, "no such resource");
     };
-    if req.method != "PUT" {
-        return (405, "only PUT is allowed");
+    if req.method != "PUT" && req.method != "HEAD" {
+        return (405, "only PUT and HEAD are allowed");
     }
     if let Some(t) = faults.token.lock().expect("token").as_deref()
         && req.header("authorization") != Some(&format!("Bearer {t}"))
     {
         return (401, "missing or wrong bearer token");
+    }
+    if req.method == "HEAD" {
+        let s = state.lock().expect("state");
+        return if s.stored.contains_key(id) {
+            (200, "")
+        } else {
+            (404, "no file under this id")
+        };
     }
     if req.header("content-digest") != Some(expected_digest(&req.body).as_str()) {
         return (400, "Content-Digest does not match the body");
@@ -271,11 +288,33 @@ fn answer(req: &Request, faults: &Faults, state: &Mutex<State>) -> (u16, &'stati
     }
 }
 
+/// The review headers `branchday-server` sends with `HEAD /minutes/{id}` for a file its reviewer
+/// reviewed (here: one in `returned`), each percent-encoded UTF-8.
+fn review_headers(state: &State, path: &str) -> String {
+    let id = path.strip_prefix("/minutes/").unwrap_or_default();
+    let Some(body) = state.returned.get(id) else {
+        return String::new();
+    };
+    let v: serde_json::Value = serde_json::from_str(body).expect("a returned body is JSON");
+    let mut out = String::new();
+    for (header, key) in [
+        ("Review-State", "state"),
+        ("Review-Comment", "comment"),
+        ("Review-Reviewer", "reviewer"),
+        ("Review-At", "at"),
+    ] {
+        let text = v["review"][key].as_str().unwrap_or_default();
+        let enc = percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC);
+        out.push_str(&format!("{header}: {enc}\r\n"));
+    }
+    out
+}
+
 fn serve<S: Read + Write>(conn: S, faults: &Faults, state: &Mutex<State>) {
     let mut reader = BufReader::new(conn);
     while let Some(req) = read_request(&mut reader) {
         let (status, message) = answer(&req, faults, state);
-        let stored = matches!(status, 200 | 201 | 204 | 409);
+        let stored = req.method == "PUT" && matches!(status, 200 | 201 | 204 | 409);
         let dropped = stored && take_one(&faults.drop_after_store);
         state.lock().expect("state").seen.push(Seen {
             method: req.method.clone(),
@@ -306,9 +345,19 @@ fn serve<S: Read + Write>(conn: S, faults: &Faults, state: &Mutex<State>) {
             503 => "Service Unavailable",
             _ => "Status",
         };
-        let body = if status == 204 { "" } else { message };
+        let head_only = req.method == "HEAD";
+        let body = if status == 204 || head_only {
+            ""
+        } else {
+            message
+        };
+        let extra = if head_only && status == 200 {
+            review_headers(&state.lock().expect("state"), &req.path)
+        } else {
+            String::new()
+        };
         let head = format!(
-            "HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
+            "HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\n{extra}Content-Length: {}\r\n\r\n",
             body.len()
         );
         let writer = reader.get_mut();
