@@ -658,7 +658,7 @@ fn files_returned_in_review_are_held_back_unless_asked() {
 #[test]
 fn a_return_heard_from_the_server_is_kept_in_the_branchs_reviews() {
     use branchday::review::model::ReviewState;
-    use branchday::review::remarks::{self, ReviewKey, Verdict};
+    use branchday::review::remarks::ReviewKey;
     let dir = tempfile::tempdir().expect("tempdir");
     let files = dir.path().join("files");
     let data_path = dir.path().join("data");
@@ -668,10 +668,7 @@ fn a_return_heard_from_the_server_is_kept_in_the_branchs_reviews() {
     let server = Server::start();
     let id = m.id.to_string();
     server.preload(&id, bytes);
-    server.state().returned.insert(
-        id.clone(),
-        r#"{"stored": "x", "review": {"state": "returned", "reviewer": "xian1", "at": "2026-07-10T10:00:00+08:00", "comment": "请补充记录人签名。\n会议地点有误。"}}"#,
-    );
+    server.state().returned.insert(id.clone(), RETURNED);
     let run = |extra: &[&str]| upload(&data_path, &files, &server.url(), extra);
     for _ in 0..2 {
         let out = run(&["--include-returned"]);
@@ -684,16 +681,7 @@ fn a_return_heard_from_the_server_is_kept_in_the_branchs_reviews() {
         );
     }
     let data = branchday::store::DataDir::at(&data_path);
-    let kept = remarks::load(&data, &ReviewKey::Minutes(m.id)).expect("remarks");
-    assert_eq!(kept.len(), 1, "heard twice, kept once: {kept:?}");
-    assert_eq!(kept[0].verdict, Verdict::Returned);
-    assert_eq!(kept[0].reviewer, "xian1 (superior organisation)");
-    assert_eq!(kept[0].comment, "请补充记录人签名。\n会议地点有误。");
-    assert_eq!(kept[0].at.to_rfc3339(), "2026-07-10T10:00:00+08:00");
-    let digest = branchday::minutes::read(path)
-        .expect("read")
-        .computed_digest;
-    assert_eq!(kept[0].digest, digest);
+    let digest = assert_return_kept(&data, m, path);
     // `review` reads it as returned for this very content…
     let index = branchday::review::load::ReviewIndex::scan(&data.reviews_dir());
     assert_eq!(
@@ -708,13 +696,37 @@ fn a_return_heard_from_the_server_is_kept_in_the_branchs_reviews() {
     assert_eq!(server.state().seen.len(), before, "nothing was sent");
 }
 
+/// The answer the stub gives for a file its reviewer returned (as `branchday-server` answers).
+const RETURNED: &str = r#"{"stored": "x", "review": {"state": "returned", "reviewer": "xian1", "at": "2026-07-10T10:00:00+08:00", "comment": "请补充记录人签名。\n会议地点有误。"}}"#;
+
+/// The data directory holds the return of [`RETURNED`] once, for the content of `path`; its
+/// digest.
+fn assert_return_kept(
+    data: &branchday::store::DataDir,
+    m: &branchday::minutes::Minutes,
+    path: &Path,
+) -> Option<String> {
+    use branchday::review::remarks::{self, ReviewKey, Verdict};
+    let kept = remarks::load(data, &ReviewKey::Minutes(m.id)).expect("remarks");
+    assert_eq!(kept.len(), 1, "heard, kept once: {kept:?}");
+    assert_eq!(kept[0].verdict, Verdict::Returned);
+    assert_eq!(kept[0].reviewer, "xian1 (superior organisation)");
+    assert_eq!(kept[0].comment, "请补充记录人签名。\n会议地点有误。");
+    assert_eq!(kept[0].at.to_rfc3339(), "2026-07-10T10:00:00+08:00");
+    let digest = branchday::minutes::read(path)
+        .expect("read")
+        .computed_digest;
+    assert_eq!(kept[0].digest, digest);
+    digest
+}
+
 /// A file delivered before the reviewer returned it is not sent again, so the next run asks
 /// (`HEAD`, nothing sent) and hears the return: it is kept in the branch's reviews with the
 /// reviewer, time and comment, the file is reported returned, and from then on it is held back
 /// without asking again. A delivered file the reviewer has not returned stays skipped.
 #[test]
 fn a_return_made_after_delivery_is_heard_on_the_next_run() {
-    use branchday::review::remarks::{self, ReviewKey, Verdict};
+    use branchday::review::remarks::{self, ReviewKey};
     let dir = tempfile::tempdir().expect("tempdir");
     let files = dir.path().join("files");
     let data_path = dir.path().join("data");
@@ -729,10 +741,7 @@ fn a_return_made_after_delivery_is_heard_on_the_next_run() {
 
     let (path, m, _) = &made[0];
     let (other, _, _) = &made[1];
-    server.state().returned.insert(
-        m.id.to_string(),
-        r#"{"stored": "x", "review": {"state": "returned", "reviewer": "xian1", "at": "2026-07-10T10:00:00+08:00", "comment": "请补充记录人签名。\n会议地点有误。"}}"#,
-    );
+    server.state().returned.insert(m.id.to_string(), RETURNED);
     let puts = server.requests("PUT");
     let second = run();
     assert_eq!(second.status.code(), Some(0));
@@ -749,16 +758,7 @@ fn a_return_made_after_delivery_is_heard_on_the_next_run() {
     assert_eq!(server.requests("HEAD"), 2);
 
     let data = branchday::store::DataDir::at(&data_path);
-    let kept = remarks::load(&data, &ReviewKey::Minutes(m.id)).expect("remarks");
-    assert_eq!(kept.len(), 1, "{kept:?}");
-    assert_eq!(kept[0].verdict, Verdict::Returned);
-    assert_eq!(kept[0].reviewer, "xian1 (superior organisation)");
-    assert_eq!(kept[0].comment, "请补充记录人签名。\n会议地点有误。");
-    assert_eq!(kept[0].at.to_rfc3339(), "2026-07-10T10:00:00+08:00");
-    let digest = branchday::minutes::read(path)
-        .expect("read")
-        .computed_digest;
-    assert_eq!(kept[0].digest, digest);
+    assert_return_kept(&data, m, path);
 
     // The verdict is known here now: the next run holds the file back without asking about it.
     let third = run();

@@ -199,6 +199,15 @@ fn upload_of_two_thousand_files_on_postgres() {
     }
 }
 
+/// The result line of a returned file names the reviewer and the comment.
+fn says_the_return(r: &Value) {
+    let msg = r["message"].as_str().unwrap_or_default();
+    assert!(
+        msg.contains("请补充会议地点") && msg.contains("xian1"),
+        "{r}"
+    );
+}
+
 /// A file returned on the desk: the branch's next `branchday upload` of it hears the reviewer's
 /// comment — in the answer to its `PUT` from a data directory whose ledger does not list it, and
 /// through `HEAD` from the one that delivered it before the return.
@@ -235,11 +244,7 @@ fn a_returned_file_is_reported_by_upload_with_the_comment() {
     assert!(out.status.success(), "{out:?}");
     let rs = results(&out);
     assert_eq!(rs[0]["result"], "returned", "{}", rs[0]);
-    let msg = rs[0]["message"].as_str().unwrap_or_default();
-    assert!(
-        msg.contains("请补充会议地点") && msg.contains("xian1"),
-        "{msg}"
-    );
+    says_the_return(&rs[0]);
     // Not recorded as delivered: the next run says it again.
     let again = upload(&bin, &work.path().join("d2"), &dir, &w.s.url, token);
     assert_eq!(results(&again)[0]["result"], "returned");
@@ -251,11 +256,7 @@ fn a_returned_file_is_reported_by_upload_with_the_comment() {
     assert!(out.status.success(), "{out:?}");
     let rs = results(&out);
     assert_eq!(rs[0]["result"], "returned", "{}", rs[0]);
-    let msg = rs[0]["message"].as_str().unwrap_or_default();
-    assert!(
-        msg.contains("请补充会议地点") && msg.contains("xian1"),
-        "{msg}"
-    );
+    says_the_return(&rs[0]);
     use branchday::review::remarks::{self, ReviewKey, Verdict};
     let kept = remarks::load(
         &branchday::store::DataDir::at(&d1),
