@@ -3,7 +3,7 @@
 
 use sqlx::Row;
 
-use crate::db::Db;
+use crate::db::{Db, Engine};
 
 /// One unit of the tree as the desk shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +25,19 @@ impl Org {
 /// The SQL condition "the org row `o` lies under the path bound at `$n`".
 pub fn under(n: usize) -> String {
     format!("substr(o.path, 1, length(${n})) = ${n}")
+}
+
+/// The same condition, written so PostgreSQL can tell how many units it keeps: `starts_with`
+/// gets the planner's prefix estimate from the path's statistics, where the `substr` form is
+/// guessed at half a per cent of the tree (for a city, 27 units of 5 497), which makes a join over
+/// a city's year a nested loop of thousands of index scans instead of one hash join. SQLite has no
+/// `starts_with`. Run such a query unprepared (`persistent(false)`), so each is planned with its
+/// own path: a cached statement's generic plan falls back to the guess.
+pub fn under_estimated(engine: Engine, n: usize) -> String {
+    match engine {
+        Engine::Postgres => format!("starts_with(o.path, ${n})"),
+        Engine::Sqlite => under(n),
+    }
 }
 
 /// The unit `code`, when it exists and lies under `prefix`.
