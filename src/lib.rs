@@ -28,3 +28,4 @@ pub mod store;
 pub mod texttable;
 pub mod tui;
 pub mod upload;
+pub mod vocabulary;

@@ -22,8 +22,6 @@ use crate::domain::{
 use crate::keys::{KeyError, KeyringError, LineProblem, SignatureProblem};
 use crate::minutes::check::{Finding, Problem, SignatureStatus};
 use crate::minutes::{MAX_BYTES, ReadError, Severity};
-use crate::review::keys::{Action as ReviewAction, PromptKey};
-use crate::review::model::{Column, FollowUp, ReviewState, RowError, Status};
 use crate::review::remarks::{RemarkError, Verdict};
 use crate::roster_import::read::{MAX_COLUMNS, MAX_ROWS};
 use crate::roster_import::{Field, FileError, RowProblem, Skip, Skipped, TextEncoding, Warning};
@@ -31,8 +29,10 @@ use crate::sanitize;
 use crate::stats::due::{DueLine, DueState, Every, ProbationLine};
 use crate::stats::{AbsenceRun, Level};
 use crate::store::StoreError;
-use crate::tui::keymap::Action as KeyAction;
-use crate::tui::roster::dialogs::DialogKind;
+use crate::vocabulary::{
+    Action as KeyAction, Column, DialogKind, FollowUp, PromptKey, ReviewAction, ReviewState,
+    RowError, Status,
+};
 
 /// The messages in English.
 pub struct En;

@@ -20,15 +20,15 @@ use crate::domain::{
 use crate::keys::{KeyError, KeyringError, SignatureProblem};
 use crate::minutes::ReadError;
 use crate::minutes::check::{Finding, Problem, SignatureStatus};
-use crate::review::keys::{Action as ReviewAction, PromptKey};
-use crate::review::model::{Column, FollowUp, ReviewState, RowError, Status};
 use crate::review::remarks::{RemarkError, Verdict};
 use crate::roster_import::{Field, FileError, RowProblem, Skip, Skipped, TextEncoding, Warning};
 use crate::stats::due::{DueLine, DueState, Every, ProbationLine};
 use crate::stats::{AbsenceRun, Level};
 use crate::store::StoreError;
-use crate::tui::keymap::Action as KeyAction;
-use crate::tui::roster::dialogs::DialogKind;
+use crate::vocabulary::{
+    Action as KeyAction, Column, DialogKind, FollowUp, PromptKey, ReviewAction, ReviewState,
+    RowError, Status,
+};
 
 pub trait Messages {
     // ---- batch: Messages of the batch commands `stats` and `upload`. ----

@@ -4,39 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Everything a key can ask for outside a text field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Open,
-    Back,
-    Quit,
-    Search,
-    Month,
-    CycleKind,
-    CycleStatus,
-    CycleReview,
-    ClearFilters,
-    SortNext,
-    SortPrev,
-    SortReverse,
-    Approve,
-    /// Approve every file the list shows that can be approved.
-    ApproveShown,
-    Return,
-    Export,
-    Supersedes,
-    SupersededBy,
-    NextFile,
-    PrevFile,
-    ToggleLang,
-    Help,
-}
+pub use crate::vocabulary::{PromptKey, ReviewAction as Action};
 
 use crate::tui::keymap::{Binding, Show, find};
 
@@ -132,18 +100,6 @@ pub fn is_quit(ev: &KeyEvent) -> bool {
 /// The action bound to a key in a table (the program's one lookup, `keymap::find`).
 pub fn lookup(table: &[Binding<Action>], ev: &KeyEvent) -> Option<Action> {
     find(table, *ev)
-}
-
-/// Keys of a text field's dialog; every other key edits the field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKey {
-    Submit,
-    Cancel,
-    NextField,
-    /// The next export format.
-    Format,
-    /// A new line in a multi-line field.
-    Newline,
 }
 
 const fn prompt(

@@ -11,19 +11,7 @@ use uuid::Uuid;
 use crate::domain::{MeetingKind, Outcome, Timestamp};
 use crate::minutes::ReadError;
 use crate::minutes::check::Problem;
-
-/// What the checks say about a file, and whether a later file corrects it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Status {
-    Valid,
-    Warnings,
-    Invalid,
-    Tampered,
-    /// Another loaded file names this one in `supersedes`.
-    Superseded,
-    /// Another loaded file has the same id and different content: which one is the record?
-    Conflict,
-}
+pub use crate::vocabulary::{Column, FollowUp, ReviewState, RowError, Status};
 
 impl Status {
     pub const ALL: [Status; 6] = [
@@ -45,19 +33,6 @@ impl Status {
             Status::Valid => 4,
         }
     }
-}
-
-/// The latest remark on a file, from `reviews/<id>.review.json`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReviewState {
-    Unreviewed,
-    Approved,
-    Returned,
-    /// The latest verdict was given on other content than the file holds now (审阅后内容已变): it
-    /// no longer holds, and the file counts as unreviewed.
-    Changed,
-    /// The review file exists but cannot be read.
-    Unreadable,
 }
 
 impl ReviewState {
@@ -85,22 +60,6 @@ impl ReviewState {
     pub fn shown_under(self, filter: ReviewState) -> bool {
         self == filter || (filter == ReviewState::Unreviewed && self == ReviewState::Changed)
     }
-}
-
-/// Why a file has no summary of its content.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RowError {
-    /// The file could not be opened or read.
-    Io {
-        kind: std::io::ErrorKind,
-        os: Option<i32>,
-    },
-    /// A path that is neither a regular file nor a folder (a pipe, a device).
-    NotRegular,
-    /// A path named on the command line that does not exist.
-    Missing,
-    /// The first error the checks found.
-    Problem(Box<Problem>),
 }
 
 impl From<ReadError> for RowError {
@@ -138,15 +97,6 @@ impl ItemTally {
         };
         *slot = slot.saturating_add(1);
     }
-}
-
-/// Where a returned file's 督办 (follow-up) stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FollowUp {
-    /// Returned, and no correction of it is among the files.
-    AwaitingCorrection,
-    /// Returned and corrected: the row of the latest correction, and that correction's own state.
-    Corrected(usize, ReviewState),
 }
 
 /// One row of the list: what the list shows of a file, and nothing more. The full minutes are read
@@ -264,22 +214,6 @@ pub fn display_name(path: &std::path::Path) -> String {
         || crate::sanitize::path(path),
         |n| crate::sanitize::line(&n.to_string_lossy()).into_owned(),
     )
-}
-
-/// The list's columns, each sortable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Column {
-    Date,
-    Branch,
-    /// The branch column, in the order of the branches' codes (it has no column of its own).
-    BranchCode,
-    Kind,
-    Theme,
-    Attendance,
-    Rate,
-    Items,
-    Status,
-    Review,
 }
 
 impl Column {

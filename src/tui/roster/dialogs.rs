@@ -12,17 +12,7 @@ use crate::tui::widgets::form::{Field, FieldId, Form};
 /// Longest text a dialog accepts (names, 党小组, places, approval references).
 const MAX_TEXT: usize = 60;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DialogKind {
-    Add,
-    TransferOut,
-    Standing,
-    OutOfContact,
-    Restore,
-    Exclude,
-    Include,
-    Place,
-}
+pub use crate::vocabulary::DialogKind;
 
 #[derive(Debug, Clone)]
 pub struct Dialog {
