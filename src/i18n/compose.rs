@@ -17,9 +17,7 @@ impl Tr {
             SessionError::Apply(e) => self.apply_error(e),
         }
     }
-}
 
-impl Tr {
     /// `评定等次：合格（测评：优秀 3，合格 18，基本合格 1，不合格 0）`.
     #[must_use]
     pub fn appraisal_line(self, a: &crate::domain::Appraisal) -> String {

@@ -139,6 +139,13 @@ pub struct ServerReview {
     pub at: Option<crate::domain::Timestamp>,
 }
 
+impl ServerReview {
+    /// What the run reports for the file: returned, with who returned it and why.
+    pub fn outcome(&self, tr: Tr) -> Outcome {
+        Outcome::Returned(tr.upload_returned_by_server(&self.reviewer, &self.comment))
+    }
+}
+
 enum Attempt {
     Done(Outcome, u16, Option<ServerReview>),
     Retry(String, Option<u16>),
@@ -261,15 +268,20 @@ impl Client {
                 })
                 .unwrap_or_default()
         };
-        let mut review = server_review(
+        server_review(
             &header("review-state"),
             &header("review-reviewer"),
             &header("review-comment"),
             &header("review-at"),
-        )?;
+        )
+        .map(|r| self.scrubbed(r))
+    }
+
+    /// A return with the token taken out of its texts.
+    fn scrubbed(&self, mut review: ServerReview) -> ServerReview {
         review.reviewer = self.scrub(&review.reviewer);
         review.comment = self.scrub(&review.comment);
-        Some(review)
+        review
     }
 
     fn attempt(&self, url: &str, digest: &str, bytes: &[u8]) -> Attempt {
@@ -306,15 +318,10 @@ impl Client {
             201 => Attempt::Done(Outcome::Delivered, status, None),
             // The server already holds it and its reviewer returned it: say so, with the comment
             // (not recorded as delivered, so every run says it until a correction is sent).
-            200 => match returned_review(&body) {
-                Some(mut review) => {
-                    review.reviewer = self.scrub(&review.reviewer);
-                    review.comment = self.scrub(&review.comment);
-                    let outcome = Outcome::Returned(
-                        self.tr
-                            .upload_returned_by_server(&review.reviewer, &review.comment),
-                    );
-                    Attempt::Done(outcome, status, Some(review))
+            200 => match review_in_body(&body) {
+                Some(review) => {
+                    let review = self.scrubbed(review);
+                    Attempt::Done(review.outcome(self.tr), status, Some(review))
                 }
                 None => Attempt::Done(Outcome::AlreadyThere, status, None),
             },
@@ -367,7 +374,7 @@ impl Client {
 
 /// The reviewer, comment and time of a `200` answer whose `review.state` is `returned`
 /// (`branchday-server`'s desk).
-fn returned_review(body: &[u8]) -> Option<ServerReview> {
+fn review_in_body(body: &[u8]) -> Option<ServerReview> {
     let v: serde_json::Value = serde_json::from_slice(body).ok()?;
     let review = v.get("review")?;
     let raw = |k: &str| review.get(k).and_then(|x| x.as_str()).unwrap_or_default();
@@ -480,7 +487,7 @@ mod tests {
     #[test]
     fn a_returned_review_in_a_200_answer_is_read() {
         let body = r#"{"stored": "x", "review": {"state": "returned", "comment": "\u001b[31m补签名\n再报送", "reviewer": "xian1", "at": "t"}}"#.as_bytes();
-        let r = returned_review(body).unwrap();
+        let r = review_in_body(body).unwrap();
         assert_eq!(r.reviewer, "xian1");
         assert!(
             r.comment.ends_with("补签名\n再报送") && !r.comment.contains('\u{1b}'),
@@ -490,14 +497,14 @@ mod tests {
         assert_eq!(r.at, None, "a time that is not RFC 3339 is left out");
         let body = br#"{"review": {"state": "returned", "comment": "x", "reviewer": "y", "at": "2026-03-02T10:00:00+08:00"}}"#;
         assert_eq!(
-            returned_review(body).unwrap().at.unwrap().to_rfc3339(),
+            review_in_body(body).unwrap().at.unwrap().to_rfc3339(),
             "2026-03-02T10:00:00+08:00"
         );
         assert_eq!(
-            returned_review(br#"{"review": {"state": "approved", "comment": ""}}"#),
+            review_in_body(br#"{"review": {"state": "approved", "comment": ""}}"#),
             None
         );
-        assert_eq!(returned_review(b"not json"), None);
+        assert_eq!(review_in_body(b"not json"), None);
     }
 
     #[test]

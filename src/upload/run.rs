@@ -139,8 +139,7 @@ fn handle(
             && !matches!(here, ReviewState::Returned | ReviewState::Approved)
             && let Some(review) = client.returned_review(&minutes.id)
         {
-            result.outcome =
-                Outcome::Returned(tr.upload_returned_by_server(&review.reviewer, &review.comment));
+            result.outcome = review.outcome(tr);
             result.review = Some(review);
         }
         return result;

@@ -74,7 +74,8 @@ pub struct HeldMap {
 
 /// The most months one read covers: a mask has 64 bits (the page allows 36 months, and the
 /// first period may begin up to 11 months earlier).
-pub const MAX_SPAN: usize = 64;
+pub const MAX_SPAN: usize = MASK_BITS as usize;
+const MASK_BITS: i32 = 64;
 
 /// Months from `a` to `b` (negative when `b` is earlier).
 fn months_from(a: YearMonth, b: YearMonth) -> i32 {
@@ -164,12 +165,12 @@ pub fn branch_cells(
     // The bits of months `a..=b` (clipped to what a mask holds).
     let bits = |a: YearMonth, b: YearMonth| -> u64 {
         let lo = months_from(first, a).max(0);
-        let hi = months_from(first, b).min(63);
+        let hi = months_from(first, b).min(MASK_BITS - 1);
         if hi < lo {
             return 0;
         }
         let width = hi - lo + 1;
-        let ones = if width >= 64 {
+        let ones = if width >= MASK_BITS {
             u64::MAX
         } else {
             (1u64 << width) - 1
