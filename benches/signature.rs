@@ -51,6 +51,32 @@ fn bench(c: &mut Criterion) {
             .expect("data")
         });
     });
+    // The ed25519 arithmetic alone, one by one and in a batch of 64 (the SSHSIG signed data as
+    // the message, as validate verifies it).
+    let parsed = ssh_key::SshSig::from_pem(sig.as_str()).expect("pem");
+    let data = ssh_key::SshSig::signed_data(
+        keys::NAMESPACE,
+        ssh_key::HashAlg::Sha256,
+        canonical.as_bytes(),
+    )
+    .expect("data");
+    let raw = ed25519_dalek::Signature::from_slice(parsed.signature_bytes()).expect("sig");
+    let ssh_key::public::KeyData::Ed25519(pk) = key.public_key().key_data() else {
+        panic!("ed25519");
+    };
+    let vk = ed25519_dalek::VerifyingKey::from_bytes(&pk.0).expect("key");
+    c.bench_function("ed25519_verify_one", |b| {
+        b.iter(|| {
+            use ed25519_dalek::Verifier;
+            vk.verify(black_box(&data), &raw).expect("holds");
+        });
+    });
+    let messages: Vec<&[u8]> = (0..64).map(|_| data.as_slice()).collect();
+    let sigs = vec![raw; 64];
+    let vks = vec![vk; 64];
+    c.bench_function("ed25519_verify_batch_64", |b| {
+        b.iter(|| ed25519_dalek::verify_batch(black_box(&messages), &sigs, &vks).expect("holds"));
+    });
 }
 
 criterion_group!(benches, bench);

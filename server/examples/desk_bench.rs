@@ -3,9 +3,14 @@
 //! written straight into the store as the index rows an ingest produces (the `files` row with a
 //! real minutes body, its check status and review columns), then the desk's pages timed through
 //! HTTP on a loopback port: the matrix (city, county, township), the queue (unfiltered and
-//! filtered) and a file's page. Prints the median and the slowest of several runs of each.
+//! filtered), a file's page, the warnings and the charts (and their two SVG images) and the
+//! export page. Prints the median and the slowest of several runs of each.
 //!
-//! Attendance and item rows are not generated: none of the timed pages reads them.
+//! Each file gets 25 attendance lines (members M00–M24 of its branch): mostly present, some late,
+//! some excused (with or without approved leave), a run of six absent months for one member in
+//! 50 and of three for one in 61, and one member outside 应到会. Item rows are not generated: no
+//! timed page reads them. A store filled before attendance lines were generated gets them (and
+//! its sums rebuilt) on the next run.
 //!
 //! `DATABASE_URL=postgres://… cargo run --release -p branchday-server --example desk_bench -- [RUNS]`
 //! (without `DATABASE_URL`, SQLite in a temporary folder). An empty database is filled first; one
@@ -49,9 +54,14 @@ fn main() {
     // A database this benchmark filled before is measured again as it is.
     let reuse = held > 0;
     let files = if reuse {
+        if rt.block_on(attendance(&db)) > 0 {
+            rt.block_on(branchday_server::summary::rebuild(&db))
+                .expect("sums");
+        }
         usize::try_from(held).unwrap_or(0)
     } else {
         let n = rt.block_on(fill(&db));
+        rt.block_on(attendance(&db));
         // The rows went in directly, not through an ingest: sum them as opening a store does.
         rt.block_on(branchday_server::summary::rebuild(&db))
             .expect("sums");
@@ -182,6 +192,32 @@ fn main() {
         ),
         ("queue, county reviewer", &county, "/desk/queue".to_owned()),
         ("file page", &county, format!("/desk/files/{file_id}")),
+        (
+            "warnings, city (the year)",
+            &city,
+            "/desk/warnings?from=2026-01&to=2026-12".to_owned(),
+        ),
+        (
+            "warnings, county reviewer",
+            &county,
+            "/desk/warnings?from=2026-01&to=2026-12".to_owned(),
+        ),
+        (
+            "charts page, city",
+            &city,
+            "/desk/charts?from=2026-01&to=2026-12".to_owned(),
+        ),
+        (
+            "chart meetings.svg, city",
+            &city,
+            "/desk/charts/meetings.svg?from=2026-01&to=2026-12".to_owned(),
+        ),
+        (
+            "chart attendance.svg, city",
+            &city,
+            "/desk/charts/attendance.svg?from=2026-01&to=2026-12".to_owned(),
+        ),
+        ("export page, city", &city, "/desk/export".to_owned()),
         (
             "file record (html)",
             &county,
@@ -321,6 +357,101 @@ async fn fill(db: &db::Db) -> usize {
     }
     written += insert(db, &rows, &bodies).await;
     written
+}
+
+/// Give every file without attendance lines its 25; returns how many files got them.
+async fn attendance(db: &db::Db) -> usize {
+    use sqlx::Row;
+    let started = Instant::now();
+    let files: Vec<(String, String, String, String)> = sqlx::query(
+        "SELECT f.id, f.branch, f.month, f.kind FROM files f WHERE NOT EXISTS \
+         (SELECT 1 FROM file_attendance a WHERE a.file_id = f.id) ORDER BY f.branch, f.month",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .expect("files")
+    .iter()
+    .map(|r| {
+        (
+            r.try_get(0).expect("id"),
+            r.try_get(1).expect("branch"),
+            r.try_get(2).expect("month"),
+            r.try_get(3).expect("kind"),
+        )
+    })
+    .collect();
+    let mut branch_no: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    const PER_INSERT: usize = 16; // files, 25 lines each: 400 rows of 11 values
+    for chunk in files.chunks(PER_INSERT * 64) {
+        let mut tx = db.pool.begin().await.expect("begin");
+        for part in chunk.chunks(PER_INSERT) {
+            let mut sql = String::from(
+                "INSERT INTO file_attendance (file_id, position, branch, month, kind, member_id, \
+                 name, standing, status, counted, approved_leave) VALUES ",
+            );
+            let mut values = Vec::new();
+            for (id, branch, month, kind) in part {
+                let next = branch_no.len();
+                let bi = *branch_no.entry(branch.clone()).or_insert(next);
+                let m: usize = month[5..].parse().expect("month");
+                for g in 0..25usize {
+                    let (status, leave) = if g == 24 {
+                        ("present", false)
+                    } else if ((bi * 7 + g).is_multiple_of(50) && (3..=8).contains(&m))
+                        || ((bi * 3 + g).is_multiple_of(61) && (9..=11).contains(&m))
+                    {
+                        ("absent", false)
+                    } else if (bi + g + m).is_multiple_of(19) {
+                        ("excused", g % 2 == 0)
+                    } else if (bi + g * m).is_multiple_of(29) {
+                        ("late", false)
+                    } else {
+                        ("present", false)
+                    };
+                    values.push((id, g, branch, month, kind, status, leave));
+                }
+            }
+            for (i, _) in values.iter().enumerate() {
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                let p = i * 11;
+                sql.push('(');
+                for c in 1..=11 {
+                    if c > 1 {
+                        sql.push_str(", ");
+                    }
+                    sql.push_str(&format!("${}", p + c));
+                }
+                sql.push(')');
+            }
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (id, g, branch, month, kind, status, leave) in values {
+                q = q
+                    .bind(id.clone())
+                    .bind(i64::try_from(g).expect("position"))
+                    .bind(branch.clone())
+                    .bind(month.clone())
+                    .bind(kind.clone())
+                    .bind(format!("M{g:02}"))
+                    .bind(format!("党员{g:02}"))
+                    .bind(if g >= 21 { "probationary" } else { "full" })
+                    .bind(status)
+                    .bind(i64::from(g != 24))
+                    .bind(i64::from(leave));
+            }
+            q.execute(&mut *tx).await.expect("attendance");
+        }
+        tx.commit().await.expect("commit");
+    }
+    if !files.is_empty() {
+        println!(
+            "attendance: 25 lines for each of {} files in {:.1} s",
+            files.len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    files.len()
 }
 
 async fn insert(

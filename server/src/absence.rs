@@ -41,9 +41,11 @@ pub struct AbsenceRow {
 /// counts the attended months up to and including each month, so the absence months between two
 /// attended months share a `grp`, and a run whose `grp` is the member's total has no attended
 /// month after it.
-const RUNS: &str = "WITH cand AS (SELECT branch, branch_name, member_id FROM sum_member_month \
-       WHERE attended_lines = 0 AND unexcused_lines > 0 \
-       GROUP BY branch, branch_name, member_id HAVING COUNT(*) >= $1), \
+/// `{SCOPE}` narrows the candidates to some branches (or is empty).
+const RUNS: &str = "WITH cand AS (SELECT m.branch, m.branch_name, m.member_id \
+       FROM sum_member_month m {SCOPE} \
+       WHERE m.attended_lines = 0 AND m.unexcused_lines > 0 \
+       GROUP BY m.branch, m.branch_name, m.member_id HAVING COUNT(*) >= $1), \
      mm AS (SELECT m.branch, m.branch_name, m.member_id, m.month, m.name, \
        CASE WHEN m.attended_lines > 0 THEN 1 ELSE 0 END AS attended, \
        CASE WHEN m.counted > 0 AND (m.attended_lines > 0 OR m.unexcused_lines > 0) \
@@ -66,14 +68,45 @@ const RUNS: &str = "WITH cand AS (SELECT branch, branch_name, member_id FROM sum
 
 /// The runs of 3+ months that touch the period, sorted by branch, member id and first month.
 pub async fn runs(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Result<Vec<AbsenceRow>> {
+    runs_of(db, None, from, to).await
+}
+
+/// The same, of the members of the branches whose tree path starts with `prefix` (the desk's
+/// scope, [`crate::desk::scope`]).
+pub async fn runs_under(
+    db: &Db,
+    prefix: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> sqlx::Result<Vec<AbsenceRow>> {
+    runs_of(db, Some(prefix), from, to).await
+}
+
+async fn runs_of(
+    db: &Db,
+    prefix: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> sqlx::Result<Vec<AbsenceRow>> {
     let period = Period {
         from: from.and_then(YearMonth::parse),
         to: to.and_then(YearMonth::parse),
     };
-    let rows = sqlx::query(RUNS)
-        .bind(i64::try_from(WARN_MONTHS).unwrap_or(3))
-        .fetch_all(&db.pool)
-        .await?;
+    let scope = match prefix {
+        None => String::new(),
+        Some(_) => format!(
+            "JOIN orgs o ON o.code = m.branch AND {}",
+            crate::desk::scope::under_estimated(db.engine, 2)
+        ),
+    };
+    let sql = RUNS.replace("{SCOPE}", &scope);
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .persistent(prefix.is_none())
+        .bind(i64::try_from(WARN_MONTHS).unwrap_or(3));
+    if let Some(p) = prefix {
+        q = q.bind(p);
+    }
+    let rows = q.fetch_all(&db.pool).await?;
     let mut out = Vec::new();
     for r in rows {
         let months: String = r.try_get(4)?;

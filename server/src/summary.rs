@@ -43,15 +43,29 @@ fn branch_month_sql(cond: &str) -> String {
         .collect();
     let adds: Vec<String> = cols
         .iter()
+        .chain(&[
+            "returned".to_owned(),
+            "expected".to_owned(),
+            "attended".to_owned(),
+        ])
         .map(|c| format!("{c} = sum_branch_month.{c} + excluded.{c}"))
         .collect();
+    // Each file's counted lines and those present or late, read by its id (the attendance
+    // table's key), so one file's sums read its own lines alone.
     format!(
-        "INSERT INTO sum_branch_month (branch, branch_name, month, {}, returned) \
+        "INSERT INTO sum_branch_month (branch, branch_name, month, {}, returned, expected, \
+         attended) \
          SELECT f.branch, f.branch_name, f.month, {}, \
-         SUM(CASE WHEN f.review_state = 'returned' THEN 1 ELSE 0 END) \
-         FROM files f WHERE {cond} GROUP BY f.branch, f.branch_name, f.month \
-         ON CONFLICT (branch, branch_name, month) DO UPDATE SET {}, \
-         returned = sum_branch_month.returned + excluded.returned",
+         SUM(CASE WHEN f.review_state = 'returned' THEN 1 ELSE 0 END), SUM(f.expected), \
+         SUM(f.attended) \
+         FROM (SELECT f.branch, f.branch_name, f.month, f.kind, f.review_state, \
+           COALESCE((SELECT SUM(a.counted) FROM file_attendance a WHERE a.file_id = f.id), 0) \
+             AS expected, \
+           COALESCE((SELECT SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', 'late') \
+             THEN 1 ELSE 0 END) FROM file_attendance a WHERE a.file_id = f.id), 0) AS attended \
+           FROM files f WHERE {cond}) f \
+         GROUP BY f.branch, f.branch_name, f.month \
+         ON CONFLICT (branch, branch_name, month) DO UPDATE SET {}",
         cols.join(", "),
         sums.join(", "),
         adds.join(", ")

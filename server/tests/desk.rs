@@ -414,17 +414,31 @@ fn absence_warnings_are_the_figures_of_branchday_stats() {
             ))
             .expect("runs");
     assert!(!report.absences.is_empty(), "the corpus has absence runs");
-    let key = |r: &branchday::stats::AbsenceRun| {
-        (
-            r.branch.code.clone(),
-            r.member_id.clone(),
-            r.months.clone(),
-            r.level,
-            r.ongoing,
-        )
-    };
-    let mut want: Vec<_> = report.absences.iter().map(key).collect();
-    let mut have: Vec<_> = got.iter().map(key).collect();
+    let mut want: Vec<_> = report
+        .absences
+        .iter()
+        .map(|r| {
+            (
+                r.branch.code.clone(),
+                r.member_id.clone(),
+                r.months.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                r.level.key(),
+                r.ongoing,
+            )
+        })
+        .collect();
+    let mut have: Vec<_> = got
+        .iter()
+        .map(|r| {
+            (
+                r.branch_code.clone(),
+                r.member_id.clone(),
+                r.months.clone(),
+                r.level,
+                r.ongoing,
+            )
+        })
+        .collect();
     want.sort();
     have.sort();
     assert_eq!(have, want);

@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::cli::{EXIT_INVALID, EXIT_OK};
 use crate::i18n::Tr;
 use crate::minutes::{self, Checked, ReadError, files};
-use crate::{parallel, sanitize};
+use crate::sanitize;
 
 /// Files checked at once; their results are reported in input order before the next batch starts,
 /// so memory stays bounded however many files there are.
@@ -22,8 +22,8 @@ pub fn check_each(
     mut report: impl FnMut(&Path, Result<Checked, ReadError>) -> bool,
 ) {
     for batch in files.chunks(BATCH) {
-        let results = parallel::map(batch, |p| {
-            minutes::read(p).or_else(ReadError::judged).map(|mut c| {
+        let results = minutes::read_all(batch).into_iter().map(|r| {
+            r.or_else(ReadError::judged).map(|mut c| {
                 c.trust(keyring);
                 c
             })

@@ -4,20 +4,22 @@
 //! bytes of the document without its `integrity` member — exactly what
 //! `ssh-keygen -Y sign -n branchday-minutes` writes, so anyone can check it with
 //! `ssh-keygen -Y verify` and an `allowed_signers` file ([`allowed`]). The cryptography is the
-//! `ssh-key` crate's; nothing here computes a signature by hand.
+//! `ssh-key` and `ed25519-dalek` crates'; nothing here computes a signature by hand.
 //!
 //! The key is ed25519, made on first need in the data directory (`keys/`, 0700) as an OpenSSH
 //! private key file (0600) with its `.pub` beside it. It is never printed; `branchday key show`
 //! prints the public key as an `allowed_signers` line.
 
 pub mod allowed;
+mod verify;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
+use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey};
 
 pub use allowed::{Keyring, KeyringError, LineProblem, Standing};
+pub use verify::{Prepared, SignatureProblem, prepare, verify, verify_many};
 
 /// The namespace every minutes signature is made in.
 pub const NAMESPACE: &str = "branchday-minutes";
@@ -214,42 +216,6 @@ pub fn sign(key: &PrivateKey, message: &[u8]) -> Result<String, KeyError> {
         .map_err(|e| KeyError::Crypto(e.to_string()))?;
     sig.to_pem(LineEnding::LF)
         .map_err(|e| KeyError::Crypto(e.to_string()))
-}
-
-/// Why a signature does not hold.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SignatureProblem {
-    /// The `signature` text is not an armored SSHSIG.
-    Malformed(String),
-    /// The `signer` text is not an OpenSSH public key line.
-    BadSigner(String),
-    /// The signature was made by another key than the one named as `signer`.
-    SignerMismatch,
-    /// Made for another purpose than minutes (another namespace).
-    WrongNamespace(String),
-    /// The content is not what was signed: the file was changed after signing.
-    DoesNotMatch,
-}
-
-/// Check that `signature` by `signer` covers `message`; the signer's key when it does.
-pub fn verify(
-    message: &[u8],
-    signature: &str,
-    signer: &str,
-) -> Result<PublicKey, SignatureProblem> {
-    let sig = SshSig::from_pem(signature.trim())
-        .map_err(|e| SignatureProblem::Malformed(e.to_string()))?;
-    let key = PublicKey::from_openssh(signer.trim())
-        .map_err(|e| SignatureProblem::BadSigner(e.to_string()))?;
-    if sig.public_key() != key.key_data() {
-        return Err(SignatureProblem::SignerMismatch);
-    }
-    if sig.namespace() != NAMESPACE {
-        return Err(SignatureProblem::WrongNamespace(sig.namespace().to_owned()));
-    }
-    key.verify(NAMESPACE, message, &sig)
-        .map_err(|_| SignatureProblem::DoesNotMatch)?;
-    Ok(key)
 }
 
 /// A short fingerprint for people (`SHA256:…`).

@@ -26,6 +26,9 @@ pub struct Checked {
     pub signed_by: Option<ssh_key::PublicKey>,
     /// A keyring (`--trust`) lists that key for the file's branch at its finalize time.
     pub trusted: bool,
+    /// A signature read but not yet verified ([`signature::settle_all`]); never left set on a
+    /// result outside this module's readers.
+    pub(crate) pending: Option<Box<signature::Pending>>,
 }
 
 impl Checked {
@@ -38,6 +41,7 @@ impl Checked {
             computed_digest: None,
             signed_by: None,
             trusted: false,
+            pending: None,
         }
     }
 
@@ -71,13 +75,25 @@ fn line_col_of(bytes: &[u8], offset: usize) -> (usize, usize) {
 /// result for the same bytes.
 #[must_use]
 pub fn check_bytes(bytes: &[u8]) -> Checked {
-    super::fast::check(bytes).unwrap_or_else(|| check_full(bytes))
+    check_bytes_unsettled(bytes).settled()
+}
+
+/// The same, with the ed25519 arithmetic of a signature left for [`signature::settle_all`] (which
+/// verifies a whole batch of files at once).
+#[must_use]
+pub(crate) fn check_bytes_unsettled(bytes: &[u8]) -> Checked {
+    super::fast::check(bytes).unwrap_or_else(|| check_full_unsettled(bytes))
 }
 
 /// The full check, pass by pass, with the line and column of a syntax error and the path of the
 /// first field that does not fit.
 #[must_use]
+#[cfg(test)]
 pub(crate) fn check_full(bytes: &[u8]) -> Checked {
+    check_full_unsettled(bytes).settled()
+}
+
+fn check_full_unsettled(bytes: &[u8]) -> Checked {
     let fail = Checked::failed;
     if bytes.len() as u64 > MAX_BYTES {
         return fail(Problem::TooLarge {
@@ -236,10 +252,11 @@ pub(super) fn judge(minutes: Minutes, canonical: Result<String, Problem>) -> Che
             None
         }
     };
-    let computed = canonical
+    let digest: Option<[u8; 32]> = canonical
         .as_ref()
-        .map(|c| hex(&sha2::Sha256::digest(c.as_bytes())));
-    let mut signed_by = None;
+        .map(|c| sha2::Sha256::digest(c.as_bytes()).into());
+    let computed = digest.as_ref().map(|d| hex(d));
+    let mut pending = None;
     if minutes.integrity.algorithm != "sha256" || minutes.integrity.canonicalization != "RFC8785" {
         findings.push(Problem::UnknownIntegrity.into());
     } else if let Some(d) = &computed
@@ -254,15 +271,21 @@ pub(super) fn judge(minutes: Minutes, canonical: Result<String, Problem>) -> Che
         );
     }
     if minutes.version >= 2 {
-        signed_by = signature::check(&minutes, canonical.as_deref(), &mut findings);
+        pending = signature::check(
+            &minutes,
+            canonical.as_deref(),
+            digest.as_ref(),
+            &mut findings,
+        );
     }
     findings.extend(check_rules(&minutes).into_iter().map(Finding::from));
     Checked {
         minutes: Some(minutes),
         findings,
         computed_digest: computed,
-        signed_by,
+        signed_by: None,
         trusted: false,
+        pending: pending.map(Box::new),
     }
 }
 
@@ -415,7 +438,7 @@ pub fn counts_of(m: &Minutes) -> Counts {
     c
 }
 
-mod signature;
+pub(crate) mod signature;
 mod v2;
 mod votes;
 

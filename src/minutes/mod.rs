@@ -28,7 +28,7 @@ use crate::domain::{
 
 pub use build::{build, to_bytes};
 pub use check::{Checked, Finding, Severity, check_bytes};
-pub use read::{ReadError, read, read_bytes};
+pub use read::{ReadError, read, read_all, read_bytes};
 
 /// The value of the top-level `format` member.
 pub const FORMAT: &str = "branchday.minutes";

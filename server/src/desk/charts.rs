@@ -43,14 +43,19 @@ pub async fn meetings_per_month(
     let (Some(first), Some(last)) = (months.first(), months.last()) else {
         return Ok(Vec::new());
     };
+    // The kinds' columns of the branch-month sums (kept files only), in `MeetingKind::ALL`'s order.
+    let kinds: Vec<String> = MeetingKind::ALL
+        .iter()
+        .map(|k| format!("CAST(SUM(s.{}) AS BIGINT)", crate::summary::kind_column(*k)))
+        .collect();
     let sql = format!(
-        "SELECT f.month, f.kind, COUNT(*) FROM files f JOIN orgs o ON o.code = f.branch \
-         WHERE {} AND f.month >= $2 AND f.month <= $3 \
-         AND f.id NOT IN (SELECT c.supersedes FROM files c WHERE c.supersedes IS NOT NULL AND c.supersedes <> c.id) \
-         GROUP BY f.month, f.kind",
-        scope::under(1)
+        "SELECT s.month, {} FROM sum_branch_month s JOIN orgs o ON o.code = s.branch \
+         WHERE {} AND s.month >= $2 AND s.month <= $3 GROUP BY s.month",
+        kinds.join(", "),
+        scope::under_estimated(db.engine, 1)
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .persistent(false)
         .bind(prefix)
         .bind(first.to_string())
         .bind(last.to_string())
@@ -61,13 +66,12 @@ pub async fn meetings_per_month(
         .map(|k| (*k, vec![0; months.len()]))
         .collect();
     for r in rows {
-        let (month, kind): (String, String) = (r.try_get(0)?, r.try_get(1)?);
-        let n: i64 = r.try_get(2)?;
+        let month: String = r.try_get(0)?;
         let Some(j) = months.iter().position(|m| m.to_string() == month) else {
             continue;
         };
-        if let Some((_, counts)) = out.iter_mut().find(|(k, _)| k.key() == kind) {
-            counts[j] = n;
+        for (i, (_, counts)) in out.iter_mut().enumerate() {
+            counts[j] = r.try_get(1 + i)?;
         }
     }
     out.retain(|(_, c)| c.iter().any(|n| *n > 0));

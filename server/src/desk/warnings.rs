@@ -1,99 +1,37 @@
 //! Warnings across branches — information for each branch's 支部大会, never a label:
-//! members with runs of 3+ and 6+ months of absence (the library's own definition and code,
-//! [`branchday::stats::absence::runs`], so the figures are those of `branchday stats`),
+//! members with runs of 3+ and 6+ months of absence (the definition of `branchday stats`, computed
+//! in the database by [`crate::absence`] and tested figure for figure against the library),
 //! 预备党员 due for 转正, and branches whose attendance is below a set rate.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use branchday::domain::{AttendanceStatus, MeetingKind};
-use branchday::stats::absence::{self, AbsenceRun, Level};
-use branchday::stats::{Attendee, BranchKey, Facts, YearMonth};
+use branchday::stats::YearMonth;
+use branchday::stats::absence::Level;
 use chrono::Datelike;
 use sqlx::Row;
 
 use super::auth::Want;
 use super::pages::{self, esc, href};
 use super::scope;
+use crate::absence::AbsenceRow;
 use crate::db::Db;
 use crate::http::App;
 
-const KEPT: &str = "f.id NOT IN (SELECT c.supersedes FROM files c WHERE c.supersedes IS NOT NULL AND c.supersedes <> c.id)";
-
-/// The absence runs of the members under `prefix` over the months `from`–`to`, computed by the
-/// library from the stored attendance lines.
+/// The absence runs of the members under `prefix` that touch the months `from`–`to`: measured
+/// over every kept meeting, so a run is never cut at the period's edge, by the definition of
+/// `branchday stats` ([`crate::absence`]).
 pub async fn absence_runs(
     db: &Db,
     prefix: &str,
     from: YearMonth,
     to: YearMonth,
-) -> sqlx::Result<Vec<AbsenceRun>> {
-    let sql = format!(
-        "SELECT f.id, f.branch, f.branch_name, f.kind, f.month, a.member_id, a.name, a.status, \
-         a.counted, a.approved_leave FROM file_attendance a JOIN files f ON f.id = a.file_id \
-         JOIN orgs o ON o.code = f.branch WHERE {} AND f.month >= $2 AND f.month <= $3 AND {KEPT} \
-         ORDER BY f.id, a.position",
-        scope::under(1)
-    );
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(prefix)
-        .bind(from.to_string())
-        .bind(to.to_string())
-        .fetch_all(&db.pool)
-        .await?;
-    let epoch = chrono::DateTime::UNIX_EPOCH.fixed_offset();
-    let mut facts: Vec<Facts> = Vec::new();
-    for r in rows {
-        let id: String = r.try_get(0)?;
-        let month: String = r.try_get(4)?;
-        let (Ok(uuid), Some(month)) = (uuid::Uuid::parse_str(&id), YearMonth::parse(&month)) else {
-            continue;
-        };
-        if facts.last().is_none_or(|f| f.id != uuid) {
-            let kind: String = r.try_get(3)?;
-            facts.push(Facts {
-                path: PathBuf::from(&id),
-                id: uuid,
-                supersedes: None,
-                digest: String::new(),
-                finalized_at: epoch,
-                branch: BranchKey {
-                    code: r.try_get(1)?,
-                    name: r.try_get(2)?,
-                },
-                kind: MeetingKind::ALL
-                    .into_iter()
-                    .find(|k| k.key() == kind)
-                    .unwrap_or(MeetingKind::ThemedDay),
-                month,
-                items: Vec::new(),
-                attendance: Vec::new(),
-                group: None,
-            });
-        }
-        let status: String = r.try_get(7)?;
-        let Some(status) = AttendanceStatus::ALL
-            .into_iter()
-            .find(|s| s.key() == status)
-        else {
-            continue;
-        };
-        if let Some(f) = facts.last_mut() {
-            f.attendance.push(Attendee {
-                member_id: r.try_get(5)?,
-                name: r.try_get(6)?,
-                status,
-                counted: r.try_get::<i64, _>(8)? != 0,
-                approved_leave: r.try_get::<i64, _>(9)? != 0,
-            });
-        }
-    }
-    let refs: Vec<&Facts> = facts.iter().collect();
-    Ok(absence::runs(&refs))
+) -> sqlx::Result<Vec<AbsenceRow>> {
+    let (from, to) = (from.to_string(), to.to_string());
+    crate::absence::runs_under(db, prefix, Some(&from), Some(&to)).await
 }
 
 /// A branch's attendance over a period: expected and attended (present or late), counted lines.
@@ -111,7 +49,8 @@ impl Rate {
     }
 }
 
-/// Attendance per branch under `prefix`, `from`–`to`.
+/// Attendance per branch under `prefix`, `from`–`to`, from the branch-month sums (counted lines
+/// of the kept files, and those present or late).
 pub async fn rates(
     db: &Db,
     prefix: &str,
@@ -119,13 +58,14 @@ pub async fn rates(
     to: YearMonth,
 ) -> sqlx::Result<Vec<Rate>> {
     let sql = format!(
-        "SELECT f.branch, MAX(f.branch_name), CAST(SUM(a.counted) AS BIGINT), \
-         CAST(SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS BIGINT) \
-         FROM file_attendance a JOIN files f ON f.id = a.file_id JOIN orgs o ON o.code = f.branch \
-         WHERE {} AND f.month >= $2 AND f.month <= $3 AND {KEPT} GROUP BY f.branch ORDER BY f.branch",
-        scope::under(1)
+        "SELECT s.branch, MAX(s.branch_name), CAST(SUM(s.expected) AS BIGINT), \
+         CAST(SUM(s.attended) AS BIGINT) FROM sum_branch_month s JOIN orgs o ON o.code = s.branch \
+         WHERE {} AND s.month >= $2 AND s.month <= $3 GROUP BY s.branch \
+         HAVING SUM(s.expected) > 0 ORDER BY s.branch",
+        scope::under_estimated(db.engine, 1)
     );
     sqlx::query(sqlx::AssertSqlSafe(sql))
+        .persistent(false)
         .bind(prefix)
         .bind(from.to_string())
         .bind(to.to_string())
@@ -235,18 +175,18 @@ pub async fn page(
             t.still_open()
         ));
         for r in &runs {
-            let months: Vec<String> = r.months.iter().map(ToString::to_string).collect();
-            let level = match r.level {
-                Level::Serious => t.six_months(),
-                Level::Warning => t.three_months(),
+            let level = if r.level == Level::Serious.key() {
+                t.six_months()
+            } else {
+                t.three_months()
             };
             body.push_str(&format!(
                 "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{} ({level})</td><td>{}</td><td>{}</td></tr>",
-                href("/desk/queue", &[("org", &r.branch.code), ("review", "all")]),
-                esc(&r.branch.name),
+                href("/desk/queue", &[("org", &r.branch_code), ("review", "all")]),
+                esc(&r.branch_name),
                 esc(&r.name),
                 r.months.len(),
-                esc(&months.join(", ")),
+                esc(&r.months.join(", ")),
                 if r.ongoing { t.yes() } else { t.no() }
             ));
         }

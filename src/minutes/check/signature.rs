@@ -94,14 +94,72 @@ impl Checked {
     }
 }
 
-/// The v2 signature of a file: verified over its canonical bytes; the findings it gives and the
-/// key that signed, when the signature holds.
+/// A file's signature read and matched to its signer, waiting for the arithmetic; `at` is where
+/// its finding goes among the file's findings (so the order is that of a check made at once).
+#[derive(Debug, Clone)]
+pub(crate) struct Pending {
+    prepared: crate::keys::Prepared,
+    at: usize,
+}
+
+impl Checked {
+    /// Record whether the pending signature holds: the "unknown signer" warning and the signer's
+    /// key when it does, "does not match" when it does not.
+    fn settle(&mut self, holds: bool) {
+        let Some(p) = self.pending.take() else { return };
+        let key = p.prepared.key().clone();
+        let problem = if holds {
+            let fingerprint = crate::keys::fingerprint(&key);
+            self.signed_by = Some(key);
+            Problem::UnknownSigner { fingerprint }
+        } else {
+            Problem::BadSignature(crate::keys::SignatureProblem::DoesNotMatch)
+        };
+        let at = p.at.min(self.findings.len());
+        self.findings.insert(at, problem.into());
+    }
+
+    /// This file's signature verified on its own.
+    #[must_use]
+    pub(crate) fn settled(mut self) -> Checked {
+        if let Some(p) = &self.pending {
+            let holds = p.prepared.verify().is_ok();
+            self.settle(holds);
+        }
+        self
+    }
+}
+
+/// Signatures verified per batch: each batch at once on the shared pool.
+const SIGNATURES_AT_ONCE: usize = 64;
+
+/// Verify the pending signatures of `files` together (batch verification, on the shared pool)
+/// and record each verdict, exactly as [`Checked::settled`] would one by one.
+pub(crate) fn settle_all(files: &mut [&mut Checked]) {
+    let prepared: Vec<&crate::keys::Prepared> = files
+        .iter()
+        .filter_map(|c| c.pending.as_ref().map(|p| &p.prepared))
+        .collect();
+    let chunks: Vec<&[&crate::keys::Prepared]> = prepared.chunks(SIGNATURES_AT_ONCE).collect();
+    let holds: Vec<bool> = crate::parallel::map(&chunks, |c| crate::keys::verify_many(c))
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut verdicts = holds.into_iter();
+    for c in files.iter_mut().filter(|c| c.pending.is_some()) {
+        let holds = verdicts.next().unwrap_or(false);
+        c.settle(holds);
+    }
+}
+
+/// The v2 signature of a file, read over its canonical bytes (`digest`: their SHA-256): the
+/// findings of a signature that cannot hold, or the signature waiting for its arithmetic.
 pub(super) fn check(
     minutes: &Minutes,
     canonical: Option<&str>,
+    digest: Option<&[u8; 32]>,
     findings: &mut Vec<Finding>,
-) -> Option<ssh_key::PublicKey> {
-    let mut signed_by = None;
+) -> Option<Pending> {
     match (
         &minutes.integrity.signature,
         &minutes.integrity.signer,
@@ -109,15 +167,12 @@ pub(super) fn check(
     ) {
         (None, None, _) => findings.push(Problem::Unsigned.into()),
         (Some(sig), Some(signer), Some(text)) => {
-            match crate::keys::verify(text.as_bytes(), sig, signer) {
-                Ok(key) => {
-                    findings.push(
-                        Problem::UnknownSigner {
-                            fingerprint: crate::keys::fingerprint(&key),
-                        }
-                        .into(),
-                    );
-                    signed_by = Some(key);
+            match crate::keys::prepare(text.as_bytes(), digest, sig, signer) {
+                Ok(prepared) => {
+                    return Some(Pending {
+                        prepared,
+                        at: findings.len(),
+                    });
                 }
                 Err(p) => findings.push(Problem::BadSignature(p).into()),
             }
@@ -137,5 +192,5 @@ pub(super) fn check(
         // No canonical bytes: already reported.
         (Some(_), Some(_), None) => {}
     }
-    signed_by
+    None
 }
