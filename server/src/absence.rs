@@ -12,6 +12,10 @@
 //!
 //! Runs are measured over every kept meeting, whatever the period (so a run is never cut at a
 //! period's edge); the period then selects the runs that touch it, as `stats` does.
+//!
+//! The runs are kept (`sum_absence_runs`, migration 0007): every change to a branch's sums marks
+//! the branch ([`mark`]), and the marked branches' runs are worked out again ([`refresh`]) before
+//! any runs are read, so a city's warnings read its runs instead of every member's months.
 
 use branchday::stats::absence::{Level, WARN_MONTHS};
 use branchday::stats::{Period, YearMonth};
@@ -41,10 +45,10 @@ pub struct AbsenceRow {
 /// counts the attended months up to and including each month, so the absence months between two
 /// attended months share a `grp`, and a run whose `grp` is the member's total has no attended
 /// month after it.
-/// `{SCOPE}` narrows the candidates to some branches (or is empty).
+/// `{BRANCHES}` is the list of branch codes whose members' runs are worked out.
 const RUNS: &str = "WITH cand AS (SELECT m.branch, m.branch_name, m.member_id \
-       FROM sum_member_month m {SCOPE} \
-       WHERE m.attended_lines = 0 AND m.unexcused_lines > 0 \
+       FROM sum_member_month m \
+       WHERE m.attended_lines = 0 AND m.unexcused_lines > 0 AND m.branch IN ({BRANCHES}) \
        GROUP BY m.branch, m.branch_name, m.member_id HAVING COUNT(*) >= $1), \
      mm AS (SELECT m.branch, m.branch_name, m.member_id, m.month, m.name, \
        CASE WHEN m.attended_lines > 0 THEN 1 ELSE 0 END AS attended, \
@@ -60,11 +64,73 @@ const RUNS: &str = "WITH cand AS (SELECT m.branch, m.branch_name, m.member_id \
          ROWS UNBOUNDED PRECEDING) AS grp, \
        SUM(attended) OVER (PARTITION BY branch, branch_name, member_id) AS total \
        FROM named WHERE in_series = 1) \
-     SELECT branch, branch_name, member_id, MAX(latest_name), \
+     SELECT branch, branch_name, member_id, MIN(month), MAX(latest_name), \
        string_agg(month, ',' ORDER BY month), \
        CAST(MAX(CASE WHEN grp = total THEN 1 ELSE 0 END) AS BIGINT) \
      FROM series WHERE attended = 0 \
      GROUP BY branch, branch_name, member_id, grp HAVING COUNT(*) >= $1";
+
+/// Branches whose runs are worked out again in one transaction (each holds its lock meanwhile).
+const REFRESH_BRANCHES: usize = 200;
+
+/// Mark `branch`'s runs to be worked out again (its member-month sums changed), in the
+/// transaction that changed them.
+pub async fn mark(conn: &mut sqlx::AnyConnection, branch: &str) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO runs_dirty (branch) VALUES ($1) ON CONFLICT (branch) DO NOTHING")
+        .bind(branch)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Work out again the runs of every marked branch, a few hundred branches per transaction, each
+/// under the branch lock that writers of its sums take ([`crate::summary::lock`]), so a file
+/// stored meanwhile is either in the runs or marks its branch again.
+pub async fn refresh(db: &Db) -> sqlx::Result<()> {
+    loop {
+        let limit = i64::try_from(REFRESH_BRANCHES).unwrap_or(200);
+        let branches: Vec<String> =
+            sqlx::query("SELECT branch FROM runs_dirty ORDER BY branch LIMIT $1")
+                .bind(limit)
+                .fetch_all(&db.pool)
+                .await?
+                .iter()
+                .map(|r| r.try_get(0))
+                .collect::<sqlx::Result<_>>()?;
+        if branches.is_empty() {
+            return Ok(());
+        }
+        let _turn = db.write_turn().await;
+        let mut tx = db.pool.begin().await?;
+        let keys: Vec<String> = branches
+            .iter()
+            .map(|b| crate::summary::branch_key(b))
+            .collect();
+        let names: Vec<&str> = keys.iter().map(String::as_str).collect();
+        crate::summary::lock(&mut tx, db.engine, &names).await?;
+        // `$1` is the least run length; the branches follow.
+        let list: Vec<String> = (2..branches.len() + 2).map(|i| format!("${i}")).collect();
+        let list = list.join(", ");
+        let insert = format!(
+            "INSERT INTO sum_absence_runs (branch, branch_name, member_id, first_month, name, \
+             months, ongoing) {}",
+            RUNS.replace("{BRANCHES}", &list)
+        );
+        let delete_runs =
+            format!("DELETE FROM sum_absence_runs WHERE $1 > 0 AND branch IN ({list})");
+        let delete_marks = format!("DELETE FROM runs_dirty WHERE $1 > 0 AND branch IN ({list})");
+        for sql in [delete_runs, insert, delete_marks] {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .persistent(false)
+                .bind(i64::try_from(WARN_MONTHS).unwrap_or(3));
+            for b in &branches {
+                q = q.bind(b);
+            }
+            q.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+    }
+}
 
 /// The runs of 3+ months that touch the period, sorted by branch, member id and first month.
 pub async fn runs(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Result<Vec<AbsenceRow>> {
@@ -88,6 +154,7 @@ async fn runs_of(
     from: Option<&str>,
     to: Option<&str>,
 ) -> sqlx::Result<Vec<AbsenceRow>> {
+    refresh(db).await?;
     let period = Period {
         from: from.and_then(YearMonth::parse),
         to: to.and_then(YearMonth::parse),
@@ -95,14 +162,15 @@ async fn runs_of(
     let scope = match prefix {
         None => String::new(),
         Some(_) => format!(
-            "JOIN orgs o ON o.code = m.branch AND {}",
-            crate::desk::scope::under_estimated(db.engine, 2)
+            "JOIN orgs o ON o.code = r.branch AND {}",
+            crate::desk::scope::under_estimated(db.engine, 1)
         ),
     };
-    let sql = RUNS.replace("{SCOPE}", &scope);
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .persistent(prefix.is_none())
-        .bind(i64::try_from(WARN_MONTHS).unwrap_or(3));
+    let sql = format!(
+        "SELECT r.branch, r.branch_name, r.member_id, r.name, r.months, r.ongoing \
+         FROM sum_absence_runs r {scope}"
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(prefix.is_none());
     if let Some(p) = prefix {
         q = q.bind(p);
     }

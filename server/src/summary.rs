@@ -212,6 +212,7 @@ pub async fn file_stored(
             .execute(&mut *conn)
             .await?;
     }
+    crate::absence::mark(conn, branch).await?;
     let Some(old) = supersedes.filter(|s| *s != id) else {
         return Ok(());
     };
@@ -251,6 +252,7 @@ pub async fn resum(
         .execute(&mut *conn)
         .await?;
     }
+    crate::absence::mark(conn, branch).await?;
     let cond = format!("f.branch = $1 AND f.branch_name = $2 AND f.month = $3 AND {KEPT}");
     for sql in [
         branch_month_sql(&cond),
@@ -303,6 +305,8 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
             "sum_items",
             "sum_member_month",
             "sum_member",
+            "sum_absence_runs",
+            "runs_dirty",
         ] {
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "LOCK TABLE {table} IN EXCLUSIVE MODE"
@@ -316,6 +320,8 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
         "sum_items",
         "sum_member_month",
         "sum_member",
+        "sum_absence_runs",
+        "runs_dirty",
         "summary_state",
     ] {
         sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
@@ -327,6 +333,8 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
         items_sql(KEPT_ALL),
         members_sql(db.engine, KEPT_ALL),
         member_totals_from_months_sql("1 = 1"),
+        // Every branch's runs are worked out again at the next read.
+        "INSERT INTO runs_dirty (branch) SELECT DISTINCT branch FROM sum_member_month".to_owned(),
     ] {
         sqlx::query(sqlx::AssertSqlSafe(sql))
             .execute(&mut *tx)

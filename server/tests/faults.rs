@@ -136,6 +136,12 @@ fn sigkill_during_a_multi_client_upload_then_a_rerun_stores_every_file_exactly_o
                                 "round {round}: {r}"
                             );
                         }
+                        if !out.status.success() && round > 0 {
+                            eprintln!(
+                                "round {round}, {code}: {}\n{text}",
+                                String::from_utf8_lossy(&out.stderr)
+                            );
+                        }
                         ok.lock().expect("lock")[i] = out.status.success();
                     }
                 });

@@ -270,6 +270,57 @@ fn corrections_arriving_before_what_they_correct_on_postgres() {
     }
 }
 
+/// The kept runs follow what arrives after they were read: half the files stored, the runs read
+/// (so they are kept), the other half stored (later months extend or end runs, and a few
+/// corrections replace files of the first half), and the runs then match the library's over all
+/// the files.
+fn kept_runs_follow_later_files(engine: Engine) {
+    let files = corpus(900, 31);
+    let branches = support::branches_of(files.iter().map(|(m, _)| m));
+    let Some(s) = Running::start(
+        engine,
+        &Setup {
+            branches: branches.clone(),
+            ..Setup::default()
+        },
+    ) else {
+        return;
+    };
+    let store = |part: &[(Minutes, Vec<u8>)]| {
+        for (m, bytes) in part {
+            let i = branches
+                .iter()
+                .position(|(c, _)| *c == m.branch.code)
+                .expect("branch");
+            let r = put(&s.url, &m.id.to_string(), bytes, Some(&s.tokens[i]), None);
+            assert_eq!(r.status, 201, "{r:?}");
+        }
+    };
+    let (first, rest) = files.split_at(files.len() / 2);
+    store(first);
+    let early =
+        s.rt.block_on(branchday_server::absence::runs(&s.db, None, None))
+            .expect("runs");
+    store(rest);
+    let late =
+        s.rt.block_on(branchday_server::absence::runs(&s.db, None, None))
+            .expect("runs");
+    assert_ne!(early, late, "the later files change the runs");
+    check(&s, &files);
+}
+
+#[test]
+fn kept_runs_follow_later_files_on_sqlite() {
+    kept_runs_follow_later_files(Engine::Sqlite);
+}
+
+#[test]
+fn kept_runs_follow_later_files_on_postgres() {
+    if support::postgres_url("kept_runs_follow_later_files_on_postgres").is_some() {
+        kept_runs_follow_later_files(Engine::Postgres);
+    }
+}
+
 /// Attendance rows stored before `approved_leave` existed are filled in from the stored bytes
 /// when the store is opened, and the runs come out as before.
 #[test]
