@@ -219,6 +219,16 @@ fn main() {
         ),
         ("export page, city", &city, "/desk/export".to_owned()),
         (
+            "download ledger.xlsx, township year",
+            &city,
+            "/desk/export/ledger.xlsx?org=T1-01&from=2026-01&to=2026-12".to_owned(),
+        ),
+        (
+            "download package.zip, township month",
+            &city,
+            "/desk/export/package.zip?org=T1-01&month=2026-06".to_owned(),
+        ),
+        (
             "file record (html)",
             &county,
             format!("/desk/files/{file_id}/record"),

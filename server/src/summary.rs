@@ -72,6 +72,61 @@ fn branch_month_sql(cond: &str) -> String {
     )
 }
 
+/// The bit of a `YYYY-MM` column's month in its year's mask.
+fn month_bit(col: &str) -> String {
+    format!("(1 << (CAST(substr({col}, 6, 2) AS INTEGER) - 1))")
+}
+
+/// One stored file's month set in its branch-year's mask of its kind (`cond` selects the file
+/// `f`, kept).
+fn branch_year_of_file_sql(cond: &str) -> String {
+    let cols: Vec<String> = MeetingKind::ALL.iter().map(|k| kind_column(*k)).collect();
+    let bits: Vec<String> = MeetingKind::ALL
+        .iter()
+        .map(|k| {
+            format!(
+                "CASE WHEN f.kind = '{}' THEN {} ELSE 0 END",
+                k.key(),
+                month_bit("f.month")
+            )
+        })
+        .collect();
+    let ors: Vec<String> = cols
+        .iter()
+        .map(|c| format!("{c} = sum_branch_year.{c} | excluded.{c}"))
+        .collect();
+    format!(
+        "INSERT INTO sum_branch_year (branch, branch_name, year, {}) \
+         SELECT f.branch, f.branch_name, substr(f.month, 1, 4), {} FROM files f WHERE {cond} \
+         ON CONFLICT (branch, branch_name, year) DO UPDATE SET {}",
+        cols.join(", "),
+        bits.join(", "),
+        ors.join(", ")
+    )
+}
+
+/// Branch-year masks from the branch-month sums (`cond` over `sum_branch_month`); each
+/// branch-month row is one month, so the sum of its bits is their union.
+fn branch_year_from_months_sql(cond: &str) -> String {
+    let cols: Vec<String> = MeetingKind::ALL.iter().map(|k| kind_column(*k)).collect();
+    let bits: Vec<String> = cols
+        .iter()
+        .map(|c| {
+            format!(
+                "SUM(CASE WHEN {c} > 0 THEN {} ELSE 0 END)",
+                month_bit("month")
+            )
+        })
+        .collect();
+    format!(
+        "INSERT INTO sum_branch_year (branch, branch_name, year, {}) \
+         SELECT branch, branch_name, substr(month, 1, 4), {} FROM sum_branch_month \
+         WHERE {cond} GROUP BY branch, branch_name, substr(month, 1, 4)",
+        cols.join(", "),
+        bits.join(", ")
+    )
+}
+
 fn items_sql(cond: &str) -> String {
     format!(
         "INSERT INTO sum_items (branch, branch_name, month, outcome, stage, n) \
@@ -203,6 +258,7 @@ pub async fn file_stored(
     let own_lines = format!("a.file_id = $1 AND {KEPT}");
     for sql in [
         branch_month_sql(&own),
+        branch_year_of_file_sql(&own),
         items_sql(&own_items),
         members_sql(engine, &own_lines),
         member_totals_sql(engine, &own_lines),
@@ -266,6 +322,24 @@ pub async fn resum(
             .execute(&mut *conn)
             .await?;
     }
+    // The branch's masks of the month's year, from its branch-months.
+    sqlx::query(
+        "DELETE FROM sum_branch_year WHERE branch = $1 AND branch_name = $2 \
+         AND year = substr($3, 1, 4)",
+    )
+    .bind(branch)
+    .bind(branch_name)
+    .bind(month)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(sqlx::AssertSqlSafe(branch_year_from_months_sql(
+        "branch = $1 AND branch_name = $2 AND substr(month, 1, 4) = substr($3, 1, 4)",
+    )))
+    .bind(branch)
+    .bind(branch_name)
+    .bind(month)
+    .execute(&mut *conn)
+    .await?;
     // The whole-time sums of the branch's members, from their member-months.
     sqlx::query("DELETE FROM sum_member WHERE branch = $1 AND branch_name = $2")
         .bind(branch)
@@ -307,6 +381,7 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
             "sum_member",
             "sum_absence_runs",
             "runs_dirty",
+            "sum_branch_year",
         ] {
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "LOCK TABLE {table} IN EXCLUSIVE MODE"
@@ -322,6 +397,7 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
         "sum_member",
         "sum_absence_runs",
         "runs_dirty",
+        "sum_branch_year",
         "summary_state",
     ] {
         sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
@@ -330,6 +406,7 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
     }
     for sql in [
         branch_month_sql(KEPT_ALL),
+        branch_year_from_months_sql("1 = 1"),
         items_sql(KEPT_ALL),
         members_sql(db.engine, KEPT_ALL),
         member_totals_from_months_sql("1 = 1"),

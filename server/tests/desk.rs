@@ -525,6 +525,24 @@ fn held_is_what_the_files_say(engine: Engine) {
         .map(|(b, h)| (b.clone(), h.kinds.clone()))
         .collect();
     assert_eq!(have, want);
+    // The same after every sum is rebuilt from the stored rows (as when a store is opened with
+    // sums to fill).
+    w.s.rt
+        .block_on(branchday_server::summary::rebuild(&w.s.db))
+        .expect("rebuild");
+    let rebuilt =
+        w.s.rt
+            .block_on(branchday_server::desk::matrix::held(
+                &w.s.db, &cadence, "/C1/X1/", first, last,
+            ))
+            .expect("held");
+    let again: std::collections::BTreeMap<String, Vec<u64>> = rebuilt
+        .branches
+        .iter()
+        .filter(|(_, h)| h.kinds.iter().any(|b| *b != 0))
+        .map(|(b, h)| (b.clone(), h.kinds.clone()))
+        .collect();
+    assert_eq!(again, want);
     assert!(
         got.branches
             .values()
