@@ -108,21 +108,26 @@ pub async fn refresh(db: &Db) -> sqlx::Result<()> {
             .collect();
         let names: Vec<&str> = keys.iter().map(String::as_str).collect();
         crate::summary::lock(&mut tx, db.engine, &names).await?;
-        // `$1` is the least run length; the branches follow.
-        let list: Vec<String> = (2..branches.len() + 2).map(|i| format!("${i}")).collect();
-        let list = list.join(", ");
+        // The branches as `$first, …`.
+        let list = |first: usize| -> String {
+            let n: Vec<String> = (first..first + branches.len())
+                .map(|i| format!("${i}"))
+                .collect();
+            n.join(", ")
+        };
+        // In the insert `$1` is the least run length and the branches follow.
         let insert = format!(
             "INSERT INTO sum_absence_runs (branch, branch_name, member_id, first_month, name, \
              months, ongoing) {}",
-            RUNS.replace("{BRANCHES}", &list)
+            RUNS.replace("{BRANCHES}", &list(2))
         );
-        let delete_runs =
-            format!("DELETE FROM sum_absence_runs WHERE $1 > 0 AND branch IN ({list})");
-        let delete_marks = format!("DELETE FROM runs_dirty WHERE $1 > 0 AND branch IN ({list})");
-        for sql in [delete_runs, insert, delete_marks] {
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
-                .persistent(false)
-                .bind(i64::try_from(WARN_MONTHS).unwrap_or(3));
+        let delete_runs = format!("DELETE FROM sum_absence_runs WHERE branch IN ({})", list(1));
+        let delete_marks = format!("DELETE FROM runs_dirty WHERE branch IN ({})", list(1));
+        for (sql, least) in [(delete_runs, false), (insert, true), (delete_marks, false)] {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
+            if least {
+                q = q.bind(i64::try_from(WARN_MONTHS).unwrap_or(3));
+            }
             for b in &branches {
                 q = q.bind(b);
             }

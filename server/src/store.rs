@@ -151,6 +151,7 @@ async fn put_on(
         &record.id,
         &record.branch,
         record.supersedes.as_deref(),
+        record.attendance_lines(),
     )
     .await?;
     tx.commit().await?;

@@ -34,7 +34,16 @@ pub fn kind_column(kind: MeetingKind) -> String {
     format!("k_{}", kind.key())
 }
 
-fn branch_month_sql(cond: &str) -> String {
+/// Where a branch-month's attendance comes from: each file's stored lines, or (for the one file
+/// being stored) its counted lines and those present or late bound at `$2` and `$3`, as the
+/// caller counted them from the same lines it inserted.
+#[derive(Clone, Copy)]
+enum Lines {
+    Stored,
+    Bound,
+}
+
+fn branch_month_sql(cond: &str, lines: Lines) -> String {
     // The kind keys are the library's own constants, not input.
     let cols: Vec<String> = MeetingKind::ALL.iter().map(|k| kind_column(*k)).collect();
     let sums: Vec<String> = MeetingKind::ALL
@@ -52,6 +61,14 @@ fn branch_month_sql(cond: &str) -> String {
         .collect();
     // Each file's counted lines and those present or late, read by its id (the attendance
     // table's key), so one file's sums read its own lines alone.
+    let (expected, attended) = match lines {
+        Lines::Stored => (
+            "COALESCE((SELECT SUM(a.counted) FROM file_attendance a WHERE a.file_id = f.id), 0)",
+            "COALESCE((SELECT SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', 'late') \
+             THEN 1 ELSE 0 END) FROM file_attendance a WHERE a.file_id = f.id), 0)",
+        ),
+        Lines::Bound => ("CAST($2 AS BIGINT)", "CAST($3 AS BIGINT)"),
+    };
     format!(
         "INSERT INTO sum_branch_month (branch, branch_name, month, {}, returned, expected, \
          attended) \
@@ -59,11 +76,7 @@ fn branch_month_sql(cond: &str) -> String {
          SUM(CASE WHEN f.review_state = 'returned' THEN 1 ELSE 0 END), SUM(f.expected), \
          SUM(f.attended) \
          FROM (SELECT f.branch, f.branch_name, f.month, f.kind, f.review_state, \
-           COALESCE((SELECT SUM(a.counted) FROM file_attendance a WHERE a.file_id = f.id), 0) \
-             AS expected, \
-           COALESCE((SELECT SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', 'late') \
-             THEN 1 ELSE 0 END) FROM file_attendance a WHERE a.file_id = f.id), 0) AS attended \
-           FROM files f WHERE {cond}) f \
+           {expected} AS expected, {attended} AS attended FROM files f WHERE {cond}) f \
          GROUP BY f.branch, f.branch_name, f.month \
          ON CONFLICT (branch, branch_name, month) DO UPDATE SET {}",
         cols.join(", "),
@@ -244,20 +257,27 @@ pub async fn lock(conn: &mut AnyConnection, engine: Engine, names: &[&str]) -> s
 
 /// Bring the sums up to date with the file `id` just inserted on `conn` (with its item and
 /// attendance rows), which supersedes `supersedes`. The caller holds the locks on `id`, on
-/// `supersedes` and on the file's [`branch_key`].
+/// `supersedes` and on the file's [`branch_key`]. `lines` is the file's counted attendance lines
+/// and those of them present or late.
 pub async fn file_stored(
     conn: &mut AnyConnection,
     engine: Engine,
     id: &str,
     branch: &str,
     supersedes: Option<&str>,
+    lines: (i64, i64),
 ) -> sqlx::Result<()> {
     // The file's own rows, unless a file stored earlier already supersedes it.
     let own = format!("f.id = $1 AND {KEPT}");
     let own_items = format!("i.file_id = $1 AND {KEPT}");
     let own_lines = format!("a.file_id = $1 AND {KEPT}");
+    sqlx::query(sqlx::AssertSqlSafe(branch_month_sql(&own, Lines::Bound)))
+        .bind(id)
+        .bind(lines.0)
+        .bind(lines.1)
+        .execute(&mut *conn)
+        .await?;
     for sql in [
-        branch_month_sql(&own),
         branch_year_of_file_sql(&own),
         items_sql(&own_items),
         members_sql(engine, &own_lines),
@@ -311,7 +331,7 @@ pub async fn resum(
     crate::absence::mark(conn, branch).await?;
     let cond = format!("f.branch = $1 AND f.branch_name = $2 AND f.month = $3 AND {KEPT}");
     for sql in [
-        branch_month_sql(&cond),
+        branch_month_sql(&cond, Lines::Stored),
         items_sql(&cond),
         members_sql(engine, &cond),
     ] {
@@ -405,7 +425,7 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
             .await?;
     }
     for sql in [
-        branch_month_sql(KEPT_ALL),
+        branch_month_sql(KEPT_ALL, Lines::Stored),
         branch_year_from_months_sql("1 = 1"),
         items_sql(KEPT_ALL),
         members_sql(db.engine, KEPT_ALL),

@@ -525,11 +525,47 @@ fn held_is_what_the_files_say(engine: Engine) {
         .map(|(b, h)| (b.clone(), h.kinds.clone()))
         .collect();
     assert_eq!(have, want);
+    // Each branch's attendance over the period (the low-attendance warning and the chart): the
+    // counted lines of its kept files and those present or late.
+    let rates = |db| {
+        let mut r: Vec<(String, i64, i64)> =
+            w.s.rt
+                .block_on(branchday_server::desk::warnings::rates(
+                    db, "/C1/X1/", first, last,
+                ))
+                .expect("rates")
+                .into_iter()
+                .map(|r| (r.code, r.expected, r.attended))
+                .collect();
+        r.sort();
+        r
+    };
+    let mut lines: std::collections::BTreeMap<String, (i64, i64)> =
+        std::collections::BTreeMap::new();
+    for (m, _) in w.own.iter().chain([&w.hostile]) {
+        let month = YearMonth::parse(&m.started_at.format("%Y-%m").to_string()).expect("month");
+        if superseded.contains(&m.id) || month < first || month > last {
+            continue;
+        }
+        let e = lines.entry(m.branch.code.clone()).or_default();
+        for a in m.attendance.iter().filter(|a| a.counted) {
+            e.0 += 1;
+            e.1 += i64::from(a.status.attended());
+        }
+    }
+    let from_files: Vec<(String, i64, i64)> = lines
+        .into_iter()
+        .filter(|(_, (e, _))| *e > 0)
+        .map(|(b, (e, a))| (b, e, a))
+        .collect();
+    assert!(!from_files.is_empty());
+    assert_eq!(rates(&w.s.db), from_files);
     // The same after every sum is rebuilt from the stored rows (as when a store is opened with
     // sums to fill).
     w.s.rt
         .block_on(branchday_server::summary::rebuild(&w.s.db))
         .expect("rebuild");
+    assert_eq!(rates(&w.s.db), from_files);
     let rebuilt =
         w.s.rt
             .block_on(branchday_server::desk::matrix::held(

@@ -32,6 +32,23 @@ fn correction_of(m: &Minutes, days: i64) -> (Minutes, Vec<u8>) {
     (c, bytes)
 }
 
+/// Store `files` in order, each with its branch's token (`branches` as the store was set up
+/// with): every one is new.
+fn store<'a>(
+    s: &Running,
+    branches: &[(String, String)],
+    files: impl IntoIterator<Item = &'a (Minutes, Vec<u8>)>,
+) {
+    for (m, bytes) in files {
+        let i = branches
+            .iter()
+            .position(|(c, _)| *c == m.branch.code)
+            .expect("branch");
+        let r = put(&s.url, &m.id.to_string(), bytes, Some(&s.tokens[i]), None);
+        assert_eq!(r.status, 201, "{r:?}");
+    }
+}
+
 /// In which order the files reach the server.
 #[derive(Clone, Copy, Debug)]
 enum Order {
@@ -77,14 +94,7 @@ fn compare(engine: Engine, order: Order) {
     ) else {
         return;
     };
-    for (m, bytes) in arriving {
-        let i = branches
-            .iter()
-            .position(|(c, _)| *c == m.branch.code)
-            .expect("branch");
-        let r = put(&s.url, &m.id.to_string(), bytes, Some(&s.tokens[i]), None);
-        assert_eq!(r.status, 201, "{r:?}");
-    }
+    store(&s, &branches, arriving);
     check(&s, &files);
     // Sums rebuilt from the stored rows when the store is opened (as for a store that held files
     // before the sums existed) come out the same.
@@ -286,22 +296,12 @@ fn kept_runs_follow_later_files(engine: Engine) {
     ) else {
         return;
     };
-    let store = |part: &[(Minutes, Vec<u8>)]| {
-        for (m, bytes) in part {
-            let i = branches
-                .iter()
-                .position(|(c, _)| *c == m.branch.code)
-                .expect("branch");
-            let r = put(&s.url, &m.id.to_string(), bytes, Some(&s.tokens[i]), None);
-            assert_eq!(r.status, 201, "{r:?}");
-        }
-    };
     let (first, rest) = files.split_at(files.len() / 2);
-    store(first);
+    store(&s, &branches, first);
     let early =
         s.rt.block_on(branchday_server::absence::runs(&s.db, None, None))
             .expect("runs");
-    store(rest);
+    store(&s, &branches, rest);
     let late =
         s.rt.block_on(branchday_server::absence::runs(&s.db, None, None))
             .expect("runs");
@@ -335,14 +335,7 @@ fn approved_leave_is_filled_in_for_rows_stored_before_it_existed() {
         },
     )
     .expect("SQLite is always there");
-    for (m, bytes) in &files {
-        let i = branches
-            .iter()
-            .position(|(c, _)| *c == m.branch.code)
-            .expect("branch");
-        let r = put(&s.url, &m.id.to_string(), bytes, Some(&s.tokens[i]), None);
-        assert_eq!(r.status, 201, "{r:?}");
-    }
+    store(&s, &branches, &files);
     let leave_count = |db: &branchday_server::db::Db| -> (i64, i64) {
         s.rt.block_on(async {
             use sqlx::Row;
