@@ -1,6 +1,7 @@
 //! `branchday-server`: init, serve, and the organiser's commands (organisation tree, tokens,
 //! keyring, stored files).
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -284,14 +285,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     ..desk::Desk::default()
                 },
             });
-            println!("branchday-server: listening on http://{addr} (store: {shown})");
-            println!(
-                "the reviewer's desk: {}/desk",
-                public_origin.as_deref().map_or_else(
-                    || format!("http://{addr}"),
-                    |o| o.trim_end_matches('/').to_owned()
-                )
+            // Said once, and never fatal: a server whose standard output was closed (a
+            // supervisor that read the first line, `| head -1`) goes on serving.
+            let desk_at = public_origin.as_deref().map_or_else(
+                || format!("http://{addr}"),
+                |o| o.trim_end_matches('/').to_owned(),
             );
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(
+                out,
+                "branchday-server: listening on http://{addr} (store: {shown})\n\
+                 the reviewer's desk: {desk_at}/desk"
+            );
+            let _ = out.flush();
+            drop(out);
             branchday_server::serve(listener, app, shutdown_signal()).await?;
         }
         Command::Org {

@@ -32,9 +32,11 @@ fn start_server(data_dir: &Path, port: u16) -> Child {
             .spawn()
             .expect("start branchday-server");
         let mut line = String::new();
-        let stdout = child.stdout.take().expect("stdout");
-        let _ = BufReader::new(stdout).read_line(&mut line);
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        let _ = stdout.read_line(&mut line);
         if line.contains("listening on") {
+            // The rest of what it says is read to the end, so the pipe stays open.
+            std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
             return child;
         }
         // The port of the killed process may linger a moment.
