@@ -421,20 +421,7 @@ async fn attendance(db: &db::Db) -> usize {
                     values.push((id, g, branch, month, kind, status, leave));
                 }
             }
-            for (i, _) in values.iter().enumerate() {
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                let p = i * 11;
-                sql.push('(');
-                for c in 1..=11 {
-                    if c > 1 {
-                        sql.push_str(", ");
-                    }
-                    sql.push_str(&format!("${}", p + c));
-                }
-                sql.push(')');
-            }
+            branchday_server::store::push_placeholders(&mut sql, values.len(), 11);
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (id, g, branch, month, kind, status, leave) in values {
                 q = q

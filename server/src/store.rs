@@ -159,7 +159,7 @@ async fn put_on(
 }
 
 /// `($1, …, $k), ($k+1, …)`: `rows` groups of `width` numbered placeholders.
-fn push_placeholders(sql: &mut String, rows: usize, width: usize) {
+pub fn push_placeholders(sql: &mut String, rows: usize, width: usize) {
     for r in 0..rows {
         if r > 0 {
             sql.push_str(", ");

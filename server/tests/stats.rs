@@ -32,6 +32,19 @@ fn correction_of(m: &Minutes, days: i64) -> (Minutes, Vec<u8>) {
     (c, bytes)
 }
 
+/// A store with a token for each branch of `files` (none when the engine is not there).
+fn start(engine: Engine, files: &[(Minutes, Vec<u8>)]) -> Option<(Running, Vec<(String, String)>)> {
+    let branches = support::branches_of(files.iter().map(|(m, _)| m));
+    let s = Running::start(
+        engine,
+        &Setup {
+            branches: branches.clone(),
+            ..Setup::default()
+        },
+    )?;
+    Some((s, branches))
+}
+
 /// Store `files` in order, each with its branch's token (`branches` as the store was set up
 /// with): every one is new.
 fn store<'a>(
@@ -84,14 +97,7 @@ fn compare(engine: Engine, order: Order) {
     if let Order::Reversed = order {
         arriving.reverse();
     }
-    let branches = support::branches_of(files.iter().map(|(m, _)| m));
-    let Some(s) = Running::start(
-        engine,
-        &Setup {
-            branches: branches.clone(),
-            ..Setup::default()
-        },
-    ) else {
+    let Some((s, branches)) = start(engine, &files) else {
         return;
     };
     store(&s, &branches, arriving);
@@ -286,14 +292,7 @@ fn corrections_arriving_before_what_they_correct_on_postgres() {
 /// the files.
 fn kept_runs_follow_later_files(engine: Engine) {
     let files = corpus(900, 31);
-    let branches = support::branches_of(files.iter().map(|(m, _)| m));
-    let Some(s) = Running::start(
-        engine,
-        &Setup {
-            branches: branches.clone(),
-            ..Setup::default()
-        },
-    ) else {
+    let Some((s, branches)) = start(engine, &files) else {
         return;
     };
     let (first, rest) = files.split_at(files.len() / 2);

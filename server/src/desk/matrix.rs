@@ -144,29 +144,32 @@ pub async fn held(
         kinds: vec![0; cadence.len()],
         returned: vec![0; span],
     };
+    // The months the read covers, as bits from `first`.
+    let covered = if span >= MAX_SPAN {
+        u64::MAX
+    } else {
+        (1u64 << span) - 1
+    };
     for r in year_rows {
         let year: String = r.try_get(1)?;
         let Ok(year) = year.parse::<i32>() else {
             continue;
         };
-        // The period's bit of each month of the year, when the period has it.
-        let at: Vec<Option<usize>> = (1..=12u32)
-            .map(|month| {
-                let m = YearMonth { year, month };
-                (m <= last).then(|| out.index(m)).flatten()
-            })
-            .collect();
+        // A year's mask (bit m-1 for month m) moved to the read's bits: January of the year is
+        // bit `offset` (negative when the read starts later in the year).
+        let offset = months_from(first, YearMonth { year, month: 1 });
+        let place = |bits: u64| -> u64 {
+            let moved = if offset >= 0 {
+                bits.checked_shl(offset.unsigned_abs()).unwrap_or(0)
+            } else {
+                bits.checked_shr(offset.unsigned_abs()).unwrap_or(0)
+            };
+            moved & covered
+        };
         let branch: String = r.try_get(0)?;
         let h = out.branches.entry(branch).or_insert_with(empty);
         for (k, mask) in h.kinds.iter_mut().enumerate() {
-            let bits = r.try_get::<i64, _>(2 + k)?;
-            for (m, i) in at.iter().enumerate() {
-                if let Some(i) = i
-                    && bits & (1 << m) != 0
-                {
-                    *mask |= 1 << i;
-                }
-            }
+            *mask |= place(r.try_get::<i64, _>(2 + k)?.cast_unsigned());
         }
     }
     for r in returned_rows {
