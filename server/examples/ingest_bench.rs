@@ -1,7 +1,8 @@
 //! Ingest benchmark: generated minutes PUT to an in-process `branchday-server` on a loopback port
 //! by 1, 8 and 50 concurrent uploaders (each with its own kept-alive connection), on SQLite and —
-//! when `DATABASE_URL` names one — PostgreSQL. Prints files/s and p50/p99 latency per run, and
-//! the time of the database statistics over what was stored.
+//! when `DATABASE_URL` names one — PostgreSQL. Prints files/s (until every file is stored and in
+//! the sums) and p50/p99 latency per run, and the time of the database statistics over what was
+//! stored.
 //!
 //! `cargo run --release -p branchday-server --example ingest_bench -- [FILES] [UPLOADERS…]`
 
@@ -161,7 +162,19 @@ fn one_run(
             });
         }
     });
+    // The last files' sums: what the server's settler had not yet added when the uploads ended
+    // (statistics would add them before reading). The rate counts it.
+    let uploaded = started.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let tail = rt
+        .block_on(branchday_server::settle::settle_all(&db))
+        .expect("settle");
     let elapsed = started.elapsed().as_secs_f64();
+    eprintln!(
+        "  uploads {uploaded:.1} s ({:.0} files/s); then {tail} files' sums settled in {:.0} ms",
+        corpus.len() as f64 / uploaded,
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     let mut l = latencies.into_inner().expect("lock");
     l.sort();
     let pct = |p: f64| {

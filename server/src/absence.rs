@@ -83,10 +83,27 @@ pub async fn mark(conn: &mut sqlx::AnyConnection, branch: &str) -> sqlx::Result<
     Ok(())
 }
 
-/// Work out again the runs of every marked branch, a few hundred branches per transaction, each
-/// under the branch lock that writers of its sums take ([`crate::summary::lock`]), so a file
-/// stored meanwhile is either in the runs or marks its branch again.
+/// Mark `branches`' runs to be worked out again, in the transaction that changed their sums.
+pub async fn mark_all(conn: &mut sqlx::AnyConnection, branches: &[&str]) -> sqlx::Result<()> {
+    let values: Vec<String> = (1..=branches.len()).map(|i| format!("(${i})")).collect();
+    let sql = format!(
+        "INSERT INTO runs_dirty (branch) VALUES {} ON CONFLICT (branch) DO NOTHING",
+        values.join(", ")
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
+    for b in branches {
+        q = q.bind(*b);
+    }
+    q.execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Bring the sums up to date ([`crate::settle::settle_all`]), then work out again the runs of
+/// every marked branch, a few hundred branches per transaction, under the sums lock that writers
+/// of the sums take ([`crate::settle::lock_sums`]), so a settled file is either in the runs or
+/// marks its branch again.
 pub async fn refresh(db: &Db) -> sqlx::Result<()> {
+    crate::settle::settle_all(db).await?;
     loop {
         let limit = i64::try_from(REFRESH_BRANCHES).unwrap_or(200);
         let branches: Vec<String> =
@@ -102,12 +119,7 @@ pub async fn refresh(db: &Db) -> sqlx::Result<()> {
         }
         let _turn = db.write_turn().await;
         let mut tx = db.pool.begin().await?;
-        let keys: Vec<String> = branches
-            .iter()
-            .map(|b| crate::summary::branch_key(b))
-            .collect();
-        let names: Vec<&str> = keys.iter().map(String::as_str).collect();
-        crate::summary::lock(&mut tx, db.engine, &names).await?;
+        crate::settle::lock_sums(&mut tx, db.engine).await?;
         // The branches as `$first, …`.
         let list = |first: usize| -> String {
             let n: Vec<String> = (first..first + branches.len())

@@ -14,6 +14,7 @@ pub mod http;
 pub mod keyring;
 pub mod org;
 pub mod record;
+pub mod settle;
 pub mod stats;
 pub mod store;
 pub mod summary;
@@ -28,6 +29,7 @@ pub const MAX_HEAD_BYTES: usize = 64 * 1024;
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// Serve the protocol on `listener` until `shutdown` completes; requests under way finish.
+/// Meanwhile the settler adds the stored files to the sums ([`settle::settler`]).
 ///
 /// Each connection is its own task, so a slow client holds up nobody else: its request head must
 /// arrive within the app's `header_timeout` (else the connection is closed) and its body within
@@ -38,6 +40,7 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let header_timeout = app.header_timeout;
+    let settler = tokio::spawn(settle::settler(app.db.clone()));
     let router = http::router(app);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
@@ -71,5 +74,6 @@ pub async fn serve(
     }
     drop(listener);
     let _ = tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown()).await;
+    settler.abort();
     Ok(())
 }

@@ -57,20 +57,6 @@ pub struct AttendanceRow {
 }
 
 impl Record {
-    /// The counted attendance lines (应到会) and those of them present or late: what the
-    /// branch-month sums add for this file (the same count as the stored lines give).
-    #[must_use]
-    pub fn attendance_lines(&self) -> (i64, i64) {
-        let counted: Vec<&AttendanceRow> = self.attendance.iter().filter(|a| a.counted).collect();
-        // The statuses the sums' SQL counts as attended (`summary.rs`).
-        let attended = counted
-            .iter()
-            .filter(|a| matches!(a.status.as_str(), "present" | "late"))
-            .count();
-        let n = |c: usize| i64::try_from(c).unwrap_or(i64::MAX);
-        (n(counted.len()), n(attended))
-    }
-
     /// The record of checked minutes; `signer` is the key line of a holding signature.
     pub fn of(
         m: &Minutes,

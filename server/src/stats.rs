@@ -96,6 +96,8 @@ fn index_of(keys: impl IntoIterator<Item = &'static str>, key: &str) -> Option<u
 /// Everything is read from the sums kept at each store ([`crate::summary`]): a few rows per
 /// branch-month, and one per member-month, rather than every item and attendance line.
 pub async fn compute(db: &Db, from: Option<&str>, to: Option<&str>) -> sqlx::Result<Report> {
+    // Every stored file in the sums first; the queries below then run at the same time.
+    crate::settle::settle_all(db).await?;
     let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
     let run = |sql: &'static str| {
         // The kinds' columns, in the order of `MeetingKind::ALL` (the library's constants).

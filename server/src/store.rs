@@ -1,13 +1,13 @@
 //! Storing a checked file exactly once, and reading it back.
 //!
-//! The file's row and its item and attendance rows go in one transaction; the id is the primary
-//! key, so of two concurrent uploads of the same id one inserts and the other finds it there.
+//! The file's row, its item and attendance rows and its mark as pending for the sums
+//! ([`crate::settle`]) go in one transaction; the id is the primary key, so of two concurrent
+//! uploads of the same id one inserts and the other finds it there.
 
 use sqlx::Row;
 
 use crate::db::Db;
 use crate::record::Record;
-use crate::summary;
 
 /// The effect of storing a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +28,9 @@ pub async fn put(db: &Db, record: &Record, body: &str, received_at: &str) -> sql
     let _turn = db.write_turn().await;
     let mut conn = db.pool.acquire().await?;
     let result = put_on(&mut conn, db.engine, record, body, received_at).await;
+    if let Ok(Stored::Created) = result {
+        db.stored.notify_one();
+    }
     if result.is_err() {
         // A write that failed part-way (a full disk, a server gone) can leave the connection
         // inside its transaction or on an old snapshot (seen with SQLite on a full disk: later
@@ -46,11 +49,6 @@ async fn put_on(
     received_at: &str,
 ) -> sqlx::Result<Stored> {
     let mut tx = sqlx::Connection::begin(conn).await?;
-    // What the sums' bookkeeping reads: this id, the one it supersedes, its branch.
-    let branch_lock = summary::branch_key(&record.branch);
-    let mut names = vec![record.id.as_str(), branch_lock.as_str()];
-    names.extend(record.supersedes.as_deref());
-    summary::lock(&mut tx, engine, &names).await?;
     let c = &record.counts;
     let inserted = sqlx::query(
         "INSERT INTO files (id, branch, branch_name, version, kind, month, started_at, \
@@ -145,15 +143,8 @@ async fn put_on(
         }
         q.execute(&mut *tx).await?;
     }
-    summary::file_stored(
-        &mut tx,
-        engine,
-        &record.id,
-        &record.branch,
-        record.supersedes.as_deref(),
-        record.attendance_lines(),
-    )
-    .await?;
+    // Last, as it takes the branch's lock until the commit.
+    crate::settle::mark_pending(&mut tx, engine, &record.id, &record.branch).await?;
     tx.commit().await?;
     Ok(Stored::Created)
 }

@@ -1,5 +1,5 @@
-//! The sums that statistics and the desk's matrix read (migration 0004), kept in step with the
-//! stored rows in the same transaction as every change:
+//! The sums that statistics and the desk read (migrations 0004–0008), kept in step with the
+//! stored rows:
 //!
 //! - a stored file that no stored file supersedes adds its own rows to the sums;
 //! - a file that supersedes a kept one (not itself) makes that file's branch-month be summed again
@@ -7,14 +7,14 @@
 //!   or corrections of corrections, come out as if every file had been there from the start;
 //! - a change of review state sums its file's branch-month again.
 //!
+//! Stored files are added in batches ([`crate::settle`]), before anything reads the sums.
+//!
 //! Every sum is over *kept* files only, the same rule as `branchday stats`: a file named in another
 //! stored file's `supersedes` (other than itself) does not count.
 //!
-//! On PostgreSQL, concurrent transactions would each miss the other's uncommitted file (an original
-//! and its correction stored at the same moment would both count), so every writer first takes
-//! transaction-scoped advisory locks on what its decisions read: its own id, the id it supersedes
-//! and its branch. Keys are taken in one statement in a fixed order, so two writers cannot
-//! deadlock on them. SQLite writes one transaction at a time ([`Db::write_turn`]).
+//! On PostgreSQL, writers of the sums take transaction-scoped advisory locks on the sums and on
+//! the branches whose sums they change ([`lock`], [`crate::settle`]). Keys are taken in one
+//! statement in a fixed order. SQLite writes one transaction at a time ([`Db::write_turn`]).
 
 use branchday::domain::MeetingKind;
 use sha2::{Digest, Sha256};
@@ -34,16 +34,8 @@ pub fn kind_column(kind: MeetingKind) -> String {
     format!("k_{}", kind.key())
 }
 
-/// Where a branch-month's attendance comes from: each file's stored lines, or (for the one file
-/// being stored) its counted lines and those present or late bound at `$2` and `$3`, as the
-/// caller counted them from the same lines it inserted.
-#[derive(Clone, Copy)]
-enum Lines {
-    Stored,
-    Bound,
-}
-
-fn branch_month_sql(cond: &str, lines: Lines) -> String {
+/// The kept files `f` that `cond` selects added to their branch-months.
+pub(crate) fn branch_month_sql(cond: &str) -> String {
     // The kind keys are the library's own constants, not input.
     let cols: Vec<String> = MeetingKind::ALL.iter().map(|k| kind_column(*k)).collect();
     let sums: Vec<String> = MeetingKind::ALL
@@ -61,14 +53,10 @@ fn branch_month_sql(cond: &str, lines: Lines) -> String {
         .collect();
     // Each file's counted lines and those present or late, read by its id (the attendance
     // table's key), so one file's sums read its own lines alone.
-    let (expected, attended) = match lines {
-        Lines::Stored => (
-            "COALESCE((SELECT SUM(a.counted) FROM file_attendance a WHERE a.file_id = f.id), 0)",
-            "COALESCE((SELECT SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', 'late') \
-             THEN 1 ELSE 0 END) FROM file_attendance a WHERE a.file_id = f.id), 0)",
-        ),
-        Lines::Bound => ("CAST($2 AS BIGINT)", "CAST($3 AS BIGINT)"),
-    };
+    let expected =
+        "COALESCE((SELECT SUM(a.counted) FROM file_attendance a WHERE a.file_id = f.id), 0)";
+    let attended = "COALESCE((SELECT SUM(CASE WHEN a.counted = 1 AND a.status IN ('present', \
+         'late') THEN 1 ELSE 0 END) FROM file_attendance a WHERE a.file_id = f.id), 0)";
     format!(
         "INSERT INTO sum_branch_month (branch, branch_name, month, {}, returned, expected, \
          attended) \
@@ -90,15 +78,15 @@ fn month_bit(col: &str) -> String {
     format!("(1 << (CAST(substr({col}, 6, 2) AS INTEGER) - 1))")
 }
 
-/// One stored file's month set in its branch-year's mask of its kind (`cond` selects the file
-/// `f`, kept).
-fn branch_year_of_file_sql(cond: &str) -> String {
+/// The months of the kept files `f` that `cond` selects set in their branch-years' masks of their
+/// kinds. Each month of a kind is taken once, so the sum of the months' bits is their union.
+pub(crate) fn branch_year_of_files_sql(cond: &str) -> String {
     let cols: Vec<String> = MeetingKind::ALL.iter().map(|k| kind_column(*k)).collect();
     let bits: Vec<String> = MeetingKind::ALL
         .iter()
         .map(|k| {
             format!(
-                "CASE WHEN f.kind = '{}' THEN {} ELSE 0 END",
+                "SUM(CASE WHEN f.kind = '{}' THEN {} ELSE 0 END)",
                 k.key(),
                 month_bit("f.month")
             )
@@ -110,7 +98,10 @@ fn branch_year_of_file_sql(cond: &str) -> String {
         .collect();
     format!(
         "INSERT INTO sum_branch_year (branch, branch_name, year, {}) \
-         SELECT f.branch, f.branch_name, substr(f.month, 1, 4), {} FROM files f WHERE {cond} \
+         SELECT f.branch, f.branch_name, substr(f.month, 1, 4), {} \
+         FROM (SELECT DISTINCT f.branch, f.branch_name, f.kind, f.month FROM files f \
+           WHERE {cond}) f \
+         GROUP BY f.branch, f.branch_name, substr(f.month, 1, 4) \
          ON CONFLICT (branch, branch_name, year) DO UPDATE SET {}",
         cols.join(", "),
         bits.join(", "),
@@ -140,7 +131,7 @@ fn branch_year_from_months_sql(cond: &str) -> String {
     )
 }
 
-fn items_sql(cond: &str) -> String {
+pub(crate) fn items_sql(cond: &str) -> String {
     format!(
         "INSERT INTO sum_items (branch, branch_name, month, outcome, stage, n) \
          SELECT f.branch, f.branch_name, f.month, COALESCE(i.outcome, ''), COALESCE(i.stage, ''), \
@@ -151,7 +142,7 @@ fn items_sql(cond: &str) -> String {
     )
 }
 
-fn members_sql(engine: Engine, cond: &str) -> String {
+pub(crate) fn members_sql(engine: Engine, cond: &str) -> String {
     let greatest = match engine {
         Engine::Sqlite => "MAX",
         Engine::Postgres => "GREATEST",
@@ -181,8 +172,8 @@ fn members_sql(engine: Engine, cond: &str) -> String {
     )
 }
 
-/// A file's lines added to the members' whole-time sums.
-fn member_totals_sql(engine: Engine, cond: &str) -> String {
+/// Files' lines added to the members' whole-time sums.
+pub(crate) fn member_totals_sql(engine: Engine, cond: &str) -> String {
     let greatest = match engine {
         Engine::Sqlite => "MAX",
         Engine::Postgres => "GREATEST",
@@ -217,8 +208,8 @@ fn member_totals_from_months_sql(cond: &str) -> String {
     )
 }
 
-/// A lock key for `what` (the first 8 bytes of its SHA-256).
-fn key(what: &str) -> i64 {
+/// The advisory lock key of `what` (the first 8 bytes of its SHA-256).
+pub fn lock_key(what: &str) -> i64 {
     let d = Sha256::digest(what.as_bytes());
     let mut b = [0u8; 8];
     b.copy_from_slice(&d[..8]);
@@ -236,7 +227,7 @@ pub async fn lock(conn: &mut AnyConnection, engine: Engine, names: &[&str]) -> s
     if engine != Engine::Postgres || names.is_empty() {
         return Ok(());
     }
-    let mut keys: Vec<i64> = names.iter().map(|n| key(n)).collect();
+    let mut keys: Vec<i64> = names.iter().map(|n| lock_key(n)).collect();
     keys.sort_unstable();
     keys.dedup();
     // A target list is evaluated left to right; the void results stay inside the subquery.
@@ -253,61 +244,6 @@ pub async fn lock(conn: &mut AnyConnection, engine: Engine, names: &[&str]) -> s
     }
     q.fetch_all(&mut *conn).await?;
     Ok(())
-}
-
-/// Bring the sums up to date with the file `id` just inserted on `conn` (with its item and
-/// attendance rows), which supersedes `supersedes`. The caller holds the locks on `id`, on
-/// `supersedes` and on the file's [`branch_key`]. `lines` is the file's counted attendance lines
-/// and those of them present or late.
-pub async fn file_stored(
-    conn: &mut AnyConnection,
-    engine: Engine,
-    id: &str,
-    branch: &str,
-    supersedes: Option<&str>,
-    lines: (i64, i64),
-) -> sqlx::Result<()> {
-    // The file's own rows, unless a file stored earlier already supersedes it.
-    let own = format!("f.id = $1 AND {KEPT}");
-    let own_items = format!("i.file_id = $1 AND {KEPT}");
-    let own_lines = format!("a.file_id = $1 AND {KEPT}");
-    sqlx::query(sqlx::AssertSqlSafe(branch_month_sql(&own, Lines::Bound)))
-        .bind(id)
-        .bind(lines.0)
-        .bind(lines.1)
-        .execute(&mut *conn)
-        .await?;
-    for sql in [
-        branch_year_of_file_sql(&own),
-        items_sql(&own_items),
-        members_sql(engine, &own_lines),
-        member_totals_sql(engine, &own_lines),
-    ] {
-        sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    crate::absence::mark(conn, branch).await?;
-    let Some(old) = supersedes.filter(|s| *s != id) else {
-        return Ok(());
-    };
-    // The superseded file, if stored and counted until now (no other file superseded it).
-    let row = sqlx::query(
-        "SELECT f.branch, f.branch_name, f.month FROM files f WHERE f.id = $1 AND NOT EXISTS \
-         (SELECT 1 FROM files c WHERE c.supersedes = f.id AND c.id <> f.id AND c.id <> $2)",
-    )
-    .bind(old)
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some(r) = row else { return Ok(()) };
-    let (b, name, month): (String, String, String) = (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?);
-    if b != branch {
-        // A correction across branches (the locks taken so far did not cover that one).
-        lock(conn, engine, &[&branch_key(&b)]).await?;
-    }
-    resum(conn, engine, &b, &name, &month).await
 }
 
 /// Sum one branch-month again from the stored rows.
@@ -331,7 +267,7 @@ pub async fn resum(
     crate::absence::mark(conn, branch).await?;
     let cond = format!("f.branch = $1 AND f.branch_name = $2 AND f.month = $3 AND {KEPT}");
     for sql in [
-        branch_month_sql(&cond, Lines::Stored),
+        branch_month_sql(&cond),
         items_sql(&cond),
         members_sql(engine, &cond),
     ] {
@@ -377,7 +313,8 @@ pub async fn resum(
 }
 
 /// Sum the stored file `id`'s branch-month again (after its review changed); the caller holds
-/// the locks on `id` and on its branch.
+/// the sums lock and the locks on `id` and on its branch, and has settled the branch's pending
+/// files ([`crate::settle::settle`]).
 pub async fn resum_file(conn: &mut AnyConnection, engine: Engine, id: &str) -> sqlx::Result<()> {
     let row = sqlx::query("SELECT branch, branch_name, month FROM files WHERE id = $1")
         .bind(id)
@@ -392,9 +329,13 @@ pub async fn resum_file(conn: &mut AnyConnection, engine: Engine, id: &str) -> s
 pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
     let _turn = db.write_turn().await;
     let mut tx = db.pool.begin().await?;
+    crate::settle::lock_sums(&mut tx, db.engine).await?;
     if db.engine == Engine::Postgres {
-        // Writers wait meanwhile (they would add to sums that are being replaced).
+        // Writers wait meanwhile (they would add to sums that are being replaced); files stored
+        // meanwhile wait to be marked pending, so every file counted here is one no longer
+        // pending.
         for table in [
+            "sum_pending",
             "sum_branch_month",
             "sum_items",
             "sum_member_month",
@@ -411,6 +352,7 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
         }
     }
     for table in [
+        "sum_pending",
         "sum_branch_month",
         "sum_items",
         "sum_member_month",
@@ -425,7 +367,7 @@ pub async fn rebuild(db: &Db) -> sqlx::Result<()> {
             .await?;
     }
     for sql in [
-        branch_month_sql(KEPT_ALL, Lines::Stored),
+        branch_month_sql(KEPT_ALL),
         branch_year_from_months_sql("1 = 1"),
         items_sql(KEPT_ALL),
         members_sql(db.engine, KEPT_ALL),
@@ -471,8 +413,8 @@ pub async fn fill_if_needed(db: &Db) -> sqlx::Result<bool> {
 mod tests {
     #[test]
     fn lock_keys_differ_and_are_stable() {
-        assert_eq!(super::key("a"), super::key("a"));
-        assert_ne!(super::key("a"), super::key("b"));
+        assert_eq!(super::lock_key("a"), super::lock_key("a"));
+        assert_ne!(super::lock_key("a"), super::lock_key("b"));
         assert_eq!(super::branch_key("B1"), "branch:B1");
     }
 }

@@ -320,6 +320,64 @@ fn kept_runs_follow_later_files_on_postgres() {
     }
 }
 
+/// Files sent by four uploaders at once, corrections among them, while statistics are read and
+/// the sums settled meanwhile: the statistics then match the library's over all the files.
+fn concurrent_uploads(engine: Engine) {
+    let mut files = corpus(600, 23);
+    let first = files
+        .iter()
+        .find(|(m, _)| m.supersedes.is_none() && !m.attendance.is_empty())
+        .expect("an original")
+        .0
+        .clone();
+    let c1 = correction_of(&first, -31);
+    let c2 = correction_of(&c1.0, 0);
+    files.push(c1);
+    files.push(c2);
+    files.reverse();
+    let Some((s, branches)) = start(engine, &files) else {
+        return;
+    };
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let uploaders: Vec<_> = (0..4)
+            .map(|k| {
+                let (s, branches, files) = (&s, &branches, &files);
+                scope.spawn(move || store(s, branches, files.iter().skip(k).step_by(4)))
+            })
+            .collect();
+        let reader = scope.spawn(|| {
+            let mut reads = 0;
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                s.rt.block_on(branchday_server::stats::compute(&s.db, None, None))
+                    .expect("stats while files arrive");
+                reads += 1;
+            }
+            reads
+        });
+        for u in uploaders {
+            u.join().expect("uploader");
+        }
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        assert!(reader.join().expect("reader") > 0);
+    });
+    check(&s, &files);
+}
+
+#[test]
+fn concurrent_uploads_and_reads_match_branchday_stats_on_sqlite() {
+    concurrent_uploads(Engine::Sqlite);
+}
+
+#[test]
+fn concurrent_uploads_and_reads_match_branchday_stats_on_postgres() {
+    if support::postgres_url("concurrent_uploads_and_reads_match_branchday_stats_on_postgres")
+        .is_some()
+    {
+        concurrent_uploads(Engine::Postgres);
+    }
+}
+
 /// Attendance rows stored before `approved_leave` existed are filled in from the stored bytes
 /// when the store is opened, and the runs come out as before.
 #[test]

@@ -43,6 +43,7 @@ pub async fn meetings_per_month(
     let (Some(first), Some(last)) = (months.first(), months.last()) else {
         return Ok(Vec::new());
     };
+    crate::settle::settle_all(db).await?;
     // The kinds' columns of the branch-month sums (kept files only), in `MeetingKind::ALL`'s order.
     let kinds: Vec<String> = MeetingKind::ALL
         .iter()

@@ -283,39 +283,15 @@ pub async fn review(
         return pages::plain(StatusCode::BAD_REQUEST, t.return_needs_comment());
     }
     let at = app.desk.clock.now_text();
-    let turn = app.db.write_turn().await;
-    let stored = async {
-        let mut tx = app.db.pool.begin().await?;
-        // The matrix's sums count returned files: they are summed again below, under the
-        // locks every writer of this file's sums takes.
-        let branch_lock = crate::summary::branch_key(&s.branch);
-        crate::summary::lock(&mut tx, app.db.engine, &[s.id.as_str(), &branch_lock]).await?;
-        sqlx::query(
-            "INSERT INTO reviews (file_id, at, reviewer, verdict, comment) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (file_id, at, reviewer) DO UPDATE SET verdict = excluded.verdict, comment = excluded.comment",
-        )
-        .bind(&s.id)
-        .bind(&at)
-        .bind(&v.name)
-        .bind(verdict)
-        .bind(&comment)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "UPDATE files SET review_state = $1, review_comment = $2, reviewed_by = $3, reviewed_at = $4 WHERE id = $5",
-        )
-        .bind(verdict)
-        .bind(&comment)
-        .bind(&v.name)
-        .bind(&at)
-        .bind(&s.id)
-        .execute(&mut *tx)
-        .await?;
-        crate::summary::resum_file(&mut tx, app.db.engine, &s.id).await?;
-        tx.commit().await
-    }
-    .await;
-    drop(turn);
+    let verdict = Verdict {
+        file: &s.id,
+        branch: &s.branch,
+        state: verdict,
+        comment: &comment,
+        reviewer: &v.name,
+        at: &at,
+    };
+    let stored = record_review(&app.db, &verdict).await;
     match stored {
         Ok(()) => (
             StatusCode::SEE_OTHER,
@@ -325,4 +301,59 @@ pub async fn review(
             .into_response(),
         Err(e) => pages::unavailable(v.lang, &e),
     }
+}
+
+/// A reviewer's verdict on a stored file.
+pub struct Verdict<'a> {
+    pub file: &'a str,
+    /// The file's branch.
+    pub branch: &'a str,
+    /// `approved` or `returned`.
+    pub state: &'a str,
+    pub comment: &'a str,
+    pub reviewer: &'a str,
+    pub at: &'a str,
+}
+
+/// Record `verdict` as the file's current review, and sum its branch-month again (the matrix
+/// counts returned files), in one transaction.
+pub async fn record_review(db: &crate::db::Db, verdict: &Verdict<'_>) -> sqlx::Result<()> {
+    let _turn = db.write_turn().await;
+    let mut tx = db.pool.begin().await?;
+    // The locks every writer of this file's sums takes.
+    crate::settle::lock_sums(&mut tx, db.engine).await?;
+    let branch_lock = crate::summary::branch_key(verdict.branch);
+    crate::summary::lock(&mut tx, db.engine, &[verdict.file, &branch_lock]).await?;
+    sqlx::query(
+        "INSERT INTO reviews (file_id, at, reviewer, verdict, comment) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (file_id, at, reviewer) DO UPDATE SET verdict = excluded.verdict, comment = excluded.comment",
+    )
+    .bind(verdict.file)
+    .bind(verdict.at)
+    .bind(verdict.reviewer)
+    .bind(verdict.state)
+    .bind(verdict.comment)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE files SET review_state = $1, review_comment = $2, reviewed_by = $3, reviewed_at = $4 WHERE id = $5",
+    )
+    .bind(verdict.state)
+    .bind(verdict.comment)
+    .bind(verdict.reviewer)
+    .bind(verdict.at)
+    .bind(verdict.file)
+    .execute(&mut *tx)
+    .await?;
+    // The branch's pending files first: summing its month again from the stored rows counts
+    // them, so they must not be added again later.
+    let branches = [verdict.branch.to_owned()];
+    crate::settle::settle(
+        &mut tx,
+        db.engine,
+        crate::settle::Which::Branches(&branches),
+    )
+    .await?;
+    crate::summary::resum_file(&mut tx, db.engine, verdict.file).await?;
+    tx.commit().await
 }

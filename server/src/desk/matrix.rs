@@ -99,6 +99,7 @@ pub async fn held(
     first: YearMonth,
     last: YearMonth,
 ) -> sqlx::Result<HeldMap> {
+    crate::settle::settle_all(db).await?;
     let mut cols = String::new();
     for r in cadence {
         cols.push_str(", y.");

@@ -57,6 +57,7 @@ pub async fn rates(
     from: YearMonth,
     to: YearMonth,
 ) -> sqlx::Result<Vec<Rate>> {
+    crate::settle::settle_all(db).await?;
     let sql = format!(
         "SELECT s.branch, MAX(s.branch_name), CAST(SUM(s.expected) AS BIGINT), \
          CAST(SUM(s.attended) AS BIGINT) FROM sum_branch_month s JOIN orgs o ON o.code = s.branch \

@@ -219,6 +219,49 @@ impl Running {
     }
 }
 
+/// A store with no server in front of it (so nothing settles the sums but the test), on
+/// `engine`; `None` when that engine is not available here (said loudly).
+pub struct Store {
+    pub db: Db,
+    pub rt: tokio::runtime::Runtime,
+    pub dir: tempfile::TempDir,
+}
+
+impl Store {
+    pub fn open(engine: Engine) -> Option<Store> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let rt = runtime();
+        let url = fresh_url(engine, &rt, dir.path())?;
+        let db = rt.block_on(db::open(&url)).expect("open the store");
+        Some(Store { db, rt, dir })
+    }
+
+    /// Store `bytes` as the server does once it has checked them (the library's checks, the
+    /// record of what they say); returns whether they were new.
+    pub fn put(&self, bytes: &[u8]) -> bool {
+        let checked = branchday::minutes::check_bytes(bytes);
+        let m = checked.minutes.as_ref().expect("valid minutes");
+        let record = branchday_server::record::Record::of(
+            m,
+            http::content_digest(bytes),
+            None,
+            false,
+            "valid",
+        );
+        let text = std::str::from_utf8(bytes).expect("UTF-8");
+        let stored = self
+            .rt
+            .block_on(branchday_server::store::put(
+                &self.db,
+                &record,
+                text,
+                "2026-12-01T00:00:00.000Z",
+            ))
+            .expect("store");
+        stored == branchday_server::store::Stored::Created
+    }
+}
+
 impl Drop for Running {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {
