@@ -81,6 +81,9 @@ pub async fn open(url: &str) -> anyhow::Result<Db> {
         Engine::Postgres => options.max_connections(16).after_connect(|conn, _| {
             Box::pin(async move {
                 sqlx::query("SET jit = off").execute(&mut *conn).await?;
+                sqlx::query("SET default_toast_compression = 'lz4'")
+                    .execute(&mut *conn)
+                    .await?;
                 Ok(())
             })
         }),

@@ -117,6 +117,15 @@ pub async fn settle(
     engine: Engine,
     which: Which<'_>,
 ) -> sqlx::Result<usize> {
+    if engine == Engine::Postgres {
+        // Every statement here reads a few thousand files' rows through their keys. While a
+        // store grows fast its statistics lag (seen: the attendance lines of 1 000 files taken
+        // for 182 000, and the 310 000 lines read whole for each batch), so the planner is told
+        // not to read whole tables for the rest of this transaction.
+        sqlx::query("SET LOCAL enable_seqscan = off")
+            .execute(&mut *conn)
+            .await?;
+    }
     let mut files: BTreeMap<String, Pending> = BTreeMap::new();
     let mut locked: BTreeSet<String> = BTreeSet::new();
     let mut found = match which {
@@ -255,9 +264,10 @@ async fn pending_where_one(
 /// Add the rows of the kept files `ids` (none of them a correction) to every sum.
 async fn add(conn: &mut AnyConnection, engine: Engine, ids: &[&str]) -> sqlx::Result<()> {
     let ids_list = list(1, ids.len());
+    // The ids select both sides of each join, so each is read through its key.
     let files = format!("f.id IN ({ids_list})");
-    let items = format!("i.file_id IN ({ids_list})");
-    let lines = format!("a.file_id IN ({ids_list})");
+    let items = format!("i.file_id IN ({ids_list}) AND f.id IN ({ids_list})");
+    let lines = format!("a.file_id IN ({ids_list}) AND f.id IN ({ids_list})");
     for sql in [
         summary::branch_month_sql(&files),
         summary::branch_year_of_files_sql(&files),
