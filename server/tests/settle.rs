@@ -9,33 +9,7 @@ use branchday::minutes::Minutes;
 use branchday_server::desk::file::{Verdict, record_review};
 use branchday_server::settle::{self, Which};
 use sqlx::Row;
-use support::{Engine, Store, corpus};
-
-/// A correction of `m`: a new id naming `m`, the first member's name changed, the meeting moved
-/// by `days`, and (with `branch`) sent as another branch's.
-fn correction_of(m: &Minutes, days: i64, branch: Option<&Minutes>) -> (Minutes, Vec<u8>) {
-    let mut c = m.clone();
-    c.id = uuid::Uuid::now_v7();
-    c.supersedes = Some(m.id);
-    "记录有误，更正".clone_into(&mut c.correction_reason);
-    if let Some(a) = c.attendance.first_mut() {
-        a.name.push('乙');
-    }
-    if let Some(other) = branch {
-        c.branch = other.branch.clone();
-    }
-    let shift = chrono::Duration::days(days);
-    c.started_at += shift;
-    c.ended_at += shift;
-    c.finalized_at += shift;
-    for a in &mut c.attendance {
-        if let Some(t) = a.checked_in_at.as_mut() {
-            *t += shift;
-        }
-    }
-    let (bytes, _) = branchday::minutes::to_bytes(&c).expect("seal");
-    (c, bytes)
-}
+use support::{Engine, Store, corpus, correction_of};
 
 /// Every row of every sum, as text, sorted (the kept absence runs worked out first).
 fn sums(s: &Store) -> Vec<(String, Vec<String>)> {

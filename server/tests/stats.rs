@@ -7,30 +7,7 @@ use std::path::PathBuf;
 
 use branchday::minutes::Minutes;
 use branchday::stats::{self, Facts, Period, YearMonth};
-use support::{Engine, Running, Setup, corpus, put};
-
-/// A correction of `m`: a new id naming `m`, the first member's name changed, the meeting
-/// moved by `days` (a correction can move a meeting to another month).
-fn correction_of(m: &Minutes, days: i64) -> (Minutes, Vec<u8>) {
-    let mut c = m.clone();
-    c.id = uuid::Uuid::now_v7();
-    c.supersedes = Some(m.id);
-    "记录有误，更正".clone_into(&mut c.correction_reason);
-    if let Some(a) = c.attendance.first_mut() {
-        a.name.push('甲');
-    }
-    let shift = chrono::Duration::days(days);
-    c.started_at += shift;
-    c.ended_at += shift;
-    c.finalized_at += shift;
-    for a in &mut c.attendance {
-        if let Some(t) = a.checked_in_at.as_mut() {
-            *t += shift;
-        }
-    }
-    let (bytes, _) = branchday::minutes::to_bytes(&c).expect("seal");
-    (c, bytes)
-}
+use support::{Engine, Running, Setup, corpus, correction_of, put};
 
 /// A store with a token for each branch of `files` (none when the engine is not there).
 fn start(engine: Engine, files: &[(Minutes, Vec<u8>)]) -> Option<(Running, Vec<(String, String)>)> {
@@ -85,8 +62,8 @@ fn compare(engine: Engine, order: Order) {
         .expect("an original")
         .0
         .clone();
-    let c1 = correction_of(&first, -31);
-    let c2 = correction_of(&c1.0, 0);
+    let c1 = correction_of(&first, -31, None);
+    let c2 = correction_of(&c1.0, 0, None);
     assert_ne!(
         c1.0.started_at.format("%Y-%m").to_string(),
         first.started_at.format("%Y-%m").to_string()
@@ -330,8 +307,8 @@ fn concurrent_uploads(engine: Engine) {
         .expect("an original")
         .0
         .clone();
-    let c1 = correction_of(&first, -31);
-    let c2 = correction_of(&c1.0, 0);
+    let c1 = correction_of(&first, -31, None);
+    let c2 = correction_of(&c1.0, 0, None);
     files.push(c1);
     files.push(c2);
     files.reverse();

@@ -297,6 +297,33 @@ pub fn corpus(n: usize, seed: u64) -> Vec<(Minutes, Vec<u8>)> {
         .collect()
 }
 
+/// A correction of `m`: a new id naming `m`, the first member's name changed, the meeting moved
+/// by `days` (a correction can move a meeting to another month), and with `branch` sent as that
+/// file's branch's.
+pub fn correction_of(m: &Minutes, days: i64, branch: Option<&Minutes>) -> (Minutes, Vec<u8>) {
+    let mut c = m.clone();
+    c.id = uuid::Uuid::now_v7();
+    c.supersedes = Some(m.id);
+    "记录有误，更正".clone_into(&mut c.correction_reason);
+    if let Some(a) = c.attendance.first_mut() {
+        a.name.push('甲');
+    }
+    if let Some(other) = branch {
+        c.branch = other.branch.clone();
+    }
+    let shift = chrono::Duration::days(days);
+    c.started_at += shift;
+    c.ended_at += shift;
+    c.finalized_at += shift;
+    for a in &mut c.attendance {
+        if let Some(t) = a.checked_in_at.as_mut() {
+            *t += shift;
+        }
+    }
+    let (bytes, _) = branchday::minutes::to_bytes(&c).expect("seal");
+    (c, bytes)
+}
+
 /// The branches of some minutes, each once, in order of first appearance.
 pub fn branches_of<'a>(ms: impl IntoIterator<Item = &'a Minutes>) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
