@@ -73,23 +73,11 @@ const RUNS: &str = "WITH cand AS (SELECT m.branch, m.branch_name, m.member_id \
 /// Branches whose runs are worked out again in one transaction (each holds its lock meanwhile).
 const REFRESH_BRANCHES: usize = 200;
 
-/// Mark `branch`'s runs to be worked out again (its member-month sums changed), in the
-/// transaction that changed them.
-pub async fn mark(conn: &mut sqlx::AnyConnection, branch: &str) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO runs_dirty (branch) VALUES ($1) ON CONFLICT (branch) DO NOTHING")
-        .bind(branch)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
 /// Mark `branches`' runs to be worked out again, in the transaction that changed their sums.
 pub async fn mark_all(conn: &mut sqlx::AnyConnection, branches: &[&str]) -> sqlx::Result<()> {
-    let values: Vec<String> = (1..=branches.len()).map(|i| format!("(${i})")).collect();
-    let sql = format!(
-        "INSERT INTO runs_dirty (branch) VALUES {} ON CONFLICT (branch) DO NOTHING",
-        values.join(", ")
-    );
+    let mut sql = String::from("INSERT INTO runs_dirty (branch) VALUES ");
+    crate::store::push_placeholders(&mut sql, branches.len(), 1);
+    sql.push_str(" ON CONFLICT (branch) DO NOTHING");
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
     for b in branches {
         q = q.bind(*b);
@@ -121,12 +109,7 @@ pub async fn refresh(db: &Db) -> sqlx::Result<()> {
         let mut tx = db.pool.begin().await?;
         crate::settle::lock_sums(&mut tx, db.engine).await?;
         // The branches as `$first, …`.
-        let list = |first: usize| -> String {
-            let n: Vec<String> = (first..first + branches.len())
-                .map(|i| format!("${i}"))
-                .collect();
-            n.join(", ")
-        };
+        let list = |first: usize| crate::store::numbered(first, branches.len());
         // In the insert `$1` is the least run length and the branches follow.
         let insert = format!(
             "INSERT INTO sum_absence_runs (branch, branch_name, member_id, first_month, name, \

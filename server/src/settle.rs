@@ -27,6 +27,7 @@ use std::time::Duration;
 use sqlx::{AnyConnection, Row};
 
 use crate::db::{Db, Engine};
+use crate::store::numbered;
 use crate::summary;
 
 /// Pending files one transaction settles (a correction may bring a few more of its branches).
@@ -89,12 +90,6 @@ struct Pending {
 /// Branch code, branch name and month: the key of the branch-month sums.
 type BranchMonth = (String, String, String);
 
-/// `$first, …` for `n` values.
-fn list(first: usize, n: usize) -> String {
-    let n: Vec<String> = (first..first + n).map(|i| format!("${i}")).collect();
-    n.join(", ")
-}
-
 /// Which pending files to settle.
 #[derive(Clone, Copy)]
 pub enum Which<'a> {
@@ -135,20 +130,12 @@ pub async fn settle(
     let mut marked: BTreeSet<String> = BTreeSet::new();
     loop {
         found.retain(|p| !files.contains_key(&p.id));
-        let added: Vec<&str> = found
-            .iter()
-            .filter(|p| p.kept && !p.corrects)
-            .map(|p| p.id.as_str())
-            .collect();
+        let added: Vec<&Pending> = found.iter().filter(|p| p.kept && !p.corrects).collect();
         for chunk in added.chunks(IDS_PER_STATEMENT) {
-            add(conn, engine, chunk).await?;
+            let ids: Vec<&str> = chunk.iter().map(|p| p.id.as_str()).collect();
+            add(conn, engine, &ids).await?;
         }
-        marked.extend(
-            found
-                .iter()
-                .filter(|p| p.kept && !p.corrects)
-                .map(|p| p.month.0.clone()),
-        );
+        marked.extend(added.iter().map(|p| p.month.0.clone()));
         let mut todo: Vec<String> = found
             .iter()
             .filter(|p| p.corrects)
@@ -185,7 +172,7 @@ pub async fn settle(
     for chunk in ids.chunks(IDS_PER_STATEMENT) {
         let sql = format!(
             "DELETE FROM sum_pending WHERE file_id IN ({})",
-            list(1, chunk.len())
+            numbered(1, chunk.len())
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
         for id in chunk {
@@ -238,7 +225,7 @@ async fn pending_where_one(
          FROM sum_pending p JOIN files f ON f.id = p.file_id \
          LEFT JOIN files o ON o.id = f.supersedes AND f.supersedes <> f.id \
          WHERE {column} IN ({})",
-        list(1, values.len())
+        numbered(1, values.len())
     );
     let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
     for v in values {
@@ -263,7 +250,7 @@ async fn pending_where_one(
 
 /// Add the rows of the kept files `ids` (none of them a correction) to every sum.
 async fn add(conn: &mut AnyConnection, engine: Engine, ids: &[&str]) -> sqlx::Result<()> {
-    let ids_list = list(1, ids.len());
+    let ids_list = numbered(1, ids.len());
     // The ids select both sides of each join, so each is read through its key.
     let files = format!("f.id IN ({ids_list})");
     let items = format!("i.file_id IN ({ids_list}) AND f.id IN ({ids_list})");

@@ -149,6 +149,12 @@ async fn put_on(
     Ok(Stored::Created)
 }
 
+/// `$first, …`: `n` numbered placeholders, for an `IN` list.
+pub fn numbered(first: usize, n: usize) -> String {
+    let n: Vec<String> = (first..first + n).map(|i| format!("${i}")).collect();
+    n.join(", ")
+}
+
 /// `($1, …, $k), ($k+1, …)`: `rows` groups of `width` numbered placeholders.
 pub fn push_placeholders(sql: &mut String, rows: usize, width: usize) {
     for r in 0..rows {
@@ -273,5 +279,6 @@ mod tests {
         let mut s = String::new();
         super::push_placeholders(&mut s, 2, 3);
         assert_eq!(s, "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(super::numbered(2, 3), "$2, $3, $4");
     }
 }

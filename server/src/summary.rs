@@ -254,23 +254,26 @@ pub async fn resum(
     branch_name: &str,
     month: &str,
 ) -> sqlx::Result<()> {
-    for table in ["sum_branch_month", "sum_items", "sum_member_month"] {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DELETE FROM {table} WHERE branch = $1 AND branch_name = $2 AND month = $3"
-        )))
-        .bind(branch)
-        .bind(branch_name)
-        .bind(month)
-        .execute(&mut *conn)
-        .await?;
-    }
-    crate::absence::mark(conn, branch).await?;
+    crate::absence::mark_all(conn, &[branch]).await?;
+    // The month's rows from the stored rows, then the branch's masks of the month's year from
+    // its branch-months; each statement reads the branch, its name and the month as $1–$3.
+    let mut by_month: Vec<String> = ["sum_branch_month", "sum_items", "sum_member_month"]
+        .iter()
+        .map(|t| format!("DELETE FROM {t} WHERE branch = $1 AND branch_name = $2 AND month = $3"))
+        .collect();
     let cond = format!("f.branch = $1 AND f.branch_name = $2 AND f.month = $3 AND {KEPT}");
-    for sql in [
+    by_month.extend([
         branch_month_sql(&cond),
         items_sql(&cond),
         members_sql(engine, &cond),
-    ] {
+        "DELETE FROM sum_branch_year WHERE branch = $1 AND branch_name = $2 \
+         AND year = substr($3, 1, 4)"
+            .to_owned(),
+        branch_year_from_months_sql(
+            "branch = $1 AND branch_name = $2 AND substr(month, 1, 4) = substr($3, 1, 4)",
+        ),
+    ]);
+    for sql in by_month {
         sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(branch)
             .bind(branch_name)
@@ -278,24 +281,6 @@ pub async fn resum(
             .execute(&mut *conn)
             .await?;
     }
-    // The branch's masks of the month's year, from its branch-months.
-    sqlx::query(
-        "DELETE FROM sum_branch_year WHERE branch = $1 AND branch_name = $2 \
-         AND year = substr($3, 1, 4)",
-    )
-    .bind(branch)
-    .bind(branch_name)
-    .bind(month)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(sqlx::AssertSqlSafe(branch_year_from_months_sql(
-        "branch = $1 AND branch_name = $2 AND substr(month, 1, 4) = substr($3, 1, 4)",
-    )))
-    .bind(branch)
-    .bind(branch_name)
-    .bind(month)
-    .execute(&mut *conn)
-    .await?;
     // The whole-time sums of the branch's members, from their member-months.
     sqlx::query("DELETE FROM sum_member WHERE branch = $1 AND branch_name = $2")
         .bind(branch)
