@@ -172,9 +172,10 @@ impl Model {
         if left > now {
             return self.refuse(form, purpose, tr.leave_time_future());
         }
-        // Times are typed to the minute: a leave in the minute of arrival is allowed.
+        // Times are typed to the minute: a leave in the minute of arrival is allowed, however late
+        // in that minute (to the fraction of a second) they arrived.
         if let Some((_, arrived)) = m.marks[member].as_ref()
-            && left + chrono::Duration::seconds(59) < *arrived
+            && left + chrono::Duration::minutes(1) <= *arrived
         {
             let arrived = arrived.format("%H:%M").to_string();
             return self.refuse(form, purpose, tr.leave_time_before_arrival(&arrived));

@@ -106,6 +106,41 @@ fn leaving_early_asks_time_and_reason() {
 }
 
 #[test]
+fn a_leave_in_the_minute_of_arrival_is_kept_however_late_in_it_they_arrived() {
+    let m = meeting();
+    // Marked in the last half second of 14:01; the dialog is opened in that same half second.
+    let arrived = at(1) + chrono::Duration::milliseconds(59_500);
+    let now = arrived + chrono::Duration::milliseconds(300);
+    let scene = Event::Marked {
+        at: arrived,
+        member_id: first_member(&m),
+        mark: Some(forms::present()),
+    };
+    let mut room = meeting();
+    room.apply(&scene).expect("mark");
+    let mut model = Model::new(&room, Tr(crate::i18n::Lang::Zh));
+    model.view = View::CheckIn;
+    let mut msgs = vec![ch('5')];
+    msgs.extend(typed("家中有事"));
+    msgs.push(ctrl('s'));
+    let mut fx = Vec::new();
+    for msg in msgs {
+        fx = model.update(&room, msg, std::time::Instant::now(), now);
+    }
+    // The dialog offered 14:01; the leave is dated at the arrival, never before it.
+    assert_eq!(
+        fx,
+        vec![Effect::Record(Event::Left {
+            at: arrived,
+            member_id: first_member(&m),
+            reason: "家中有事".into(),
+        })],
+        "{:?}",
+        model.modal
+    );
+}
+
+#[test]
 fn a_member_who_left_is_not_present_for_later_votes() {
     let mut m = meeting();
     for e in all_present(&m) {
