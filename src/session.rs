@@ -11,8 +11,6 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Local};
-
 use crate::domain::{ApplyError, Event, Meeting, MeetingSetup, Timestamp};
 use crate::journal::{Journal, JournalError, JournalWarning};
 use crate::minutes;
@@ -39,7 +37,7 @@ pub struct Session {
     /// Events applied in memory but not yet durable (the disk refused them).
     pending: Vec<Event>,
     /// When the journal last confirmed a write.
-    pub saved_at: Option<DateTime<Local>>,
+    pub saved_at: Option<crate::domain::Timestamp>,
     /// The last save failure, while events are pending.
     pub fault: Option<StoreError>,
     /// What resuming noticed (torn tail, skipped lines).
@@ -69,7 +67,7 @@ impl Session {
             _lock: lock,
             log: vec![created],
             pending: Vec::new(),
-            saved_at: Some(crate::clock::local()),
+            saved_at: Some(crate::clock::now()),
             fault: None,
             warnings: Vec::new(),
             emergency: None,
@@ -89,7 +87,7 @@ impl Session {
             _lock: lock,
             log,
             pending: Vec::new(),
-            saved_at: Some(crate::clock::local()),
+            saved_at: Some(crate::clock::now()),
             fault: None,
             warnings,
             emergency: None,
@@ -112,7 +110,7 @@ impl Session {
             match self.journal.append(e) {
                 Ok(()) => {
                     self.pending.remove(0);
-                    self.saved_at = Some(crate::clock::local());
+                    self.saved_at = Some(crate::clock::now());
                     self.fault = None;
                 }
                 Err(err) => {
@@ -200,7 +198,7 @@ impl Session {
         let name = format!(
             "branchday-emergency-{}-{}.journal",
             self.meeting.setup.id,
-            crate::clock::local().format("%Y%m%d%H%M%S")
+            crate::clock::now().format("%Y%m%d%H%M%S")
         );
         let mut places: Vec<PathBuf> = Vec::new();
         if let Some(dir) = self.journal.path().parent() {

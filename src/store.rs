@@ -443,7 +443,7 @@ impl DraftLock {
         let info = format!(
             "pid {} since {}",
             std::process::id(),
-            crate::clock::local().format("%Y-%m-%d %H:%M:%S")
+            crate::clock::now().format("%Y-%m-%d %H:%M:%S")
         );
         let _ = file.set_len(0);
         let _ = file.write_all(info.as_bytes());

@@ -292,3 +292,31 @@ fn copies_and_conflicting_ids_are_named() {
         "{text}"
     );
 }
+
+#[test]
+fn a_clock_set_to_no_instant_is_a_usage_error_naming_the_variable_and_the_fix() {
+    let valid = json_files(&fixtures("valid"));
+    for lang in ["en", "zh"] {
+        branchday()
+            .args(["--lang", lang, "validate"])
+            .arg(&valid[0])
+            .env("BRANCHDAY_CLOCK", "明天下午")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                predicate::str::contains("BRANCHDAY_CLOCK")
+                    .and(predicate::str::contains("明天下午"))
+                    .and(predicate::str::contains("RFC 3339"))
+                    .and(predicate::str::contains("2026-11-26T14:00:00+08:00"))
+                    .and(predicate::str::is_match("^[^\n]+\n$").expect("regex")),
+            );
+    }
+    // A set clock is taken: the same file validates.
+    branchday()
+        .arg("validate")
+        .arg(&valid[0])
+        .env("BRANCHDAY_CLOCK", "2026-11-26T14:00:00+08:00")
+        .assert()
+        .code(0);
+}

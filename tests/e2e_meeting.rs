@@ -68,6 +68,7 @@ fn run_meeting(tui: &mut Tui) {
     tui.send(CTRL_S);
     tui.wait_for("输入姓名或拼音首字母查找");
     tui.wait_for("▶ 签到");
+    tui.wait_for("时间 14:0");
 
     // Check-in: by pinyin initials and by name; each Enter marks the best match present.
     for (n, (typed, name)) in PRESENT.iter().enumerate() {
@@ -292,6 +293,14 @@ fn a_whole_meeting_through_the_terminal_is_saved_as_valid_minutes() {
     let m: Value = serde_json::from_slice(&std::fs::read(&path).expect("read minutes"))
         .expect("minutes are JSON");
     assert_eq!(m["format"], "branchday.minutes");
+    // The program kept the clock the test set (pty_support::CLOCK_START), in its offset.
+    for at in ["started_at", "ended_at", "finalized_at"] {
+        let t = m[at].as_str().unwrap_or_default();
+        assert!(
+            t.starts_with("2026-11-26T14:0") && t.ends_with("+08:00"),
+            "{at}: {t}"
+        );
+    }
     assert_eq!(m["kind"], "themed_day");
     assert_eq!(m["theme"], THEME);
     assert_eq!(m["place"], PLACE);

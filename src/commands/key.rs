@@ -95,7 +95,7 @@ fn import(data: &DataDir, file: &Path, replace: bool, tr: Tr) -> u8 {
     }
     let current = keys::key_path(data.root());
     if replace && current.exists() {
-        let stamp = crate::clock::local().format("%Y%m%d%H%M%S");
+        let stamp = crate::clock::now().format("%Y%m%d%H%M%S");
         let retired = current.with_file_name(format!("branch_ed25519.retired-{stamp}"));
         let moved = std::fs::rename(&current, &retired).and_then(|()| {
             let public = current.with_extension("pub");

@@ -39,6 +39,10 @@ pub fn run(cli: Cli) -> u8 {
     if cli.version {
         return packaging::version(tr);
     }
+    if let Err(value) = crate::clock::from_env() {
+        say(&tr.clock_env_bad(&value));
+        return EXIT_USAGE;
+    }
     // The keyring, when one is named: read once, for every reader of this command.
     let trust_path = cli
         .trust

@@ -184,7 +184,7 @@ pub fn run(data_dir: Option<PathBuf>, paths: Vec<PathBuf>, to: &str, opts: Optio
     // server lacks. tests/upload.rs kills a run mid-batch and checks exactly this.
     run::run(&plan, |batch| {
         if let Some(l) = ledger.as_mut() {
-            let time = crate::clock::local().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+            let time = crate::clock::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
             let entries: Vec<_> = batch
                 .iter()
                 .filter_map(|r| r.ledger_entry(&key, time.clone()))

@@ -1159,6 +1159,13 @@ impl Messages for En {
         }
     }
 
+    fn clock_env_bad(&self, value: &str) -> String {
+        format!(
+            "BRANCHDAY_CLOCK is \"{}\", which is no instant: write it in RFC 3339, e.g. 2026-11-26T14:00:00+08:00, or unset it to use the system clock",
+            sanitize::line(value)
+        )
+    }
+
     fn keyring_file_error(&self, path: &Path, e: &crate::keys::KeyringFileError) -> String {
         use crate::keys::KeyringFileError as E;
         let file = sanitize::path(path);
@@ -1627,6 +1634,10 @@ impl Messages for En {
                 title: "ENVIRONMENT",
                 items: Vec::from([
                     ("BRANCHDAY_DATA_DIR", "the data directory, as --data-dir"),
+                    (
+                        "BRANCHDAY_CLOCK",
+                        "the program's clock reads this instant (RFC 3339, e.g. 2026-11-26T14:00:00+08:00) at its start and runs on from it, for demonstrations and tests; unset, the system clock",
+                    ),
                     (
                         "BRANCHDAY_TRUST",
                         "the keyring (an OpenSSH allowed_signers file), as --trust",

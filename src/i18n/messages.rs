@@ -341,6 +341,8 @@ pub trait Messages {
 
     /// A key file that cannot be used: one line naming the file and what to do.
     fn key_error(&self, e: &KeyError) -> String;
+    /// `BRANCHDAY_CLOCK` set to something that is no instant, in one line with the fix.
+    fn clock_env_bad(&self, value: &str) -> String;
     /// A keyring file that cannot be used, in one line naming it.
     fn keyring_file_error(&self, path: &Path, e: &crate::keys::KeyringFileError) -> String;
     /// A keyring (`allowed_signers`) line that cannot be read.

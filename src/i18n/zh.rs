@@ -1128,6 +1128,13 @@ impl Messages for Zh {
         }
     }
 
+    fn clock_env_bad(&self, value: &str) -> String {
+        format!(
+            "BRANCHDAY_CLOCK 的值 “{}” 不是时刻：请写成 RFC 3339，例如 2026-11-26T14:00:00+08:00，或删去它以使用系统时钟",
+            sanitize::line(value)
+        )
+    }
+
     fn keyring_file_error(&self, path: &Path, e: &crate::keys::KeyringFileError) -> String {
         use crate::keys::KeyringFileError as E;
         let file = sanitize::path(path);
@@ -1579,6 +1586,10 @@ impl Messages for Zh {
                 title: "环境变量",
                 items: Vec::from([
                     ("BRANCHDAY_DATA_DIR", "数据目录，同 --data-dir"),
+                    (
+                        "BRANCHDAY_CLOCK",
+                        "程序时钟在启动时读作此时刻（RFC 3339，如 2026-11-26T14:00:00+08:00）并由此走下去，用于演示和测试；未设则用系统时钟",
+                    ),
                     (
                         "BRANCHDAY_TRUST",
                         "钥匙环（OpenSSH allowed_signers 文件），同 --trust",

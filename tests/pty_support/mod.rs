@@ -20,6 +20,7 @@ use std::num::NonZeroU16;
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
@@ -81,6 +82,21 @@ pub fn data_dir() -> tempfile::TempDir {
     dir
 }
 
+/// The instant the programs a test binary starts read when it starts the first of them
+/// (`BRANCHDAY_CLOCK`): a Thursday afternoon in Beijing time. Each later one reads it plus the time
+/// since, so what the tests see depends on neither the day, the hour nor the machine's time zone,
+/// and a program started later in a test reads a later time than the one before it.
+pub const CLOCK_START: &str = "2026-11-26T14:00:00+08:00";
+
+/// The `BRANCHDAY_CLOCK` for a program started now.
+pub fn clock() -> String {
+    static FIRST: OnceLock<Instant> = OnceLock::new();
+    let first = *FIRST.get_or_init(Instant::now);
+    let start = chrono::DateTime::parse_from_rfc3339(CLOCK_START).expect("clock start");
+    let since = chrono::Duration::from_std(first.elapsed()).expect("elapsed");
+    (start + since).to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+}
+
 /// A command running `program` on the terminal as `line` says (any program: the panic test runs
 /// its own test binary). `setsid -c` gives it a session of its own with the terminal as its
 /// controlling terminal; a child of the test is no group leader, so setsid execs in place and the
@@ -94,7 +110,8 @@ pub fn command(program: impl AsRef<OsStr>, line: Line) -> Command {
         }
         Line::Plain => Command::new(program),
     };
-    cmd.env("TERM", "xterm-256color");
+    cmd.env("TERM", "xterm-256color")
+        .env(branchday::clock::CLOCK_ENV, clock());
     cmd
 }
 

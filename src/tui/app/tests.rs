@@ -52,9 +52,8 @@ fn typing(app: &mut App, text: &str) {
 
 fn render(app: &mut App) -> Terminal<TestBackend> {
     if let Screen::Meeting(m) = &mut app.screen {
-        m.session.saved_at = chrono::Local
-            .with_ymd_and_hms(2026, 11, 26, 14, 29, 59)
-            .single();
+        m.session.saved_at = chrono::FixedOffset::east_opt(8 * 3600)
+            .and_then(|o| o.with_ymd_and_hms(2026, 11, 26, 14, 29, 59).single());
     }
     let mut t = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     t.draw(|f| app.draw(f, at())).expect("draw");

@@ -166,9 +166,17 @@ impl Model {
         let tr = self.tr();
         let purpose = FormPurpose::Leave { member, now };
         let reason = form.text(FieldId::Details);
-        let Some(left) = leave_time(&form.text(FieldId::LeaveTime), now) else {
+        let Some(mut left) = leave_time(&form.text(FieldId::LeaveTime), now) else {
             return self.refuse(form, purpose, tr.leave_time_bad());
         };
+        // A meeting past midnight, for someone who arrived the day before: a time later than now
+        // is that day's.
+        if left > now
+            && let Some((_, arrived)) = m.marks[member].as_ref()
+            && arrived.with_timezone(now.offset()).date_naive() < now.date_naive()
+        {
+            left -= chrono::Duration::days(1);
+        }
         if left > now {
             return self.refuse(form, purpose, tr.leave_time_future());
         }

@@ -141,6 +141,57 @@ fn a_leave_in_the_minute_of_arrival_is_kept_however_late_in_it_they_arrived() {
 }
 
 #[test]
+fn a_leave_typed_before_midnight_in_a_meeting_past_it_is_dated_the_day_before() {
+    let m = meeting();
+    let arrived = at(1) + chrono::Duration::minutes(9 * 60 + 29); // 23:30
+    let now = arrived + chrono::Duration::minutes(45);
+    let mut room = meeting();
+    room.apply(&Event::Marked {
+        at: arrived,
+        member_id: first_member(&m),
+        mark: Some(forms::present()),
+    })
+    .expect("mark");
+    let leave = |time: &str| {
+        let mut model = Model::new(&room, Tr(crate::i18n::Lang::Zh));
+        model.view = View::CheckIn;
+        let mut msgs = vec![ch('5'), key(KeyCode::BackTab)];
+        msgs.extend(std::iter::repeat_n(key(KeyCode::Backspace), 5));
+        msgs.extend(typed(time));
+        msgs.push(key(KeyCode::Tab));
+        msgs.extend(typed("家中有事"));
+        msgs.push(ctrl('s'));
+        let mut fx = Vec::new();
+        for msg in msgs {
+            fx = model.update(&room, msg, std::time::Instant::now(), now);
+        }
+        (model, fx)
+    };
+    let (_, fx) = leave("23:50");
+    assert_eq!(
+        fx,
+        vec![Effect::Record(Event::Left {
+            at: arrived + chrono::Duration::minutes(20),
+            member_id: first_member(&m),
+            reason: "家中有事".into(),
+        })]
+    );
+    // After midnight, today's date; a time before they arrived is still refused.
+    let (_, fx) = leave("00:10");
+    assert!(
+        matches!(&fx[..], [Effect::Record(Event::Left { at, .. })] if *at == now - chrono::Duration::minutes(5)),
+        "{fx:?}"
+    );
+    let (model, fx) = leave("23:10");
+    assert!(fx.is_empty());
+    assert!(
+        form_error(&model).contains("23:30"),
+        "{}",
+        form_error(&model)
+    );
+}
+
+#[test]
 fn a_member_who_left_is_not_present_for_later_votes() {
     let mut m = meeting();
     for e in all_present(&m) {

@@ -12,9 +12,8 @@ use crate::domain::MeetingKind;
 use crate::i18n::Lang;
 
 fn draw(s: &mut MeetingScreen, w: u16, h: u16) -> Terminal<TestBackend> {
-    s.session.saved_at = chrono::Local
-        .with_ymd_and_hms(2026, 11, 26, 14, 6, 59)
-        .single();
+    s.session.saved_at = chrono::FixedOffset::east_opt(8 * 3600)
+        .and_then(|o| o.with_ymd_and_hms(2026, 11, 26, 14, 6, 59).single());
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     t.draw(|f| s.draw(f, at(7))).expect("draw");
     t

@@ -332,9 +332,8 @@ fn finalize_writes_a_valid_minutes_file_and_locks_the_meeting() {
 
 fn render(s: &mut MeetingScreen) -> Terminal<TestBackend> {
     // The save time is the wall clock; pin it so snapshots are stable.
-    s.session.saved_at = chrono::Local
-        .with_ymd_and_hms(2026, 11, 26, 14, 6, 59)
-        .single();
+    s.session.saved_at = chrono::FixedOffset::east_opt(8 * 3600)
+        .and_then(|o| o.with_ymd_and_hms(2026, 11, 26, 14, 6, 59).single());
     let mut t = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     t.draw(|f| s.draw(f, at(7))).expect("draw");
     t
