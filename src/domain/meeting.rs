@@ -280,13 +280,13 @@ impl Meeting {
         !self.undo.is_empty()
     }
 
-    /// Whether someone arriving at `at` is on time: before the meeting starts, or before its planned
-    /// start when one is set.
+    /// Whether someone arriving at `at` is on time: before the meeting starts, or within the minute
+    /// of its planned start when one is set (it is typed to the minute: 14:00 holds until 14:00:59).
     #[must_use]
     pub fn on_time(&self, at: Timestamp) -> bool {
         match (self.started_at, self.setup.planned_start) {
             (None, _) => true,
-            (Some(_), Some(planned)) => at <= planned,
+            (Some(_), Some(planned)) => at < planned + chrono::Duration::minutes(1),
             (Some(started), None) => at <= started,
         }
     }

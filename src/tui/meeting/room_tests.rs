@@ -804,6 +804,8 @@ fn the_meeting_starts_at_its_own_step_and_later_arrivals_are_offered_as_late() {
     early.setup.planned_start = Some(at(30));
     early.apply(&started).expect("start");
     assert!(early.on_time(at(1)) && early.on_time(at(30)) && !early.on_time(at(31)));
+    // The planned start is typed to the minute: its whole minute is on time.
+    assert!(early.on_time(at(30) + chrono::Duration::milliseconds(59_999)));
 
     // Without the step, the first stage after check-in starts the meeting.
     let mut m = meeting();
