@@ -1,7 +1,7 @@
 //! Opening a new meeting: kind and agenda template, title and theme, place, chair (and delegation),
 //! recorder, the 党小组 of a group meeting, planned start.
 
-use chrono::{Datelike, NaiveTime, TimeZone};
+use chrono::{Datelike, TimeZone};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
@@ -12,7 +12,9 @@ use crate::domain::{
     CommitteeRole, MeetingKind, MeetingSetup, PersonRef, Roster, RuleSettings, Timestamp,
 };
 use crate::i18n::Tr;
-use crate::tui::widgets::form::{Field, FieldId, FieldKind, Form, FormOutcome, PersonField};
+use crate::tui::widgets::form::{
+    Field, FieldId, FieldKind, Form, FormOutcome, PersonField, clock_time,
+};
 
 #[derive(Debug, Clone)]
 pub struct SetupScreen {
@@ -195,8 +197,8 @@ impl SetupScreen {
         let planned_start = if start_text.is_empty() {
             None
         } else {
-            let t = NaiveTime::parse_from_str(&start_text, "%H:%M")
-                .map_err(|_| tr.setup_planned_start_must_look().to_owned())?;
+            let t = clock_time(&start_text)
+                .ok_or_else(|| tr.setup_planned_start_must_look().to_owned())?;
             now.timezone()
                 .from_local_datetime(&now.date_naive().and_time(t))
                 .single()

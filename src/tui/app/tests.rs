@@ -444,3 +444,47 @@ fn setup_titles_follow_the_given_clock_at_any_date() {
         }
     }
 }
+
+/// The planned start is read as a secretary types it: `14:30`, `9:05`, or with the full-width
+/// colon of a Chinese input method; anything else keeps the form open with the expected shape.
+#[test]
+fn the_planned_start_takes_a_full_width_colon() {
+    for (typed, expect) in [
+        ("9：05", Some("2026-11-26T09:05:00+08:00")),
+        (" 14:30 ", Some("2026-11-26T14:30:00+08:00")),
+        ("下午两点", None),
+    ] {
+        let (_d, mut a) = app(Lang::Zh, true);
+        press(&mut a, KeyCode::Char('n'));
+        if let Screen::Setup(s) = &mut a.screen {
+            s.form.focus = s
+                .form
+                .fields
+                .iter()
+                .position(|f| f.key == FieldId::Start)
+                .expect("start field");
+        }
+        for _ in 0..5 {
+            press(&mut a, KeyCode::Backspace);
+        }
+        typing(&mut a, typed);
+        ctrl(&mut a, 's');
+        match (&a.screen, expect) {
+            (Screen::Meeting(m), Some(at)) => assert_eq!(
+                m.session
+                    .meeting
+                    .setup
+                    .planned_start
+                    .map(|t| t.to_rfc3339()),
+                Some(at.to_owned()),
+                "{typed}"
+            ),
+            (Screen::Setup(s), None) => assert_eq!(
+                s.form.error.as_deref(),
+                Some("计划开始时间格式应为 14:30"),
+                "{typed}"
+            ),
+            _ => panic!("{typed}: {:?}", a.flash),
+        }
+    }
+}

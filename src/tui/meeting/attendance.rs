@@ -1,7 +1,7 @@
 //! Attendance after the first mark: leaving early (早退), back to 未签到, everyone left present
 //! at once, guests removed — each a journal event, each asked for in a dialog where it matters.
 
-use chrono::{NaiveTime, TimeZone};
+use chrono::TimeZone;
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 
@@ -9,7 +9,7 @@ use super::{FormPurpose, Model};
 use crate::domain::{Event, Meeting, Timestamp};
 use crate::sanitize;
 use crate::tui::effect::Effect;
-use crate::tui::widgets::form::{Field, FieldId, Form};
+use crate::tui::widgets::form::{Field, FieldId, Form, clock_time};
 
 impl Model {
     /// `5` on a member: ask when they left and why.
@@ -216,8 +216,7 @@ pub(super) fn clear_mark(m: &Meeting, member: usize, at: Timestamp, fx: &mut Vec
 
 /// `HH:MM` (or `H:MM`, full-width colon too) on the day of `now`, in its offset.
 fn leave_time(text: &str, now: Timestamp) -> Option<Timestamp> {
-    let text = text.trim().replace('：', ":");
-    let t = NaiveTime::parse_from_str(&text, "%H:%M").ok()?;
+    let t = clock_time(text)?;
     now.offset()
         .from_local_datetime(&now.date_naive().and_time(t))
         .single()

@@ -14,6 +14,14 @@ use crate::domain::PersonRef;
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::search::{self, NameKey};
 
+/// A clock time as typed in a field: `HH:MM` or `H:MM`, with an ASCII or a full-width colon (the
+/// one a Chinese input method gives), spaces around it ignored.
+#[must_use]
+pub fn clock_time(text: &str) -> Option<chrono::NaiveTime> {
+    let text = text.trim().replace('：', ":");
+    chrono::NaiveTime::parse_from_str(&text, "%H:%M").ok()
+}
+
 /// A person to pick: roster members plus free text when allowed.
 #[derive(Debug, Clone)]
 pub struct PersonField {
