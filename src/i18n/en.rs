@@ -1042,7 +1042,7 @@ impl Messages for En {
     }
 
     fn form_due_date_must_look(&self) -> &'static str {
-        "due date must look like 2026-12-31"
+        "write the due date as 2026-12-31 (or 2026/12/31)"
     }
 
     fn form_vote_attendance(&self, expected: u32, present: u32, needed: u32, met: bool) -> String {

@@ -1016,7 +1016,7 @@ impl Messages for Zh {
     }
 
     fn form_due_date_must_look(&self) -> &'static str {
-        "期限格式应为 2026-12-31"
+        "期限请写成 2026-12-31 或 2026年12月31日"
     }
 
     fn form_vote_attendance(&self, expected: u32, present: u32, needed: u32, met: bool) -> String {

@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
 use super::{Model, mark_event};
 use crate::domain::rules::VoteRecord;
 use crate::domain::{
@@ -11,7 +9,7 @@ use crate::domain::{
     ItemStage, ItemType, ListKind, Meeting, PersonRef, Timestamp,
 };
 use crate::tui::effect::Effect;
-use crate::tui::widgets::form::{Field, FieldId, Form};
+use crate::tui::widgets::form::{Field, FieldId, Form, calendar_date};
 
 /// A name as a person: the roster member of that name, else the name alone.
 fn person_ref(m: &Meeting, name: &str) -> PersonRef {
@@ -547,9 +545,9 @@ impl Model {
                 let due = if due_text.is_empty() {
                     None
                 } else {
-                    match NaiveDate::parse_from_str(&due_text, "%Y-%m-%d") {
-                        Ok(d) => Some(d),
-                        Err(_) => {
+                    match calendar_date(&due_text) {
+                        Some(d) => Some(d),
+                        None => {
                             return self.refuse(
                                 form,
                                 purpose,

@@ -863,3 +863,35 @@ fn an_appraisal_settles_a_grade_with_its_ratings_instead_of_a_vote() {
         Err(ApplyError::NotAnAppraisal(0))
     );
 }
+
+#[test]
+fn an_action_due_date_is_read_as_a_secretary_types_it() {
+    let add = |due: &str| {
+        let mut msgs = vec![ch('a')];
+        msgs.extend(typed("整理会议材料"));
+        msgs.push(key(KeyCode::Tab));
+        msgs.extend(typed("wjg"));
+        msgs.push(key(KeyCode::Tab));
+        msgs.extend(typed(due));
+        msgs.push(ctrl('s'));
+        run(&[], View::WrapUp, &msgs)
+    };
+    for due in ["2026-12-31", "2026年12月31日", "2026/12/31"] {
+        let (model, fx) = add(due);
+        let [Effect::Record(Event::ActionAdded { action })] = &fx[..] else {
+            panic!("{due}: {fx:?} {:?}", model.modal);
+        };
+        assert_eq!(
+            action.due,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
+            "{due}"
+        );
+        assert_eq!(action.owner.name, "王建国");
+    }
+    let (model, fx) = add("年底前");
+    assert!(fx.is_empty());
+    assert_eq!(
+        form_error(&model),
+        "期限请写成 2026-12-31 或 2026年12月31日"
+    );
+}
