@@ -15,18 +15,30 @@ use crate::tui::keymap::{self, Action, Context};
 use crate::tui::search::{self, NameKey};
 
 /// A clock time as typed in a field: `HH:MM` or `H:MM`, with an ASCII or a full-width colon (the
-/// one a Chinese input method gives), spaces around it ignored.
+/// one a Chinese input method gives) and digits of either width, spaces around it ignored.
 #[must_use]
 pub fn clock_time(text: &str) -> Option<chrono::NaiveTime> {
-    let text = text.trim().replace('：', ":");
-    chrono::NaiveTime::parse_from_str(&text, "%H:%M").ok()
+    let text: String = text.trim().chars().map(ascii_digit).collect();
+    chrono::NaiveTime::parse_from_str(&text.replace('：', ":"), "%H:%M").ok()
+}
+
+/// `０`–`９` (full-width) as `0`–`9`; any other character as it is.
+fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => {
+            char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+        }
+        _ => c,
+    }
 }
 
 /// A calendar date as typed in a field: `2026-12-31`, `2026/12/31`, `2026.12.31` or
-/// `2026年12月31日`, month and day with or without a leading zero, spaces around it ignored.
+/// `2026年12月31日`, month and day with or without a leading zero, digits of either width, spaces
+/// around it ignored.
 #[must_use]
 pub fn calendar_date(text: &str) -> Option<chrono::NaiveDate> {
-    let text = text.trim();
+    let text: String = text.trim().chars().map(ascii_digit).collect();
+    let text = text.as_str();
     let text = text.strip_suffix('日').unwrap_or(text);
     let parts: Vec<&str> = text.split(['-', '/', '.', '年', '月']).collect();
     let [y, m, d] = parts[..] else {
@@ -341,7 +353,12 @@ impl Form {
         match self.fields.get_mut(self.focus).map(|f| &mut f.kind) {
             Some(FieldKind::Text(i)) => i.insert_str(s),
             Some(FieldKind::Number(i)) => {
-                i.insert_str(&s.chars().filter(char::is_ascii_digit).collect::<String>());
+                let digits: String = s
+                    .chars()
+                    .map(ascii_digit)
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                i.insert_str(&digits);
             }
             Some(FieldKind::Person(p)) => {
                 p.input.insert_str(s);
@@ -399,6 +416,13 @@ impl Form {
                     }
                 }
                 FieldKind::Number(i) => {
+                    // A full-width digit (an input method in full-width mode) is the digit.
+                    let key = match key.code {
+                        KeyCode::Char(c) => {
+                            KeyEvent::new(KeyCode::Char(ascii_digit(c)), key.modifiers)
+                        }
+                        _ => key,
+                    };
                     let allowed = match key.code {
                         KeyCode::Char(c) => {
                             c.is_ascii_digit() && !key.modifiers.contains(KeyModifiers::CONTROL)
@@ -561,7 +585,20 @@ mod tests {
         let time = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0);
         assert_eq!(clock_time("14:30"), time(14, 30));
         assert_eq!(clock_time("9：05"), time(9, 5));
+        assert_eq!(clock_time("１４：３０"), time(14, 30));
+        assert_eq!(calendar_date("２０２６年１２月３１日"), date(2026, 12, 31));
         assert_eq!(clock_time("24:00"), None);
         assert_eq!(clock_time("下午三点"), None);
+    }
+
+    #[test]
+    fn a_number_field_takes_full_width_digits_typed_or_pasted() {
+        let mut form = Form::new("", vec![Field::number(FieldId::Yes, "赞成", 0)]);
+        for c in ['２', '1', 'x', '０'] {
+            form.handle(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        assert_eq!(form.number(FieldId::Yes), Some(210));
+        form.paste("３ 票");
+        assert_eq!(form.number(FieldId::Yes), Some(2103));
     }
 }
