@@ -9,7 +9,8 @@ use super::{FormPurpose, Model};
 use crate::domain::{Event, Meeting, Timestamp};
 use crate::sanitize;
 use crate::tui::effect::Effect;
-use crate::tui::widgets::form::{Field, FieldId, Form, clock_time};
+use crate::tui::typed::clock_time;
+use crate::tui::widgets::form::{Field, FieldId, Form};
 
 impl Model {
     /// `5` on a member: ask when they left and why.
