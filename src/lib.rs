@@ -27,5 +27,6 @@ pub mod stats;
 pub mod store;
 pub mod texttable;
 pub mod tui;
+pub mod typed;
 pub mod upload;
 pub mod vocabulary;

@@ -37,7 +37,7 @@ pub struct Session {
     /// Events applied in memory but not yet durable (the disk refused them).
     pending: Vec<Event>,
     /// When the journal last confirmed a write.
-    pub saved_at: Option<crate::domain::Timestamp>,
+    pub saved_at: Option<Timestamp>,
     /// The last save failure, while events are pending.
     pub fault: Option<StoreError>,
     /// What resuming noticed (torn tail, skipped lines).

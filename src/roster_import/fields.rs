@@ -216,31 +216,9 @@ pub fn date(s: &str) -> Option<chrono::NaiveDate> {
         let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
         return (n > 60).then(|| epoch.checked_add_days(chrono::Days::new(n as u64)))?;
     }
-    let parts: Vec<&str> = t
-        .split(['-', '/', '.', '年', '月', '－', '．'])
-        .map(str::trim)
-        .collect();
-    let num = |p: &str| -> Option<u32> {
-        (!p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
-    };
-    let year = |p: &str| -> Option<i32> {
-        (p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
-    };
-    let parts: Vec<&str> = match parts.as_slice() {
-        [rest @ .., ""] => rest.to_vec(),
-        p => p.to_vec(),
-    };
-    match parts.as_slice() {
-        [y, m] => chrono::NaiveDate::from_ymd_opt(year(y)?, num(m)?, 1).filter(|_| y.len() == 4),
-        [y, m, d] => {
-            chrono::NaiveDate::from_ymd_opt(year(y)?, num(m)?, num(d)?).filter(|_| y.len() == 4)
-        }
-        _ => None,
-    }
+    let (year, month, day) = crate::typed::date_parts(t)?;
+    // A month alone is its first day.
+    chrono::NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1))
 }
 
 /// What a row that is not a member says about itself: a total line or a line of the form's footer.

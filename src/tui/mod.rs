@@ -23,7 +23,6 @@ pub mod search;
 pub mod setup;
 pub mod templates;
 pub mod terminal;
-pub mod typed;
 pub mod widgets;
 
 use std::sync::atomic::Ordering;

@@ -12,8 +12,8 @@ use crate::domain::{
     CommitteeRole, MeetingKind, MeetingSetup, PersonRef, Roster, RuleSettings, Timestamp,
 };
 use crate::i18n::Tr;
-use crate::tui::typed::clock_time;
 use crate::tui::widgets::form::{Field, FieldId, FieldKind, Form, FormOutcome, PersonField};
+use crate::typed::clock_time;
 
 #[derive(Debug, Clone)]
 pub struct SetupScreen {

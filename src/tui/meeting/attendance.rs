@@ -9,8 +9,8 @@ use super::{FormPurpose, Model};
 use crate::domain::{Event, Meeting, Timestamp};
 use crate::sanitize;
 use crate::tui::effect::Effect;
-use crate::tui::typed::clock_time;
 use crate::tui::widgets::form::{Field, FieldId, Form};
+use crate::typed::clock_time;
 
 impl Model {
     /// `5` on a member: ask when they left and why.
@@ -170,11 +170,12 @@ impl Model {
         let Some(mut left) = leave_time(&form.text(FieldId::LeaveTime), now) else {
             return self.refuse(form, purpose, tr.leave_time_bad());
         };
+        let arrived = m.marks[member].as_ref().map(|(_, at)| *at);
         // A meeting past midnight, for someone who arrived the day before: a time later than now
         // is that day's.
         if left > now
-            && let Some((_, arrived)) = m.marks[member].as_ref()
-            && arrived.with_timezone(now.offset()).date_naive() < now.date_naive()
+            && arrived
+                .is_some_and(|a| a.with_timezone(now.offset()).date_naive() < now.date_naive())
         {
             left -= chrono::Duration::days(1);
         }
@@ -183,8 +184,8 @@ impl Model {
         }
         // Times are typed to the minute: a leave in the minute of arrival is allowed, however late
         // in that minute (to the fraction of a second) they arrived.
-        if let Some((_, arrived)) = m.marks[member].as_ref()
-            && left + chrono::Duration::minutes(1) <= *arrived
+        if let Some(arrived) = arrived
+            && left + chrono::Duration::minutes(1) <= arrived
         {
             let arrived = arrived.format("%H:%M").to_string();
             return self.refuse(form, purpose, tr.leave_time_before_arrival(&arrived));
@@ -193,9 +194,7 @@ impl Model {
             return self.refuse(form, purpose, tr.leave_reason_required());
         }
         // Within the minute they arrived, the leave is dated no earlier than the arrival.
-        let left = m.marks[member]
-            .as_ref()
-            .map_or(left, |(_, arrived)| left.max(*arrived));
+        let left = arrived.map_or(left, |a| left.max(a));
         fx.push(Effect::Record(Event::Left {
             at: left,
             member_id: m.members()[member].id.clone(),

@@ -9,8 +9,8 @@ use crate::domain::{
     ItemStage, ItemType, ListKind, Meeting, PersonRef, Timestamp,
 };
 use crate::tui::effect::Effect;
-use crate::tui::typed::calendar_date;
 use crate::tui::widgets::form::{Field, FieldId, Form};
+use crate::typed::calendar_date;
 
 /// A name as a person: the roster member of that name, else the name alone.
 fn person_ref(m: &Meeting, name: &str) -> PersonRef {

@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::update_tests::{at, ch, ctrl, first_member, key, marked, meeting, run};
+use super::update_tests::{at, ch, ctrl, first_member, key, marked, meeting, run, run_at};
 use super::*;
 use crate::domain::rules::{Outcome, VoteMethod};
 use crate::domain::{Guest, ItemType, ListKind, PersonRef};
@@ -116,17 +116,10 @@ fn a_leave_in_the_minute_of_arrival_is_kept_however_late_in_it_they_arrived() {
         member_id: first_member(&m),
         mark: Some(forms::present()),
     };
-    let mut room = meeting();
-    room.apply(&scene).expect("mark");
-    let mut model = Model::new(&room, Tr(crate::i18n::Lang::Zh));
-    model.view = View::CheckIn;
     let mut msgs = vec![ch('5')];
     msgs.extend(typed("家中有事"));
     msgs.push(ctrl('s'));
-    let mut fx = Vec::new();
-    for msg in msgs {
-        fx = model.update(&room, msg, std::time::Instant::now(), now);
-    }
+    let (model, fx) = run_at(&[scene], View::CheckIn, &msgs, now);
     // The dialog offered 14:01; the leave is dated at the arrival, never before it.
     assert_eq!(
         fx,
@@ -145,27 +138,19 @@ fn a_leave_typed_before_midnight_in_a_meeting_past_it_is_dated_the_day_before() 
     let m = meeting();
     let arrived = at(1) + chrono::Duration::minutes(9 * 60 + 29); // 23:30
     let now = arrived + chrono::Duration::minutes(45);
-    let mut room = meeting();
-    room.apply(&Event::Marked {
+    let scene = [Event::Marked {
         at: arrived,
         member_id: first_member(&m),
         mark: Some(forms::present()),
-    })
-    .expect("mark");
+    }];
     let leave = |time: &str| {
-        let mut model = Model::new(&room, Tr(crate::i18n::Lang::Zh));
-        model.view = View::CheckIn;
         let mut msgs = vec![ch('5'), key(KeyCode::BackTab)];
         msgs.extend(std::iter::repeat_n(key(KeyCode::Backspace), 5));
         msgs.extend(typed(time));
         msgs.push(key(KeyCode::Tab));
         msgs.extend(typed("家中有事"));
         msgs.push(ctrl('s'));
-        let mut fx = Vec::new();
-        for msg in msgs {
-            fx = model.update(&room, msg, std::time::Instant::now(), now);
-        }
-        (model, fx)
+        run_at(&scene, View::CheckIn, &msgs, now)
     };
     let (_, fx) = leave("23:50");
     assert_eq!(

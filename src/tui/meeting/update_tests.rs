@@ -78,6 +78,16 @@ pub(super) fn marked(m: &Meeting, status: AttendanceStatus) -> Event {
 
 /// Send `msgs` to a screen on `view` over the meeting after `scene`; the last message's effects.
 pub(super) fn run(scene: &[Event], view: View, msgs: &[Msg]) -> (Model, Vec<Effect>) {
+    run_at(scene, view, msgs, at(1))
+}
+
+/// [`run`] with the messages sent at `now`.
+pub(super) fn run_at(
+    scene: &[Event],
+    view: View,
+    msgs: &[Msg],
+    now: Timestamp,
+) -> (Model, Vec<Effect>) {
     let mut m = meeting();
     for e in scene {
         m.apply(e).expect("scene event");
@@ -86,7 +96,7 @@ pub(super) fn run(scene: &[Event], view: View, msgs: &[Msg]) -> (Model, Vec<Effe
     model.view = view;
     let mut fx = Vec::new();
     for msg in msgs {
-        fx = model.update(&m, msg.clone(), Instant::now(), at(1));
+        fx = model.update(&m, msg.clone(), Instant::now(), now);
     }
     (model, fx)
 }

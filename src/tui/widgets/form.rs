@@ -13,7 +13,7 @@ use super::line_input::LineInput;
 use crate::domain::PersonRef;
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::search::{self, NameKey};
-use crate::tui::typed::ascii_digit;
+use crate::typed::ascii_digit;
 
 /// A person to pick: roster members plus free text when allowed.
 #[derive(Debug, Clone)]
@@ -380,12 +380,10 @@ impl Form {
                 }
                 FieldKind::Number(i) => {
                     // A full-width digit (an input method in full-width mode) is the digit.
-                    let key = match key.code {
-                        KeyCode::Char(c) => {
-                            KeyEvent::new(KeyCode::Char(ascii_digit(c)), key.modifiers)
-                        }
-                        _ => key,
-                    };
+                    let mut key = key;
+                    if let KeyCode::Char(c) = &mut key.code {
+                        *c = ascii_digit(*c);
+                    }
                     let allowed = match key.code {
                         KeyCode::Char(c) => {
                             c.is_ascii_digit() && !key.modifiers.contains(KeyModifiers::CONTROL)
